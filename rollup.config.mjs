@@ -1,0 +1,29 @@
+// Two builds:
+//  1. the library: one ES module per source file, `lit` and `hono` left to the user's bundler
+//     (types come from `tsc -p tsconfig.build.json`);
+//  2. the drop-in: dist/session-timeout.min.js, one file with lit bundled and minified, for a <script type=module>.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono)(\/|$)/.test(id);
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      'session-timeout': 'src/session-timeout.ts',
+      'hono/index': 'src/hono/index.ts',
+      'hono/redis': 'src/hono/redis.ts',
+    },
+    external: isExternal,
+    output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/session-timeout.min.js', format: 'esm' },
+    plugins: [nodeResolve(), ts(), terser({ ecma: 2020, module: true, format: { comments: false } })],
+  },
+];

@@ -1,0 +1,51 @@
+/**
+ * The storage interface behind the Hono handler. Every operation is one round trip, and the
+ * check-and-touch is a single operation so a distributed store (Redis) can make it atomic.
+ *
+ * All times here are **milliseconds** of the server's clock (`Date.now()` or the injected `now`);
+ * only the wire protocol speaks seconds.
+ */
+
+/** Why a session ended. */
+export type EndReason = 'idle' | 'absolute';
+
+/** What {@link SessionStore.touch} is asked to do, all in milliseconds. */
+export interface TouchRequest {
+  /** The server's current time. */
+  now: number;
+  /** Inactivity after which the session ends. */
+  expireAfter: number;
+  /** Lifetime from creation that no activity extends; `null` for none. */
+  absoluteTimeout: number | null;
+  /**
+   * When the user was last active according to this request: `now` for an ordinary request,
+   * `now − idle` for a ping, `null` for a passive request (check only, never a write).
+   * The store keeps `max(stored, activity)`, never later than `now`.
+   */
+  activity: number | null;
+  /** Write `lastActivity` only when it would move forward by at least this much. */
+  touchAfter: number;
+  /** How long an ended session's reason stays known after it was found ended. */
+  tombstoneFor: number;
+}
+
+export type TouchResult =
+  /** Alive, with the timestamps after this touch. */
+  | { status: 'alive'; lastActivity: number; createdAt: number }
+  /** Ended now or earlier (the entry is gone; only a tombstone with the reason remains). */
+  | { status: 'ended'; reason: EndReason }
+  /** Never existed, was deleted by a logout, or its tombstone has been forgotten. */
+  | { status: 'missing' };
+
+export interface SessionStore {
+  /** Creates a live session whose `lastActivity` and `createdAt` are `now`. */
+  create(id: string, now: number, request: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>): Promise<void>;
+  /**
+   * Atomically: reads the entry; if its idle or absolute deadline is at or before `now`, replaces it
+   * with a tombstone kept `tombstoneFor` and answers `ended`; else moves `lastActivity` forward
+   * (honouring `touchAfter`) and answers `alive`.
+   */
+  touch(id: string, request: TouchRequest): Promise<TouchResult>;
+  /** Forgets the session entirely (logout): later lookups answer `missing`. */
+  delete(id: string): Promise<void>;
+}
