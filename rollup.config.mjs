@@ -5,6 +5,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
 const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono)(\/|$)/.test(id);
@@ -19,11 +20,11 @@ export default [
     },
     external: isExternal,
     output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
-    plugins: [ts()],
+    plugins: [ts(), minifyTemplates()],
   },
   {
     input: 'src/index.ts',
     output: { file: 'dist/session-timeout.min.js', format: 'esm' },
-    plugins: [nodeResolve(), ts(), terser({ ecma: 2020, module: true, format: { comments: false } })],
+    plugins: [nodeResolve(), ts(), minifyTemplates(), terser({ ecma: 2020, module: true, format: { comments: false } })],
   },
 ];

@@ -1,0 +1,84 @@
+/**
+ * One server for bench/server-throughput.mjs, chosen by VARIANT; prints `listening <port>` when ready.
+ * Every variant answers `POST /login` (starts a session, sets its cookie), `GET /app/page`
+ * (a small text answer; behind the session check where there is one) and `GET /cpu` (the CPU time
+ * the process has used, µs; outside the session check).
+ *
+ *   hono-bare          Hono alone: the same routes, no session check (the baseline)
+ *   hono-empty         Hono + an empty `async (c, next) => next()` middleware: the cost of any middleware
+ *   hono-timeout       Hono + sessionTimeout middleware, MemoryStore, our signed cookie
+ *   express-session    express + express-session (rolling: true, its MemoryStore)
+ *
+ * Environment: VARIANT, TOUCH_AFTER (s, hono-timeout; default 0: a store write on every request).
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { sessionTimeout } from '../src/hono/index.js';
+
+const variant = process.env.VARIANT ?? 'hono-timeout';
+const secret = 'bench-secret-bench-secret-bench-secret-0123456789';
+const EXPIRE_AFTER = 900; // s
+const ready = (port: number) => console.log(`listening ${port}`);
+/** CPU time this process has used, in µs: lets the runner divide CPU by requests served. */
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return String(user + system);
+};
+
+function listenHono(app: Hono): void {
+  app.get('/cpu', (c) => c.text(cpu()));
+  serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ready(info.port));
+}
+
+if (variant === 'hono-bare') {
+  const app = new Hono();
+  app.post('/login', (c) => c.text('ok'));
+  app.get('/app/page', (c) => c.text('ok'));
+  listenHono(app);
+} else if (variant === 'hono-empty') {
+  const app = new Hono();
+  app.post('/login', (c) => c.text('ok'));
+  app.use('/app/*', async (_c, next) => next());
+  app.get('/app/page', (c) => c.text('ok'));
+  listenHono(app);
+} else if (variant === 'hono-timeout') {
+  const timeout = sessionTimeout({ expireAfter: EXPIRE_AFTER, secret, touchAfter: Number(process.env.TOUCH_AFTER ?? 0) });
+  const app = new Hono();
+  app.post('/login', async (c) => {
+    await timeout.start(c);
+    return c.text('ok');
+  });
+  app.use('/app/*', timeout.middleware);
+  // c.get, not c.var: Hono builds a fresh object for every c.var read, an app cost we need not measure.
+  app.get('/app/page', (c) => c.text(c.get('sessionTimeout').id ? 'ok' : 'no session'));
+  listenHono(app);
+} else if (variant === 'express-session') {
+  const { default: express } = await import('express');
+  const { default: session } = await import('express-session');
+  const app = express();
+  app.get('/cpu', (_req, res) => {
+    res.send(cpu());
+  });
+  app.use(
+    session({
+      secret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', maxAge: EXPIRE_AFTER * 1000 },
+    }),
+  );
+  app.post('/login', (req, res) => {
+    (req.session as unknown as { user: string }).user = 'bench';
+    res.send('ok');
+  });
+  app.get('/app/page', (req, res) => {
+    res.send((req.session as unknown as { user?: string }).user ? 'ok' : 'no session');
+  });
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    ready(typeof address === 'object' && address ? address.port : 0);
+  });
+} else {
+  throw new Error(`unknown VARIANT ${variant}`);
+}

@@ -1,0 +1,94 @@
+/**
+ * The activity adapter: turns the user's own input into timestamp writes on an idle engine, and
+ * page lifecycle events (the tab became visible, was restored from the bfcache, got focus, came back
+ * online) into a re-evaluation of the deadlines from the wall clock.
+ *
+ * @module
+ */
+
+/** What the adapter wakes on lifecycle events; an {@link IdleEngine} fits. */
+export interface ActivitySink {
+  /** Re-reads the clock; called on lifecycle events, which are rare. */
+  reevaluate(): void;
+}
+
+/** Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble). */
+export const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+
+/** Moments when timers may have been late or the page frozen, so the deadlines are re-read from the clock. */
+export const LIFECYCLE_EVENTS = ['visibilitychange', 'pageshow', 'focus', 'online'] as const;
+
+const listenerOptions: AddEventListenerOptions = { passive: true, capture: true };
+
+/**
+ * Listens to user input on a document and its window. Passive, capture-phase listeners; untrusted
+ * (script-dispatched) events and pointer moves that did not move are ignored; every other event
+ * costs one timestamp write ({@link ActivityTracker.lastInput}): no call into the engine, no timer, no
+ * allocation. The engine reads the timestamp when it looks at its deadlines.
+ *
+ * @example
+ * const tracker = new ActivityTracker(engine);
+ * const engine = new IdleEngine({ input: () => tracker.lastInput });
+ * tracker.connect();      // listeners on
+ * tracker.disconnect();   // every one of them off
+ */
+export class ActivityTracker {
+  #x = NaN;
+  #y = NaN;
+  #doc: Document | null = null;
+  #lastInput = 0;
+  readonly #now: () => number;
+
+  /** @param now The wall clock in ms (default `Date.now`), the same as the engine's. */
+  constructor(readonly sink: ActivitySink, now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Wall-clock ms of the latest trusted input; 0 before any. */
+  get lastInput(): number {
+    return this.#lastInput;
+  }
+
+  /** Starts listening on `doc` (default: the current document) and its window. Idempotent. */
+  connect(doc: Document = document): void {
+    if (!this.#doc) this.#listen('add', (this.#doc = doc));
+  }
+
+  /** Removes every listener {@link connect} added. */
+  disconnect(): void {
+    if (this.#doc) this.#listen('remove', this.#doc);
+    this.#doc = null;
+  }
+
+  /** Whether the listeners are on. */
+  get connected(): boolean {
+    return !!this.#doc;
+  }
+
+  /** Adds or removes every listener: the one place where they are listed, so each is paired with its removal. */
+  #listen(op: 'add' | 'remove', doc: Document): void {
+    const method = `${op}EventListener` as const;
+    for (const type of ACTIVITY_EVENTS) doc[method](type, type == 'pointermove' ? this.#onMove : this.#onInput, listenerOptions);
+    for (const type of LIFECYCLE_EVENTS) (type == 'visibilitychange' ? doc : doc.defaultView!)[method](type, this.#onLifecycle);
+  }
+
+  // The hot path: one call per event, no allocation, no timer. Pointer moves have their own handler
+  // so that other events skip the position check.
+  readonly #onInput = (event: Event): void => {
+    if (event.isTrusted) this.#lastInput = this.#now();
+  };
+
+  /** Some devices and browsers send moves of zero distance (e.g. on layout changes): not the user. */
+  readonly #onMove = (event: Event): void => {
+    if (!event.isTrusted) return;
+    const { screenX, screenY } = event as PointerEvent;
+    if (screenX === this.#x && screenY === this.#y) return;
+    this.#x = screenX;
+    this.#y = screenY;
+    this.#lastInput = this.#now();
+  };
+
+  readonly #onLifecycle = (): void => {
+    this.sink.reevaluate();
+  };
+}

@@ -1,0 +1,181 @@
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
+import { ownString } from './own-string.js';
+
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+/** Bytes of randomness in a session id: 144 bits, 24 base64url characters. */
+const ID_BYTES = 18;
+const idPattern = /^[\w-]{22,128}$/;
+/** Longer than any value we sign; a bound on what an attacker can make us hash. */
+const MAX_VALUE_LENGTH = 256;
+const encoder = new TextEncoder();
+
+/** A fresh random session id (Web Crypto, so it runs on any Hono runtime). */
+export function randomId(): string {
+  return encodeBase64Url(crypto.getRandomValues(new Uint8Array(ID_BYTES)).buffer);
+}
+
+export interface SessionCookieOptions {
+  /** Cookie name without prefix. */
+  name: string;
+  /** The first signs; every one verifies (key rotation). */
+  secrets: readonly string[];
+  sameSite: 'Lax' | 'Strict';
+  secure: boolean | 'auto';
+  /**
+   * How many verified cookie values to remember, so a returning cookie costs a `Map` lookup
+   * rather than an HMAC. Only values whose signature checked out are cached.
+   * @defaultValue 10000
+   */
+  cacheSize?: number;
+}
+
+/**
+ * Our session cookie: `<id>.<HMAC-SHA256(id) in base64url>`, HttpOnly, `Path=/`, no Max-Age (it ends
+ * with the browser), `Secure` with the `__Host-` prefix except on plain-http localhost.
+ */
+export class SessionCookie {
+  readonly #name: string;
+  readonly #hostName: string;
+  readonly #nameEq: string;
+  readonly #hostNameEq: string;
+  readonly #sameSite: 'Lax' | 'Strict';
+  readonly #secure: boolean | 'auto';
+  readonly #secrets: readonly string[];
+  readonly #cacheSize: number;
+  /** Verified cookie value → session id, oldest first. */
+  readonly #verified = new Map<string, string>();
+  #keys: Promise<HmacKey[]> | undefined;
+
+  constructor({ name, secrets, sameSite, secure, cacheSize = 10_000 }: SessionCookieOptions) {
+    this.#name = name;
+    this.#hostName = `__Host-${name}`;
+    this.#nameEq = `${name}=`;
+    this.#hostNameEq = `__Host-${name}=`;
+    this.#sameSite = sameSite;
+    this.#secure = secure;
+    this.#secrets = secrets;
+    this.#cacheSize = cacheSize;
+  }
+
+  /**
+   * The session id of a validly signed cookie on this request, else `undefined`. Synchronous
+   * when the value was verified before (the per-request path), a promise otherwise.
+   */
+  read(c: Context): string | undefined | Promise<string | undefined> {
+    const header = c.req.raw.headers.get('cookie');
+    if (header === null) return undefined;
+    let value = cookieValue(header, this.#hostNameEq);
+    // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
+    // so it only counts where we would have set it that way ourselves.
+    if (value === undefined && !this.#isSecure(c)) value = cookieValue(header, this.#nameEq);
+    if (value === undefined) return undefined;
+    const id = this.#verified.get(value);
+    return id !== undefined ? id : this.#verify(value);
+  }
+
+  /** Signs `id` and sets the cookie on the answer. */
+  async set(c: Context, id: string): Promise<void> {
+    const [key] = await this.#importKeys();
+    const signature = await crypto.subtle.sign('HMAC', key!, encoder.encode(id));
+    const value = `${id}.${unpadded(encodeBase64Url(signature))}`;
+    this.#remember(value, id);
+    const attributes = { path: '/', httpOnly: true, sameSite: this.#sameSite } as const;
+    if (this.#isSecure(c)) setCookie(c, this.#name, value, { ...attributes, prefix: 'host' });
+    else setCookie(c, this.#name, value, attributes);
+  }
+
+  /** Expires the cookie in the browser, under whichever name this origin uses. */
+  clear(c: Context): void {
+    const attributes = { path: '/', httpOnly: true, sameSite: this.#sameSite } as const;
+    if (this.#isSecure(c)) deleteCookie(c, this.#name, { ...attributes, prefix: 'host', secure: true });
+    else deleteCookie(c, this.#name, attributes);
+  }
+
+  #isSecure(c: Context): boolean {
+    return this.#secure === 'auto' ? !isLocalPlainHttp(c.req.url) : this.#secure;
+  }
+
+  async #verify(value: string): Promise<string | undefined> {
+    if (value.length > MAX_VALUE_LENGTH) return undefined;
+    const dot = value.lastIndexOf('.');
+    if (dot === -1) return undefined;
+    const id = value.slice(0, dot);
+    if (!idPattern.test(id)) return undefined;
+    let signature: Uint8Array;
+    try {
+      signature = decodeBase64Url(value.slice(dot + 1));
+    } catch {
+      return undefined;
+    }
+    const data = encoder.encode(id);
+    for (const key of await this.#importKeys()) {
+      // verify() compares in constant time; a string comparison would leak the signature.
+      if (await crypto.subtle.verify('HMAC', key, signature as Uint8Array<ArrayBuffer>, data)) {
+        return this.#remember(value, id);
+      }
+    }
+    return undefined;
+  }
+
+  /** Caches a verified value; returns the id as a string that does not pin the request's Cookie header. */
+  #remember(value: string, id: string): string {
+    const ownValue = ownString(value);
+    const ownId = ownString(id);
+    if (this.#verified.size >= this.#cacheSize) {
+      this.#verified.delete(this.#verified.keys().next().value!);
+    }
+    this.#verified.set(ownValue, ownId);
+    return ownId;
+  }
+
+  #importKeys(): Promise<HmacKey[]> {
+    this.#keys ??= Promise.all(
+      this.#secrets.map((secret) =>
+        crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+          'sign',
+          'verify',
+        ]),
+      ),
+    );
+    return this.#keys;
+  }
+}
+
+/**
+ * The value of the cookie `nameEq` (`"name="`) in a `Cookie` header, without splitting the header:
+ * this runs on every request.
+ */
+export function cookieValue(header: string, nameEq: string): string | undefined {
+  let at = header.indexOf(nameEq);
+  while (at !== -1) {
+    const before = at === 0 ? 59 : header.charCodeAt(at - 1);
+    if (before === 59 /* ; */ || before === 32 /* space */ || before === 9 /* tab */) {
+      const start = at + nameEq.length;
+      const end = header.indexOf(';', start);
+      const value = header.slice(start, end === -1 ? header.length : end).trim();
+      return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+    }
+    at = header.indexOf(nameEq, at + 1);
+  }
+  return undefined;
+}
+
+/** `http://localhost`, `http://127.0.0.1` or `http://[::1]` (any port): where browsers refuse `Secure` cookies. */
+export function isLocalPlainHttp(url: string): boolean {
+  return url.startsWith('http://') && (hostAt(url, 'localhost') || hostAt(url, '127.0.0.1') || hostAt(url, '[::1]'));
+}
+
+/** Whether `url`'s host, right after `http://`, is exactly `host` (compared in place: no slicing per request). */
+function hostAt(url: string, host: string): boolean {
+  if (!url.startsWith(host, 7)) return false;
+  const next = url.charCodeAt(7 + host.length);
+  // end of string, or ':' port, '/' path, '?' query, '#' fragment
+  return Number.isNaN(next) || next === 58 || next === 47 || next === 63 || next === 35;
+}
+
+function unpadded(base64: string): string {
+  return base64.replace(/=+$/, '');
+}

@@ -1,0 +1,24 @@
+/**
+ * `session-timeout-element/hono`: server-side idle and absolute session expiry for Hono, and the
+ * ping endpoint of the `<session-timeout>` element. Runs on any Hono runtime (Web Crypto, no DOM).
+ *
+ * @example
+ * ```ts
+ * import { sessionTimeout } from 'session-timeout-element/hono'
+ *
+ * const timeout = sessionTimeout({ expireAfter: 900, redirect: '/login', secret: process.env.SESSION_SECRET })
+ * app.post('/session/ping', timeout.ping)
+ * app.use('/app/*', timeout.middleware)
+ * ```
+ *
+ * @module
+ */
+export { sessionTimeout, type SessionTimeout } from './session-timeout.js';
+export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
+export type { PingAnswer } from './ping.js';
+export { MAX_PING_BODY_BYTES } from './ping-body.js';
+export { PASSIVE_HEADER } from './passive.js';
+export type { NoSessionReason } from './respond.js';
+export type { LiveSessionState, NoSessionState, SessionTimeoutState, SessionTimeoutVariables } from './state.js';
+export type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';

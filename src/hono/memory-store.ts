@@ -1,0 +1,218 @@
+import { Chain, type Link } from './chain.js';
+import { ownString } from './own-string.js';
+import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+
+/** Options of {@link MemoryStore}. */
+export interface MemoryStoreOptions {
+  /**
+   * Most live sessions kept; creating one more evicts the least recently active (that user's next
+   * request finds no session). The same bound applies to remembered end reasons. At under 200 bytes a
+   * session, the default costs at most ~20 MB; past that, a shared store such as Redis fits better.
+   * @defaultValue 100000
+   */
+  maxSessions?: number;
+}
+
+/** A live session; also a link in the last-touch chain. */
+class LiveEntry implements Link<LiveEntry> {
+  prev: LiveEntry | null = null;
+  next: LiveEntry | null = null;
+  constructor(
+    /** The key as first stored: the store never keeps a request's string (or what it was sliced from). */
+    readonly id: string,
+    /** Milliseconds. */
+    public lastActivity: number,
+    /** Milliseconds. */
+    readonly createdAt: number,
+    /** Milliseconds of inactivity allowed, from the latest request: the sweep has no request to ask. */
+    public expireAfter: number,
+    /**
+     * Milliseconds from creation, or `null`. A duration rather than a deadline: a duration fits in
+     * a small integer V8 stores inline, a timestamp needs a 16-byte box of its own.
+     */
+    readonly absoluteTimeout: number | null,
+  ) {}
+}
+
+/** Why a session ended, kept a while after; also a link in the chain of tombstones to forget. */
+class Tombstone implements Link<Tombstone> {
+  prev: Tombstone | null = null;
+  next: Tombstone | null = null;
+  constructor(
+    readonly id: string,
+    readonly reason: EndReason,
+    /** Milliseconds. */
+    readonly forgetAt: number,
+  ) {}
+}
+
+// Shared answers: the per-request path allocates nothing for these.
+const MISSING: TouchResult = Object.freeze({ status: 'missing' });
+const ENDED: Readonly<Record<EndReason, TouchResult>> = Object.freeze({
+  idle: Object.freeze({ status: 'ended', reason: 'idle' }),
+  absolute: Object.freeze({ status: 'ended', reason: 'absolute' }),
+});
+
+/** Sweep at most this often on the request path (ms of the callers' clock)... */
+const SWEEP_INTERVAL = 1_000;
+/** ...and at most this many entries at a time, so no single request pays for a mass expiry. */
+const SWEEP_BUDGET = 1_000;
+
+/**
+ * The embedded default {@link SessionStore}: sessions in this process's memory, lost on restart and
+ * not shared between processes (use `RedisStore` for that).
+ *
+ * Expired sessions are swept in time proportional to how many expired, not to how many are stored:
+ * besides the `Map` by id, sessions are chained in last-touch order (a touch moves its entry to the
+ * end), so the sweep walks from the least recently active and stops at the first live one. Sweeping happens a bounded
+ * slice at a time during ordinary calls; there is no timer to keep the process alive.
+ *
+ * The absolute limit needs no second ordering: `touch` checks it on every request, so a session
+ * past it can never be used again, and the sweep still reaches it, by idle order, within
+ * `expireAfter` (its tombstone then says `absolute` when that limit came first). A creation-order
+ * index would only free that memory sooner, at ~30 bytes for every session.
+ *
+ * @example
+ * ```ts
+ * const timeout = sessionTimeout({ expireAfter: 900, store: new MemoryStore({ maxSessions: 50_000 }), secret })
+ * ```
+ */
+export class MemoryStore implements SessionStore {
+  readonly #live = new Map<string, LiveEntry>();
+  /** The same sessions, least recently touched first. */
+  readonly #byTouch = new Chain<LiveEntry>();
+  readonly #tombstones = new Map<string, Tombstone>();
+  /** The same tombstones, in the order they are to be forgotten. */
+  readonly #byForgetAt = new Chain<Tombstone>();
+  readonly #maxSessions: number;
+  #nextSweepAt = -Infinity;
+  /** The latest callers' `tombstoneFor`, for the tombstones the sweep lays. */
+  #tombstoneFor = 0;
+
+  constructor({ maxSessions = 100_000 }: MemoryStoreOptions = {}) {
+    if (!Number.isInteger(maxSessions) || maxSessions < 1) {
+      throw new Error(`MemoryStore: maxSessions must be a whole number above 0 (got ${String(maxSessions)})`);
+    }
+    this.#maxSessions = maxSessions;
+  }
+
+  /** How many live sessions are stored (including expired ones not swept yet). */
+  get size(): number {
+    return this.#live.size;
+  }
+
+  async create(
+    id: string,
+    now: number,
+    { expireAfter, absoluteTimeout, tombstoneFor }: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>,
+  ): Promise<void> {
+    this.#tombstoneFor = tombstoneFor;
+    this.#maybeSweep(now);
+    this.#forget(id);
+    while (this.#live.size >= this.#maxSessions) this.#forget(this.#byTouch.first!.id);
+    const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout);
+    this.#live.set(entry.id, entry);
+    this.#byTouch.append(entry);
+  }
+
+  async touch(id: string, request: TouchRequest): Promise<TouchResult> {
+    const { now } = request;
+    this.#tombstoneFor = request.tombstoneFor;
+    this.#maybeSweep(now);
+    const entry = this.#live.get(id);
+    if (entry === undefined) return this.#ended(id, now);
+
+    const idleDeadline = entry.lastActivity + request.expireAfter;
+    const absoluteDeadline = request.absoluteTimeout === null ? Infinity : entry.createdAt + request.absoluteTimeout;
+    if (now >= idleDeadline || now >= absoluteDeadline) {
+      const reason = absoluteDeadline <= idleDeadline ? 'absolute' : 'idle';
+      this.#end(entry, reason, now + request.tombstoneFor);
+      return ENDED[reason];
+    }
+
+    entry.expireAfter = request.expireAfter;
+    if (request.activity !== null) {
+      const activity = Math.min(request.activity, now);
+      if (activity > entry.lastActivity && activity - entry.lastActivity >= request.touchAfter) {
+        entry.lastActivity = activity;
+        // The chain stays (nearly) in last-activity order. A ping reporting idle time lands a little
+        // out of order; it is then swept at most `expireAfter` late, and a touch still ends it on time.
+        this.#byTouch.moveToEnd(entry);
+      }
+    }
+    return { status: 'alive', lastActivity: entry.lastActivity, createdAt: entry.createdAt };
+  }
+
+  async delete(id: string): Promise<void> {
+    this.#forget(id);
+  }
+
+  /**
+   * Ends every expired session and forgets every tombstone that is due, oldest first, stopping at
+   * the first one still live: the cost is proportional to the number expired. Runs by itself during
+   * `create` and `touch`; call it directly to reclaim memory on an idle server.
+   *
+   * @param now - the current time in milliseconds
+   * @param budget - the most entries to process in this call
+   * @returns how many entries were ended or forgotten
+   */
+  sweep(now: number = Date.now(), budget: number = Infinity): number {
+    let done = 0;
+    for (let tombstone = this.#byForgetAt.first; tombstone && done < budget; tombstone = this.#byForgetAt.first) {
+      if (tombstone.forgetAt > now) break;
+      this.#dropTombstone(tombstone);
+      done++;
+    }
+    const forgetAt = now + this.#tombstoneFor;
+    for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
+      const idleDeadline = entry.lastActivity + entry.expireAfter;
+      const absoluteDeadline = entry.absoluteTimeout === null ? Infinity : entry.createdAt + entry.absoluteTimeout;
+      if (now < idleDeadline && now < absoluteDeadline) break;
+      this.#end(entry, absoluteDeadline <= idleDeadline ? 'absolute' : 'idle', forgetAt);
+      done++;
+    }
+    return done;
+  }
+
+  #maybeSweep(now: number): void {
+    if (now < this.#nextSweepAt) return;
+    const done = this.sweep(now, SWEEP_BUDGET);
+    // A full budget means more may be waiting: continue on the next call.
+    this.#nextSweepAt = done === SWEEP_BUDGET ? now : now + SWEEP_INTERVAL;
+  }
+
+  /** The answer for an id with no live entry: its tombstone's reason while it lasts. */
+  #ended(id: string, now: number): TouchResult {
+    const tombstone = this.#tombstones.get(id);
+    if (tombstone === undefined) return MISSING;
+    if (tombstone.forgetAt <= now) {
+      this.#dropTombstone(tombstone);
+      return MISSING;
+    }
+    return ENDED[tombstone.reason];
+  }
+
+  #end(entry: LiveEntry, reason: EndReason, forgetAt: number): void {
+    this.#live.delete(entry.id);
+    this.#byTouch.unlink(entry);
+    const tombstone = new Tombstone(entry.id, reason, forgetAt);
+    this.#tombstones.set(entry.id, tombstone);
+    this.#byForgetAt.append(tombstone);
+    if (this.#tombstones.size > this.#maxSessions) this.#dropTombstone(this.#byForgetAt.first!);
+  }
+
+  #dropTombstone(tombstone: Tombstone): void {
+    this.#tombstones.delete(tombstone.id);
+    this.#byForgetAt.unlink(tombstone);
+  }
+
+  #forget(id: string): void {
+    const entry = this.#live.get(id);
+    if (entry) {
+      this.#live.delete(id);
+      this.#byTouch.unlink(entry);
+    }
+    const tombstone = this.#tombstones.get(id);
+    if (tombstone) this.#dropTombstone(tombstone);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Context, MiddlewareHandler, Next } from 'hono';
+import { isPassive } from './passive.js';
+import { respondEnded, respondUnavailable } from './respond.js';
+import type { Sessions } from './sessions.js';
+import { ENDED_STATE, NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+import type { TouchResult } from './store.js';
+
+/**
+ * The per-request check: one store call that ends the session if its idle or absolute deadline has
+ * passed and otherwise records this request as activity (unless passive). This runs on every
+ * request, so it allocates little and verifies the cookie's signature only the first time it sees it.
+ */
+export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
+  const o = sessions.options;
+
+  const noSession = (c: Context, next: Next): Promise<void> | Response => {
+    c.set('sessionTimeout', NO_SESSION);
+    // Only the app knows whether this route needs a session, unless it told us with `required`.
+    return o.required ? respondEnded(c, 'missing', o.redirect) : next();
+  };
+
+  return async function sessionTimeout(c, next) {
+    let id = sessions.readId(c);
+    if (typeof id === 'object' && id !== null) id = await id;
+    if (!id) return noSession(c, next);
+
+    const now = o.now();
+    let result: TouchResult;
+    try {
+      result = await sessions.touch(id, now, isPassive(c, o.isPassivePath) ? null : now);
+    } catch (error) {
+      // Fail closed: an unknown session is neither let through as live nor told it has ended.
+      o.onStoreError(error, c);
+      return respondUnavailable(c);
+    }
+
+    if (result.status === 'alive') {
+      c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout));
+      return next();
+    }
+    if (result.status === 'missing') return noSession(c, next);
+
+    c.set('sessionTimeout', ENDED_STATE[result.reason]);
+    await sessions.end(c, id, result.reason);
+    return respondEnded(c, result.reason, o.redirect);
+  };
+}

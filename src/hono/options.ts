@@ -1,0 +1,285 @@
+import type { Context } from 'hono';
+import type { EndReason, SessionStore } from './store.js';
+import { MemoryStore } from './memory-store.js';
+import { toPassiveTest } from './passive.js';
+import { redirectTargets, type RedirectTargets } from './respond.js';
+
+/** Which requests never count as activity: see {@link SessionTimeoutOptions.passive}. */
+export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
+
+/** Which `Origin` values the ping accepts: see {@link SessionTimeoutOptions.origin}. */
+export type OriginOption = string | readonly string[] | ((origin: string, c: Context) => boolean);
+
+/** Our own session cookie. Ignored when {@link SessionTimeoutOptions.sessionId} is set. */
+export interface CookieOptions {
+  /**
+   * The cookie's name, without prefix. Outside plain-http localhost it is sent as `__Host-<name>`.
+   * @defaultValue `'session-timeout'`
+   */
+  name?: string;
+  /**
+   * `SameSite`. `'Strict'` also drops the cookie on top-level navigations from other sites.
+   * @defaultValue `'Lax'`
+   */
+  sameSite?: 'Lax' | 'Strict';
+  /**
+   * `'auto'`: `Secure` and the `__Host-` prefix on every origin except plain-http `localhost`,
+   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie). `true`: always, e.g. behind
+   * a TLS-terminating proxy that forwards plain http to a local port. `false`: never (not for production).
+   * @defaultValue `'auto'`
+   */
+  secure?: boolean | 'auto';
+}
+
+/**
+ * Options of {@link sessionTimeout}. Every duration is in **seconds** (fractions allowed).
+ *
+ * @example
+ * ```ts
+ * const timeout = sessionTimeout({
+ *   expireAfter: 15 * 60,
+ *   absoluteTimeout: 8 * 3600,
+ *   redirect: '/login',
+ *   passive: ['/api/notifications', '/health'],
+ *   secret: process.env.SESSION_SECRET,
+ * })
+ * ```
+ */
+export interface SessionTimeoutOptions {
+  /** Seconds of inactivity after which the session ends. Required. */
+  expireAfter: number;
+  /**
+   * Seconds of inactivity after which the browser should warn; only reported to the client by the ping.
+   * Must be below `expireAfter`.
+   * @defaultValue `max(expireAfter − 60, expireAfter / 2)`: 840 for 900
+   */
+  warnAfter?: number;
+  /**
+   * Seconds from `start()` after which the session ends however active the user is. Absent: no limit.
+   * @defaultValue none
+   */
+  absoluteTimeout?: number | null;
+  /**
+   * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
+   * replacing one already there. Absent: every ended request gets the `401` JSON answer.
+   * @defaultValue none
+   */
+  redirect?: string;
+  /**
+   * Requests that only check the session, never extend it (polling, status checks): an exact path,
+   * a path prefix ending in `*` (`'/api/poll/*'`), a list of those, or a predicate. A request with the
+   * header `X-Session-Passive: 1` is always passive.
+   * @defaultValue none
+   */
+  passive?: PassiveOption;
+  /**
+   * Where sessions live. Use a shared store (e.g. `RedisStore`) when several server processes serve one site.
+   * @defaultValue `new MemoryStore()`
+   */
+  store?: SessionStore;
+  /**
+   * Key sessions on the application's own session id instead of our cookie. Return `undefined` (or
+   * `null`) when the request has no signed-in session. With it, `start(c)` and `end(c)` use this id and
+   * no cookie is set; destroy your own session in `onEnd` (or set `required`) so an ended session
+   * does not silently become "no session".
+   * @defaultValue none: our own signed cookie
+   */
+  sessionId?: (c: Context) => string | undefined | null | Promise<string | undefined | null>;
+  /** Name and attributes of our cookie. */
+  cookie?: CookieOptions;
+  /**
+   * Signs our cookie (HMAC-SHA256). Required unless `sessionId` is set; at least 32 characters.
+   * A list rotates keys: the first signs, all verify.
+   */
+  secret?: string | readonly string[];
+  /**
+   * Seconds `lastActivity` must move before the store is written, so a busy page does not write on
+   * every request. A session may then end up to this much early. Must be below `expireAfter`.
+   * @defaultValue `0` (every request that moves it writes)
+   */
+  touchAfter?: number;
+  /**
+   * Seconds an ended session's reason stays known, so a request arriving after the store dropped
+   * it still learns `idle`/`absolute` rather than `missing`.
+   * @defaultValue `expireAfter`
+   */
+  tombstoneFor?: number;
+  /**
+   * Answer requests without a live session as ended (`reason: 'missing'`: 303 to `redirect` without a
+   * reason, `HX-Redirect`, or 401) instead of passing them on. Mount such a middleware only on routes
+   * that need a session, never on the `redirect` target itself, or a visitor loops.
+   * @defaultValue `false`
+   */
+  required?: boolean;
+  /**
+   * Origins the ping accepts besides the request's own (e.g. the public origin when a proxy rewrites
+   * the Host): one, a list, or a predicate replacing the default check.
+   * @defaultValue the request URL's own origin only
+   */
+  origin?: OriginOption;
+  /**
+   * Called when a request finds its session ended, before the answer is sent: e.g. destroy the
+   * application's own session when keyed on it through `sessionId`, or write an audit log.
+   */
+  onEnd?: (c: Context, reason: EndReason) => void | Promise<void>;
+  /**
+   * Called when the store throws; the request is then answered `503` with `Retry-After`.
+   * @defaultValue logs with `console.error`
+   */
+  onStoreError?: (error: unknown, c: Context) => void;
+  /**
+   * The clock, in **milliseconds** since the epoch; inject one in tests.
+   * @defaultValue `Date.now`
+   */
+  now?: () => number;
+}
+
+/** Options validated once at start-up, durations converted to milliseconds. */
+export interface ResolvedOptions {
+  expireAfter: number;
+  warnAfter: number;
+  absoluteTimeout: number | null;
+  touchAfter: number;
+  tombstoneFor: number;
+  /** The same values in seconds, as the ping reports them. */
+  expireAfterSeconds: number;
+  warnAfterSeconds: number;
+  redirect: RedirectTargets | null;
+  isPassivePath: ((c: Context) => boolean) | null;
+  store: SessionStore;
+  sessionId: SessionTimeoutOptions['sessionId'] | null;
+  cookieName: string;
+  sameSite: 'Lax' | 'Strict';
+  secure: boolean | 'auto';
+  secrets: readonly string[];
+  required: boolean;
+  /** Whether the ping accepts a request carrying this `Origin`. */
+  isTrustedOrigin: (origin: string, c: Context) => boolean;
+  onEnd: SessionTimeoutOptions['onEnd'] | null;
+  onStoreError: (error: unknown, c: Context) => void;
+  now: () => number;
+}
+
+/** A secret this short could be brute-forced offline from one captured cookie. */
+export const MIN_SECRET_LENGTH = 32;
+
+const cookieNamePattern = /^[\w!#$%&'*.^`|~+-]+$/;
+
+const logStoreError = (error: unknown): void => {
+  console.error('[session-timeout] the session store failed; answering 503', error);
+};
+
+/** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
+export function resolveOptions({
+  expireAfter,
+  warnAfter = Math.max(expireAfter - 60, expireAfter / 2),
+  absoluteTimeout = null,
+  redirect,
+  passive,
+  store = new MemoryStore(),
+  sessionId,
+  cookie: { name: cookieName = 'session-timeout', sameSite = 'Lax', secure = 'auto' } = {},
+  secret,
+  touchAfter = 0,
+  tombstoneFor = expireAfter,
+  required = false,
+  origin,
+  onEnd,
+  onStoreError = logStoreError,
+  now = Date.now,
+}: SessionTimeoutOptions): ResolvedOptions {
+  positive('expireAfter', expireAfter);
+  nonNegative('warnAfter', warnAfter);
+  if (warnAfter >= expireAfter) {
+    fail(`warnAfter (${warnAfter} s) must be below expireAfter (${expireAfter} s)`);
+  }
+  if (absoluteTimeout !== null) positive('absoluteTimeout', absoluteTimeout);
+  nonNegative('touchAfter', touchAfter);
+  if (touchAfter >= expireAfter) {
+    fail(`touchAfter (${touchAfter} s) must be below expireAfter (${expireAfter} s), or sessions end while in use`);
+  }
+  nonNegative('tombstoneFor', tombstoneFor);
+  if (redirect !== undefined && (typeof redirect !== 'string' || redirect === '')) {
+    fail('redirect must be a non-empty URL string');
+  }
+  if (store === null || typeof store !== 'object' || typeof store.touch !== 'function') {
+    fail('store must implement SessionStore (create, touch, delete)');
+  }
+  if (sessionId !== undefined && typeof sessionId !== 'function') fail('sessionId must be a function of the context');
+  if (typeof now !== 'function') fail('now must be a function returning milliseconds');
+
+  const secrets = typeof secret === 'string' ? [secret] : [...(secret ?? [])];
+  if (!sessionId) {
+    if (secrets.length === 0) {
+      fail(
+        `secret is required to sign the session cookie: pass at least ${MIN_SECRET_LENGTH} random characters, ` +
+          'e.g. secret: process.env.SESSION_SECRET (or key sessions on your own id with the sessionId option)',
+      );
+    }
+    for (const s of secrets) {
+      if (typeof s !== 'string' || s.length < MIN_SECRET_LENGTH) {
+        fail(`secret must be at least ${MIN_SECRET_LENGTH} characters long (got ${typeof s === 'string' ? s.length : typeof s})`);
+      }
+    }
+    if (!cookieNamePattern.test(cookieName) || /^__(host|secure)-/i.test(cookieName)) {
+      fail(`cookie.name ${JSON.stringify(cookieName)} is not a valid cookie name (the __Host- prefix is added for you)`);
+    }
+    if (sameSite !== 'Lax' && sameSite !== 'Strict') fail("cookie.sameSite must be 'Lax' or 'Strict'");
+  }
+
+  return {
+    expireAfter: expireAfter * 1000,
+    warnAfter: warnAfter * 1000,
+    absoluteTimeout: absoluteTimeout === null ? null : absoluteTimeout * 1000,
+    touchAfter: touchAfter * 1000,
+    tombstoneFor: tombstoneFor * 1000,
+    expireAfterSeconds: expireAfter,
+    warnAfterSeconds: warnAfter,
+    redirect: redirect === undefined ? null : redirectTargets(redirect),
+    isPassivePath: passive === undefined ? null : toPassiveTest(passive),
+    store,
+    sessionId: sessionId ?? null,
+    cookieName,
+    sameSite,
+    secure,
+    secrets,
+    required,
+    isTrustedOrigin: toOriginTest(origin),
+    onEnd: onEnd ?? null,
+    onStoreError,
+    now,
+  };
+}
+
+function toOriginTest(origin: OriginOption | undefined): (origin: string, c: Context) => boolean {
+  if (typeof origin === 'function') return origin;
+  if (origin === undefined) return isOwnOrigin;
+  const allowed = new Set(typeof origin === 'string' ? [origin] : origin);
+  for (const o of allowed) {
+    if (typeof o !== 'string' || !/^https?:\/\/[^/?#]+$/.test(o)) {
+      fail(`origin ${JSON.stringify(o)} must be a scheme and host without a path, e.g. 'https://example.com'`);
+    }
+  }
+  return (value, c) => allowed.has(value) || isOwnOrigin(value, c);
+}
+
+/** The request's own origin, as the server sees its URL. */
+function isOwnOrigin(origin: string, c: Context): boolean {
+  return origin === new URL(c.req.url).origin;
+}
+
+function positive(name: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    fail(`${name} must be a finite number of seconds above 0 (got ${String(value)})`);
+  }
+}
+
+function nonNegative(name: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail(`${name} must be a finite number of seconds, 0 or more (got ${String(value)})`);
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(`sessionTimeout: ${message}`);
+}

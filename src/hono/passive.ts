@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { PassiveOption } from './options.js';
+
+/** The request header that makes any request passive: it checks the session without extending it. */
+export const PASSIVE_HEADER = 'X-Session-Passive';
+
+/**
+ * Turns the `passive` option into one predicate, once, so the per-request path does no parsing:
+ * exact paths become a `Set` lookup, `'/prefix/*'` entries a `startsWith` each.
+ */
+export function toPassiveTest(passive: PassiveOption): (c: Context) => boolean {
+  if (typeof passive === 'function') return passive;
+  const patterns = typeof passive === 'string' ? [passive] : passive;
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const pattern of patterns) {
+    if (typeof pattern !== 'string' || !pattern.startsWith('/')) {
+      throw new Error(`sessionTimeout: passive path ${JSON.stringify(pattern)} must start with "/"`);
+    }
+    if (pattern.endsWith('*')) prefixes.push(pattern.slice(0, -1));
+    else exact.add(pattern);
+  }
+  return (c) => {
+    const path = c.req.path;
+    if (exact.has(path)) return true;
+    for (const prefix of prefixes) if (path.startsWith(prefix)) return true;
+    return false;
+  };
+}
+
+/** True when this request must not count as activity. */
+export function isPassive(c: Context, isPassivePath: ((c: Context) => boolean) | null): boolean {
+  return c.req.raw.headers.get(PASSIVE_HEADER) === '1' || (isPassivePath !== null && isPassivePath(c));
+}

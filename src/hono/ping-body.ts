@@ -1,0 +1,74 @@
+/** The largest ping body accepted, in bytes; `{"idle": 12.345}` needs 16. */
+export const MAX_PING_BODY_BYTES = 1024;
+
+/** Returned by {@link readBodyText} for a body over the limit. */
+export const TOO_LARGE = Symbol('too large');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a request body as UTF-8 text, refusing anything over `limit` bytes. `Content-Length` is
+ * only a claim: a chunked body has none, and the bytes actually read are counted too, so no body
+ * is ever buffered past the limit.
+ *
+ * @returns the text, {@link TOO_LARGE}, or `null` when the bytes are not valid UTF-8
+ */
+export async function readBodyText(
+  request: Request,
+  limit: number = MAX_PING_BODY_BYTES,
+): Promise<string | null | typeof TOO_LARGE> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) return TOO_LARGE;
+  if (request.body === null) return '';
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Stop reading; the rest is never buffered. Cancelling may reject once the client is gone.
+      reader.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The `idle` seconds of a ping body `{"idle": <seconds ≥ 0>}`, or why it is not one: the text of
+ * the `400` answer.
+ */
+export function parseIdle(text: string | null): { idle: number } | { error: string } {
+  if (text === null) return { error: 'The body must be UTF-8 JSON: {"idle": <seconds>}.' };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: 'The body must be JSON: {"idle": <seconds>}.' };
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { error: 'The body must be a JSON object: {"idle": <seconds>}.' };
+  }
+  if (!Object.hasOwn(body, 'idle')) return { error: '"idle" is missing: send {"idle": <seconds>}.' };
+  const idle = (body as { idle: unknown }).idle;
+  // JSON has no NaN or Infinity literals, but 1e999 parses to Infinity.
+  if (typeof idle !== 'number' || !Number.isFinite(idle) || idle < 0) {
+    return { error: '"idle" must be a finite number of seconds, 0 or more.' };
+  }
+  return { idle };
+}

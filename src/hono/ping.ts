@@ -1,0 +1,92 @@
+import type { Context, Handler } from 'hono';
+import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
+import { expiredJson, respondUnavailable } from './respond.js';
+import type { Sessions } from './sessions.js';
+import { ENDED_STATE, NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+import type { TouchResult } from './store.js';
+
+/** The 200 body of the ping, in seconds. */
+export interface PingAnswer {
+  /** Seconds until the session ends if the user stays idle (the sooner of the idle and absolute limits). */
+  remaining: number;
+  /** The configured `expireAfter`, seconds. */
+  expireAfter: number;
+  /** The configured `warnAfter`, seconds. */
+  warnAfter: number;
+  /** Seconds until the absolute limit; `null` without `absoluteTimeout`. */
+  absoluteRemaining: number | null;
+}
+
+/**
+ * The keep-alive endpoint of the wire protocol (contract §2): `POST {"idle": seconds}`.
+ *
+ * Checks run cheapest and least revealing first: method (405), origin (403), size (413), body
+ * (400); only a well-formed same-origin request reaches the store. The ping itself is not activity:
+ * it moves `lastActivity` to `now − idle` at most, and never revives an ended session.
+ */
+export function createPing(sessions: Sessions): Handler<{ Variables: SessionTimeoutVariables }> {
+  const o = sessions.options;
+
+  return async function sessionTimeoutPing(c) {
+    c.header('Cache-Control', 'no-store');
+    if (c.req.method !== 'POST') {
+      c.header('Allow', 'POST');
+      return c.body(null, 405);
+    }
+    if (isCrossSite(c, o.isTrustedOrigin)) {
+      return c.json({ error: 'Cross-site requests may not extend the session.' }, 403);
+    }
+    const text = await readBodyText(c.req.raw);
+    if (text === TOO_LARGE) return c.body(null, 413);
+    const parsed = parseIdle(text);
+    if ('error' in parsed) return c.json({ error: parsed.error }, 400);
+
+    let id = sessions.readId(c);
+    if (typeof id === 'object' && id !== null) id = await id;
+    if (!id) {
+      c.set('sessionTimeout', NO_SESSION);
+      return expiredJson(c, 'missing');
+    }
+
+    const now = o.now();
+    let result: TouchResult;
+    try {
+      result = await sessions.touch(id, now, now - parsed.idle * 1000);
+    } catch (error) {
+      o.onStoreError(error, c);
+      return respondUnavailable(c);
+    }
+
+    if (result.status === 'alive') {
+      const state = liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout);
+      c.set('sessionTimeout', state);
+      return c.json({
+        remaining: state.remaining,
+        expireAfter: o.expireAfterSeconds,
+        warnAfter: o.warnAfterSeconds,
+        absoluteRemaining: state.absoluteRemaining,
+      } satisfies PingAnswer);
+    }
+    if (result.status === 'missing') {
+      c.set('sessionTimeout', NO_SESSION);
+      return expiredJson(c, 'missing');
+    }
+    c.set('sessionTimeout', ENDED_STATE[result.reason]);
+    await sessions.end(c, id, result.reason);
+    return expiredJson(c, result.reason);
+  };
+}
+
+/**
+ * A request another site made the browser send. `Sec-Fetch-Site` (set by the browser, not by
+ * page script) must say same-origin, and `Origin` must be ours; a request with neither comes
+ * from outside a browser, which holds no victim's cookie. The Content-Type plays no part: a
+ * cross-site form can send any body as `text/plain`.
+ */
+export function isCrossSite(c: Context, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
+  const headers = c.req.raw.headers;
+  const site = headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.get('origin');
+  return origin !== null && !isTrustedOrigin(origin, c);
+}

@@ -1,0 +1,301 @@
+/**
+ * A {@link SessionStore} on Redis (or a drop-in such as Valkey), so several server instances share
+ * idle state. Bring your own connected client: node-redis (`createClient`, `createCluster`) or
+ * ioredis (`new Redis`, `new Cluster`); this module imports neither.
+ *
+ * One session is one hash at `prefix + id`:
+ * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
+ * - ended: `ended` = `idle` | `absolute`, `endedAt`, `forgetAfter` (a tombstone, so a late request
+ *   still learns why, until `endedAt + forgetAfter` or its TTL, whichever comes first).
+ *
+ * Every operation touches that one key only (Redis Cluster-safe) and costs one round trip; the
+ * check-and-touch is one Lua script run by `EVALSHA`, so concurrent requests on several instances
+ * cannot interleave. Each write sets the key's TTL, so Redis forgets a session by itself a
+ * `tombstoneFor` margin after its end, with no sweeper process.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis'
+ * import { sessionTimeout } from 'session-timeout-element/hono'
+ * import { RedisStore } from 'session-timeout-element/hono/redis'
+ *
+ * const client = createClient({ url: process.env.REDIS_URL })
+ * client.on('error', (err) => console.error('redis', err)) // keep reconnecting, don't crash
+ * await client.connect()
+ * const timeout = sessionTimeout({ expireAfter: 900, secret: process.env.SESSION_SECRET!,
+ *                                  store: new RedisStore({ client, prefix: 'myapp:idle:' }) })
+ * ```
+ *
+ * @module
+ */
+import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+
+/** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
+export interface NodeRedisClientLike {
+  sendCommand(args: string[], options?: { timeout?: number }): Promise<unknown>;
+}
+
+/** A node-redis cluster (`createCluster`): `sendCommand(firstKey, isReadonly, args)` routes by key. */
+export interface NodeRedisClusterLike {
+  sendCommand(
+    firstKey: string | undefined,
+    isReadonly: boolean | undefined,
+    args: string[],
+    options?: { timeout?: number },
+  ): Promise<unknown>;
+  getSlotMaster(slot: number): unknown;
+}
+
+/** An ioredis client or cluster: `call('CMD', ...args)`. */
+export interface IoRedisLike {
+  call(command: string, ...args: string[]): Promise<unknown>;
+}
+
+/** Any client {@link RedisStore} accepts. */
+export type RedisClientLike = NodeRedisClientLike | NodeRedisClusterLike | IoRedisLike;
+
+export interface RedisStoreOptions {
+  /** The application's connected client (node-redis or ioredis, single node or cluster). */
+  client: RedisClientLike;
+  /** Prepended to every session id to form its key. Default `'session-timeout:'`. */
+  prefix?: string;
+  /**
+   * Milliseconds to wait for any one Redis reply before the operation rejects (the handler then
+   * answers 503 with `Retry-After`), so an unreachable or hung Redis gives an error, not a hang.
+   * Default 2000.
+   */
+  timeout?: number;
+}
+
+/** A failed Redis operation: unreachable, timed out, or an error reply. `cause` holds the original. */
+export class RedisStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RedisStoreError';
+  }
+}
+
+// One script for both writes, so there is one SHA to load. Numbers come in as decimal strings (the
+// JavaScript `String(n)` of milliseconds) and are stored verbatim, so what goes in comes back
+// exactly; Lua compares them as doubles, like JavaScript does. Replies are strings for the same
+// reason (Redis would truncate a Lua number to an integer).
+//
+// ARGV: op ('touch' | 'create'), now, expireAfter, absoluteTimeout ('' for none),
+//       activity ('' for passive), touchAfter, tombstoneFor.
+const SCRIPT = `
+local key = KEYS[1]
+local nowS = ARGV[2]
+local now = tonumber(nowS)
+local idle = tonumber(ARGV[3])
+local absolute = tonumber(ARGV[4])
+local tombstoneFor = tonumber(ARGV[7])
+
+local function ttl(last, created)
+  local deadline = last + idle
+  if absolute and created + absolute < deadline then deadline = created + absolute end
+  local ms = math.ceil(deadline - now + tombstoneFor)
+  if ms < 1 then ms = 1 end
+  return ms
+end
+
+if ARGV[1] == 'create' then
+  redis.call('DEL', key)
+  redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS)
+  redis.call('PEXPIRE', key, ttl(now, now))
+  return {'alive', nowS, nowS}
+end
+
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'endedAt', 'forgetAfter')
+if h[3] then
+  -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
+  if h[4] and h[5] and tonumber(h[4]) + tonumber(h[5]) <= now then
+    redis.call('DEL', key)
+    return {'missing'}
+  end
+  return {'ended', h[3]}
+end
+if not h[1] or not h[2] then return {'missing'} end
+
+local lastS, createdS = h[1], h[2]
+local last, created = tonumber(lastS), tonumber(createdS)
+local idleAt = last + idle
+local reason = nil
+if absolute and created + absolute <= now and created + absolute <= idleAt then
+  reason = 'absolute'
+elseif idleAt <= now then
+  reason = 'idle'
+end
+if reason then
+  redis.call('DEL', key)
+  if tombstoneFor > 0 then
+    redis.call('HSET', key, 'ended', reason, 'endedAt', nowS, 'forgetAfter', ARGV[7])
+    redis.call('PEXPIRE', key, math.ceil(tombstoneFor))
+  end
+  return {'ended', reason}
+end
+
+if ARGV[5] ~= '' then
+  local activityS = ARGV[5]
+  local activity = tonumber(activityS)
+  if activity > now then activity, activityS = now, nowS end
+  if activity > last and activity - last >= tonumber(ARGV[6]) then
+    lastS, last = activityS, activity
+    redis.call('HSET', key, 'lastActivity', lastS)
+    redis.call('PEXPIRE', key, ttl(last, created))
+  end
+end
+return {'alive', lastS, createdS}
+`;
+
+const DEFAULT_TIMEOUT = 2000;
+
+type Run = (key: string, args: string[]) => Promise<unknown>;
+
+/** Wraps either client kind behind one `run(key, args)`; `key` routes node-redis cluster commands. */
+function runnerFor(client: RedisClientLike, timeout: number): Run {
+  const options = { timeout };
+  if (typeof (client as IoRedisLike).call === 'function') {
+    const io = client as IoRedisLike;
+    return (_key, args) => io.call(...(args as [string, ...string[]]));
+  }
+  if (typeof (client as NodeRedisClusterLike).getSlotMaster === 'function') {
+    const cluster = client as NodeRedisClusterLike;
+    return (key, args) => cluster.sendCommand(key, false, args, options);
+  }
+  if (typeof (client as NodeRedisClientLike).sendCommand === 'function') {
+    const single = client as NodeRedisClientLike;
+    return (_key, args) => single.sendCommand(args, options);
+  }
+  throw new TypeError('RedisStore: `client` must be a node-redis or ioredis client (with `sendCommand` or `call`)');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RedisStoreError(`RedisStore: Redis did not answer within ${ms} ms`)), ms);
+    // Subscribed either way, so a reply or error arriving after the timeout is handled, never unhandled.
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+async function sha1Hex(text: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  const digest = await subtle.digest('SHA-1', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const isNoScript = (error: unknown) => error instanceof Error && error.message.startsWith('NOSCRIPT');
+
+/** A number as Redis and Lua read it back exactly (`String(1.5)` → `'1.5'`). */
+function num(name: string, value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`RedisStore: ${name} must be a finite number, got ${value}`);
+  return String(value);
+}
+
+/**
+ * Sessions in Redis, shared by every server instance that uses the same client target and prefix.
+ *
+ * Commands per operation: `touch` one `EVALSHA` (one extra `EVAL` the first time after a Redis
+ * restart, failover or `SCRIPT FLUSH`), `create` the same, `delete` one `DEL`.
+ *
+ * Failures (unreachable, timed out, error reply) reject with {@link RedisStoreError}; the handler
+ * answers them 503 with `Retry-After`, never as an ended session. Nothing is cached locally, so the
+ * store works again as soon as the client reconnects.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis'
+ * const store = new RedisStore({ client: new Redis(process.env.REDIS_URL), prefix: 'myapp:idle:' })
+ * ```
+ */
+export class RedisStore implements SessionStore {
+  /** The key prefix in use. */
+  readonly prefix: string;
+  readonly #run: Run;
+  readonly #timeout: number;
+  #sha: string | undefined;
+
+  constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT }: RedisStoreOptions) {
+    if (!client) throw new TypeError('RedisStore: `client` is required (a connected node-redis or ioredis client)');
+    if (!(timeout > 0)) throw new RangeError(`RedisStore: timeout must be > 0 ms, got ${timeout}`);
+    this.prefix = prefix;
+    this.#timeout = timeout;
+    this.#run = runnerFor(client, timeout);
+  }
+
+  async create(
+    id: string,
+    now: number,
+    request: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>,
+  ): Promise<void> {
+    await this.#script(id, 'create', { ...request, now, activity: null, touchAfter: 0 });
+  }
+
+  async touch(id: string, request: TouchRequest): Promise<TouchResult> {
+    const reply = await this.#script(id, 'touch', request);
+    if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected script reply ${String(reply)}`);
+    const status = String(reply[0]);
+    if (status === 'alive') {
+      return { status, lastActivity: Number(String(reply[1])), createdAt: Number(String(reply[2])) };
+    }
+    if (status === 'ended') return { status, reason: String(reply[1]) as EndReason };
+    return { status: 'missing' };
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
+  }
+
+  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
+  async #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
+    const key = this.prefix + id;
+    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
+    const args = [
+      'EVALSHA',
+      sha,
+      '1',
+      key,
+      op,
+      num('now', r.now),
+      num('expireAfter', r.expireAfter),
+      r.absoluteTimeout == null ? '' : num('absoluteTimeout', r.absoluteTimeout),
+      r.activity == null ? '' : num('activity', r.activity),
+      num('touchAfter', r.touchAfter),
+      num('tombstoneFor', r.tombstoneFor),
+    ];
+    try {
+      return await this.#call(key, args);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+    }
+    args[0] = 'EVAL';
+    args[1] = SCRIPT;
+    return this.#call(key, args);
+  }
+
+  /** The script's SHA1: by Web Crypto where present (no round trip), else from the server's SCRIPT LOAD. */
+  async #loadSha(key: string): Promise<string> {
+    const local = await sha1Hex(SCRIPT).catch(() => undefined);
+    return local ?? String(await this.#call(key, ['SCRIPT', 'LOAD', SCRIPT]));
+  }
+
+  async #call(key: string, args: string[]): Promise<unknown> {
+    try {
+      return await withTimeout(this.#run(key, args), this.#timeout);
+    } catch (error) {
+      if (error instanceof RedisStoreError) throw error;
+      if (isNoScript(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new RedisStoreError(`RedisStore: ${args[0]} failed: ${message}`, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Context } from 'hono';
+import type { EndReason } from './store.js';
+
+/** Why a request has no live session, as the wire protocol names it. */
+export type NoSessionReason = EndReason | 'missing';
+
+/** The `redirect` option with `reason` already set for each case, built once at start-up. */
+export interface RedirectTargets {
+  idle: string;
+  absolute: string;
+  /** No reason: a visitor who never signed in must not be told they were signed out. */
+  missing: string;
+}
+
+/** Seconds a client should wait before retrying after a `503`. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Sets `reason` in the redirect's query, replacing one already there and keeping everything else
+ * (path, other parameters, fragment) as written: the target may be relative, so no URL parsing.
+ */
+export function redirectTargets(redirect: string): RedirectTargets {
+  const hashAt = redirect.indexOf('#');
+  const hash = hashAt === -1 ? '' : redirect.slice(hashAt);
+  const beforeHash = hashAt === -1 ? redirect : redirect.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : beforeHash.slice(queryAt + 1);
+  const withReason = (reason: string | null): string => {
+    const params = new URLSearchParams(query);
+    if (reason === null) params.delete('reason');
+    else params.set('reason', reason);
+    const search = params.toString();
+    return path + (search ? `?${search}` : '') + hash;
+  };
+  return { idle: withReason('idle'), absolute: withReason('absolute'), missing: withReason(null) };
+}
+
+/**
+ * A top-level page load: fetch metadata says so, or, from a browser too old to send it,
+ * the request asks for HTML.
+ */
+export function isNavigation(c: Context): boolean {
+  const headers = c.req.raw.headers;
+  const mode = headers.get('sec-fetch-mode');
+  if (mode !== null) return mode === 'navigate';
+  if (headers.get('sec-fetch-site') !== null || headers.get('sec-fetch-dest') !== null) return false;
+  return (headers.get('accept') ?? '').includes('text/html');
+}
+
+/** An htmx request: it follows `HX-Redirect`, but only on a 2xx answer. */
+export function isHtmx(c: Context): boolean {
+  return c.req.raw.headers.get('hx-request') === 'true';
+}
+
+/**
+ * The answer to a request whose session has ended (or, with `required`, never existed):
+ * `303` to `redirect` for a navigation, `HX-Redirect` for htmx, else `401` JSON.
+ */
+export function respondEnded(c: Context, reason: NoSessionReason, redirect: RedirectTargets | null): Response {
+  c.header('Cache-Control', 'no-store');
+  if (redirect !== null) {
+    if (isHtmx(c)) {
+      // htmx ignores response headers on 3xx and, from v4, swaps 4xx bodies: a bodiless 200 it is.
+      c.header('HX-Redirect', redirect[reason]);
+      return c.body(null, 200);
+    }
+    if (isNavigation(c)) return c.redirect(redirect[reason], 303);
+  }
+  return expiredJson(c, reason);
+}
+
+/** `401 {"expired": true, "reason"}`: the one answer that means "this session is over". */
+export function expiredJson(c: Context, reason: NoSessionReason): Response {
+  c.header('Cache-Control', 'no-store');
+  return c.json({ expired: true, reason }, 401);
+}
+
+/** `503` with `Retry-After`: the store could not say, so the session is neither alive nor ended. */
+export function respondUnavailable(c: Context): Response {
+  c.header('Cache-Control', 'no-store');
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  return c.json({ error: 'The session store is unavailable; retry shortly.' }, 503);
+}

@@ -1,0 +1,106 @@
+import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { randomId } from './cookie.js';
+import { createMiddleware } from './middleware.js';
+import { resolveOptions, type SessionTimeoutOptions } from './options.js';
+import { createPing } from './ping.js';
+import { Sessions } from './sessions.js';
+import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+
+/** What {@link sessionTimeout} returns: mount `ping` and `middleware`, call `start` and `end`. */
+export interface SessionTimeout {
+  /**
+   * Checks the session on every request it is mounted on: ends it (303 / `HX-Redirect` / 401) once
+   * idle or past its absolute limit, otherwise counts the request as activity (unless passive) and
+   * sets `c.var.sessionTimeout`. Answers `503` when the store fails.
+   */
+  middleware: MiddlewareHandler<{ Variables: SessionTimeoutVariables }>;
+  /**
+   * The keep-alive endpoint the `<session-timeout>` element posts `{"idle": seconds}` to. Mount it
+   * with `app.post(path, ping)`, or `app.all(path, ping)` to answer other methods `405`.
+   */
+  ping: Handler<{ Variables: SessionTimeoutVariables }>;
+  /**
+   * Begins a session, at login. With our cookie: a fresh random id in a new signed cookie, and the
+   * request's previous session (if any) deleted, so an id planted before login is worthless after it.
+   * With `sessionId`: `id`, or else `sessionId(c)`, is registered.
+   *
+   * @returns the new session's id
+   * @throws when the store fails, so the login fails rather than starting an unguarded session
+   */
+  start(c: Context, id?: string): Promise<string>;
+  /**
+   * Ends the session, at logout: deletes it from the store, clears our cookie and asks the browser
+   * to drop this site's cookies (`Clear-Site-Data: "cookies"`; browsers apply it to the whole
+   * registrable domain, so other apps on sibling subdomains sign out too). With `sessionId`, the id
+   * is `id` or else `sessionId(c)`.
+   *
+   * @throws when the store fails; the cookie is cleared on the answer all the same
+   */
+  end(c: Context, id?: string): Promise<void>;
+}
+
+/**
+ * Server-side idle and absolute session expiry for Hono, speaking the ping protocol of the
+ * `<session-timeout>` element. Options are validated here, once: a bad one throws at start-up.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono'
+ * import { sessionTimeout } from 'session-timeout-element/hono'
+ *
+ * const timeout = sessionTimeout({
+ *   expireAfter: 900, warnAfter: 840, absoluteTimeout: 8 * 3600,
+ *   redirect: '/login', secret: process.env.SESSION_SECRET,
+ * })
+ * const app = new Hono()
+ * app.post('/session/ping', timeout.ping)
+ * app.use('/app/*', timeout.middleware)
+ * app.post('/login', async (c) => { await timeout.start(c); return c.redirect('/app', 303) })
+ * app.post('/logout', async (c) => { await timeout.end(c); return c.redirect('/login', 303) })
+ * ```
+ */
+export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
+  const o = resolveOptions(options);
+  const sessions = new Sessions(o);
+
+  return {
+    middleware: createMiddleware(sessions),
+    ping: createPing(sessions),
+
+    async start(c, id) {
+      const now = o.now();
+      let newId: string;
+      let previous: string | undefined | null;
+      if (sessions.cookie) {
+        if (id !== undefined) {
+          throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
+        }
+        previous = await sessions.cookie.read(c);
+        newId = randomId();
+      } else {
+        previous = await o.sessionId!(c);
+        const appId = id ?? previous;
+        if (!appId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
+        newId = appId;
+      }
+      if (previous && previous !== newId) await o.store.delete(previous);
+      await o.store.create(newId, now, {
+        expireAfter: o.expireAfter,
+        absoluteTimeout: o.absoluteTimeout,
+        tombstoneFor: o.tombstoneFor,
+      });
+      await sessions.cookie?.set(c, newId);
+      c.set('sessionTimeout', liveState(newId, now, now, now, o.expireAfter, o.absoluteTimeout));
+      return newId;
+    },
+
+    async end(c, id) {
+      const current = id ?? (await sessions.readId(c));
+      // Clear first: even if the store fails below, this browser is signed out.
+      sessions.cookie?.clear(c);
+      c.header('Clear-Site-Data', '"cookies"');
+      c.set('sessionTimeout', NO_SESSION);
+      if (current) await o.store.delete(current);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { NoSessionReason } from './respond.js';
+import type { EndReason } from './store.js';
+
+/**
+ * What the handler found for this request, as the typed context variable `c.var.sessionTimeout`.
+ * Durations in **seconds**. Check `id` (or `expired`) before trusting the session.
+ *
+ * @example
+ * ```ts
+ * app.get('/app/account', (c) => {
+ *   const session = c.var.sessionTimeout
+ *   if (session.id === null) return c.redirect('/login')
+ *   return c.text(`Signed in; ${Math.round(session.remaining)} s left if idle`)
+ * })
+ * ```
+ */
+export type SessionTimeoutState = LiveSessionState | NoSessionState;
+
+/** A live session. */
+export interface LiveSessionState {
+  /** The session id (ours, or the application's with the `sessionId` option). */
+  id: string;
+  expired: false;
+  reason: null;
+  /** Seconds until the session ends if the user stays idle: the sooner of the idle and absolute limits. */
+  remaining: number;
+  /** Seconds until the absolute limit; `null` without `absoluteTimeout`. */
+  absoluteRemaining: number | null;
+}
+
+/** No live session: none was presented (or a tampered/unknown one), or the one presented has ended. */
+export interface NoSessionState {
+  id: null;
+  /** `true` when the request brought a session that has ended (`idle` or `absolute`). */
+  expired: boolean;
+  reason: NoSessionReason;
+  remaining: 0;
+  absoluteRemaining: null;
+}
+
+/** The context variables the middleware sets; also registered globally through `ContextVariableMap`. */
+export interface SessionTimeoutVariables {
+  sessionTimeout: SessionTimeoutState;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    sessionTimeout: SessionTimeoutState;
+  }
+}
+
+/** Shared, frozen: the per-request path allocates nothing for a request without a session. */
+export const NO_SESSION: NoSessionState = Object.freeze({
+  id: null,
+  expired: false,
+  reason: 'missing',
+  remaining: 0,
+  absoluteRemaining: null,
+});
+
+export const ENDED_STATE: Readonly<Record<EndReason, NoSessionState>> = Object.freeze({
+  idle: Object.freeze({ id: null, expired: true, reason: 'idle', remaining: 0, absoluteRemaining: null }),
+  absolute: Object.freeze({ id: null, expired: true, reason: 'absolute', remaining: 0, absoluteRemaining: null }),
+});
+
+/** Seconds left of a live session, from the store's millisecond timestamps. */
+export function liveState(
+  id: string,
+  lastActivity: number,
+  createdAt: number,
+  now: number,
+  expireAfter: number,
+  absoluteTimeout: number | null,
+): LiveSessionState {
+  const idleRemaining = lastActivity + expireAfter - now;
+  if (absoluteTimeout === null) {
+    return { id, expired: false, reason: null, remaining: idleRemaining / 1000, absoluteRemaining: null };
+  }
+  const absoluteRemaining = createdAt + absoluteTimeout - now;
+  return {
+    id,
+    expired: false,
+    reason: null,
+    remaining: Math.min(idleRemaining, absoluteRemaining) / 1000,
+    absoluteRemaining: absoluteRemaining / 1000,
+  };
+}

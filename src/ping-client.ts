@@ -1,0 +1,119 @@
+/**
+ * The ping client: one request of the ping protocol (contract §2) and its answer, classified.
+ *
+ * Only a 401 means the session has ended. A network error, a timeout, a 5xx or 503, a 4xx other than
+ * 401, or an answer that is not the expected JSON are all `unknown`: the caller keeps counting down
+ * locally and never signs anyone out because of them. Periodic keep-alive and backoff build on
+ * {@link PingClient.ping} (they decide *when*; this decides *how* and *what it means*).
+ *
+ * @module
+ */
+import type { ExpireReason } from './idle/engine.js';
+
+/** The server knows the session and says how long it has left (seconds). */
+export interface PingAlive {
+  kind: 'alive';
+  /** Seconds until the session ends unless there is activity. */
+  remaining: number;
+  /** The server's inactivity limit, seconds. */
+  expireAfter: number | null;
+  /** The server's warning lead, seconds. */
+  warnAfter: number | null;
+  /** Seconds until the absolute limit, `null` when there is none. */
+  absoluteRemaining: number | null;
+}
+
+/** The server says the session has ended (HTTP 401). */
+export interface PingEnded {
+  kind: 'ended';
+  /** The server's reason, mapped onto the element's: `idle`, `absolute`, anything else `server`. */
+  reason: ExpireReason;
+}
+
+/** Nobody knows: network error, timeout, 5xx, 503, unexpected answer. Never ends the session. */
+export interface PingUnknown {
+  kind: 'unknown';
+  error: Error;
+  /** The HTTP status, 0 when no answer arrived. */
+  status: number;
+}
+
+export type PingResult = PingAlive | PingEnded | PingUnknown;
+
+/** Options of {@link PingClient}. */
+export interface PingClientOptions {
+  /** The ping endpoint. */
+  url: string;
+  /** Seconds before a request is given up as `unknown`. Default 10. */
+  timeout?: number;
+  /** The fetch to use. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+const numberOrNull = (value: unknown): number | null => (Number.isFinite(value) ? (value as number) : null);
+
+/**
+ * Sends `POST <url>` with `{"idle": seconds}` and same-origin credentials, and classifies the answer.
+ *
+ * @example
+ * const client = new PingClient({ url: '/session/ping' });
+ * const result = await client.ping(0); // an explicit extend
+ * if (result.kind === 'alive') engine.rebase(result.remaining, result.absoluteRemaining);
+ */
+export class PingClient {
+  readonly url: string;
+  /** Seconds before a request is given up as `unknown`. */
+  readonly timeout: number;
+  readonly #fetch: typeof fetch;
+  readonly #inFlight = new Set<AbortController>();
+
+  constructor(options: PingClientOptions) {
+    this.url = options.url;
+    this.timeout = options.timeout ?? 10;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** Reports `idle` seconds (≥ 0; 0 is an explicit extend) and resolves with what the server said. Never rejects. */
+  async ping(idle: number): Promise<PingResult> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DOMException('ping timed out', 'TimeoutError')), this.timeout * 1000);
+    this.#inFlight.add(abort);
+    let status = 0;
+    try {
+      const response = await this.#fetch(this.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ idle: Math.max(0, idle) }),
+        credentials: 'same-origin',
+        signal: abort.signal,
+      });
+      status = response.status;
+      const body = (await response.json().catch(() => null)) ?? {};
+      const remaining = numberOrNull(body.remaining);
+      if (status == 401) {
+        const reason = body.reason;
+        return { kind: 'ended', reason: reason == 'idle' || reason == 'absolute' ? reason : 'server' };
+      }
+      if (response.ok && remaining != null && remaining >= 0) {
+        return {
+          kind: 'alive',
+          remaining,
+          expireAfter: numberOrNull(body.expireAfter),
+          warnAfter: numberOrNull(body.warnAfter),
+          absoluteRemaining: numberOrNull(body.absoluteRemaining),
+        };
+      }
+      throw new Error(`ping answered ${status}`);
+    } catch (error) {
+      return { kind: 'unknown', error: error as Error, status };
+    } finally {
+      clearTimeout(timer);
+      this.#inFlight.delete(abort);
+    }
+  }
+
+  /** Cancels every request in flight; their promises resolve as `unknown`. */
+  abort(): void {
+    for (const abort of this.#inFlight) abort.abort();
+  }
+}

@@ -1,0 +1,298 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
+import {
+  SessionTimeoutErrorEvent,
+  SessionTimeoutExpireEvent,
+  SessionTimeoutExtendEvent,
+  SessionTimeoutWarnEvent,
+} from './events.js';
+import { resolveDurations, type IdleState } from './idle/engine.js';
+import { styles } from './session-timeout.styles.js';
+
+/** Spoken duration in English: `1 minute 5 seconds`, `30 seconds`. */
+const spoken = (seconds: number): string => {
+  const s = Math.round(seconds);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const m = Math.floor(s / 60);
+  return m ? unit(m, 'minute') + (s % 60 ? ' ' + unit(s % 60, 'second') : '') : unit(s, 'second');
+};
+
+/**
+ * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
+ * the session ends, counts down, lets the user stay signed in, and signs out (or shows that the session
+ * ended) when time is up. With `ping-url`, the server has the last word.
+ *
+ * Durations are in seconds (fractions allowed). Bad values never break the page: one `console.warn`
+ * names the attribute, and the documented fallback applies.
+ *
+ * @summary Idle-session warning and sign-out, with an accessible countdown dialog.
+ *
+ * @example
+ * ```html
+ * <session-timeout warn-after="840" expire-after="900" ping-url="/session/ping"
+ *                  redirect-url="/login?reason=idle"></session-timeout>
+ * ```
+ *
+ * @event {SessionTimeoutWarnEvent} session-timeout-warn - The warning opened; `remaining` seconds.
+ * @event {SessionTimeoutExtendEvent} session-timeout-extend - The session was extended; `remaining` seconds.
+ * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
+ * @event {SessionTimeoutErrorEvent} session-timeout-error - A ping failed (`error`, `status`); the session is not treated as ended.
+ *
+ * @slot heading - The warning's title. Default: "Are you still there?"
+ * @slot warning - The warning's message. Default: how long the user has been inactive and the inactivity limit.
+ * @slot expired - The message shown in place once the session ended, with a way to sign in again.
+ * @slot extend-label - The extend button's label. Default: "Stay signed in"
+ * @slot logout-label - The sign-out button's label (with `logout-url`). Default: "Sign out now"
+ *
+ * @csspart dialog - The warning, a native `<dialog role="alertdialog">` opened modal.
+ * @csspart heading - The warning's title.
+ * @csspart message - The warning's message.
+ * @csspart countdown - The time left, `m:ss` (not a live region: a separate, visually hidden one speaks at most every 20–30 s).
+ * @csspart extend-button - The button that extends the session.
+ * @csspart logout-button - The button that signs out now.
+ * @csspart expired - The expired state shown in place.
+ *
+ * @cssproperty [--session-timeout-background=#fff] - Background of the warning.
+ * @cssproperty [--session-timeout-color=#1b1b1f] - Text colour of the warning.
+ * @cssproperty [--session-timeout-accent=#0b57d0] - Buttons and focus rings.
+ * @cssproperty [--session-timeout-accent-color=#fff] - Text on the accent colour.
+ * @cssproperty [--session-timeout-radius=8px] - Corner radius of the warning and its buttons.
+ */
+export class SessionTimeoutElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    warnAfter: { type: Number, attribute: 'warn-after' },
+    expireAfter: { type: Number, attribute: 'expire-after' },
+    pingUrl: { attribute: 'ping-url' },
+    redirectUrl: { attribute: 'redirect-url' },
+    logoutUrl: { attribute: 'logout-url' },
+    pingInterval: { type: Number, attribute: 'ping-interval' },
+    channel: {},
+    extendOnActivity: { type: Boolean, attribute: 'extend-on-activity' },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /**
+   * Registers the element (default tag `session-timeout`). Defining it twice is harmless.
+   *
+   * @example
+   * import { SessionTimeoutElement } from 'session-timeout-element/session-timeout.js';
+   * SessionTimeoutElement.define('my-session-timeout');
+   */
+  static define(tag = 'session-timeout', registry: CustomElementRegistry = customElements): typeof SessionTimeoutElement {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  /** Clock and timers for every instance of this class: for tests (set it on a subclass), like `SessionTimeoutOptions`. */
+  static timing?: Pick<SessionTimeoutOptions, 'now' | 'scheduler'>;
+
+  /** The server's ping endpoint (contract §2). Absent: client-only mode, no network. */
+  pingUrl: string | null = null;
+  /** Where the page goes once the session has ended. Absent: the expired state is shown in place. */
+  redirectUrl: string | null = null;
+  /** When set, the warning offers "Sign out now": a POST form submission to this URL, whose answer decides where the page goes. */
+  logoutUrl: string | null = null;
+  /**
+   * The fewest seconds between two keep-alive pings while the user is active. Absent: the keep-alive's
+   * default (at most 60 s, and short enough that an active user's server session never lapses).
+   */
+  pingInterval: number | null = null;
+  /** Name of the cross-tab channel. Absent: derived from `ping-url`. */
+  channel: string | null = null;
+  /** When present, activity while the warning is open extends the session. Absent: only the extend action does. */
+  extendOnActivity = false;
+  /** No tracking, no timers, no pings. Turning it off again starts afresh. */
+  disabled = false;
+
+  #warnAfter: unknown;
+  #expireAfter: unknown;
+  #announcement = '';
+  #announcedAt = 0;
+  #lastTick = 0;
+  #redirect = true;
+  #returnFocus: HTMLElement | null = null;
+  readonly #warned = new Set<string>();
+  readonly #controller = new SessionTimeoutController(this, {
+    ...(this.constructor as typeof SessionTimeoutElement).timing,
+    onWarn: (remaining) => {
+      this.#announcement = '';
+      this.#announcedAt = this.#lastTick = Math.ceil(remaining);
+      this.dispatchEvent(new SessionTimeoutWarnEvent(remaining));
+    },
+    onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
+    onExtend: (remaining) => this.dispatchEvent(new SessionTimeoutExtendEvent(remaining)),
+    onExpire: (reason) => {
+      const event = new SessionTimeoutExpireEvent(reason);
+      if (this.dispatchEvent(event) && this.redirectUrl && this.#redirect) this.navigate(this.redirectUrl);
+    },
+    onError: (error, status) => this.dispatchEvent(new SessionTimeoutErrorEvent(error, status)),
+  });
+
+  /**
+   * Seconds of inactivity after which the warning opens. Default 540; when absent or unusable,
+   * 60 s before `expire-after` (half of it when `expire-after` is under 120 s).
+   */
+  get warnAfter(): number {
+    return this.#durations().warnAfter;
+  }
+  set warnAfter(value: number | null) {
+    this.#warnAfter = value;
+  }
+
+  /** Seconds of inactivity after which the session ends. Default 600. */
+  get expireAfter(): number {
+    return this.#durations().expireAfter;
+  }
+  set expireAfter(value: number | null) {
+    this.#expireAfter = value;
+  }
+
+  /** `active`, `warning` or `expired`. */
+  get state(): IdleState {
+    return this.#controller.state;
+  }
+
+  /** Seconds until the session ends, from the freshest server answer where there is one. */
+  get remaining(): number {
+    return this.#controller.engine ? this.#controller.remaining : this.expireAfter;
+  }
+
+  /** Extends the session (closes the warning); with `ping-url`, tells the server. */
+  extend(): void {
+    this.#controller.extend();
+  }
+
+  /** Ends the session now, e.g. after the app signed the user out. Fires `session-timeout-expire` (reason `logout`). */
+  expire(): void {
+    this.#controller.expire();
+  }
+
+  /**
+   * Keeps the session alive until the returned function is called, e.g. while a video plays or an
+   * upload runs. Holds nest; releasing twice is harmless.
+   *
+   * @example
+   * const release = document.querySelector('session-timeout').hold();
+   * await upload(file);
+   * release();
+   */
+  hold(): () => void {
+    return this.#controller.hold();
+  }
+
+  /** Goes to `url` once the session ended. Override to use a router (or in tests). */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
+  /** The sentence the live region speaks while the warning is open (in English); override to translate. */
+  protected announcementText(remaining: number): string {
+    return `You will be signed out in ${spoken(remaining)}.`;
+  }
+
+  override connectedCallback(): void {
+    // Configured before the controller starts, so that it starts with the page's values.
+    this.#configure();
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (['warnAfter', 'expireAfter', 'pingUrl', 'extendOnActivity', 'disabled'].some((key) => changed.has(key))) this.#configure();
+  }
+
+  protected override render() {
+    const remaining = Math.ceil(this.remaining);
+    return html`
+      <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading"
+              aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}>
+        <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
+        <div id="message" part="message"><slot name="warning"><p>
+          You've been inactive for ${spoken(this.warnAfter)}. For your security, you'll be signed out
+          after ${spoken(this.expireAfter)} of inactivity.
+        </p></slot></div>
+        <p id="countdown" part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</p>
+        <div class="sr-only" role="status">${this.#announcement}</div>
+        <div class="actions">
+          <button part="extend-button" autofocus @click=${this.extend}><slot name="extend-label">Stay signed in</slot></button>
+          ${this.logoutUrl
+            ? html`<form method="post" action=${this.logoutUrl} @submit=${this.#onLogout}>
+                <button part="logout-button"><slot name="logout-label">Sign out now</slot></button>
+              </form>`
+            : nothing}
+        </div>
+      </dialog>
+      <div role="status">${this.state == 'expired'
+        ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
+            <a href=${location.href}>Sign in again</a></slot></div>`
+        : nothing}</div>
+    `;
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    const warning = this.state == 'warning';
+    if (warning && !dialog.open && this.isConnected) {
+      let focused = document.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      this.#returnFocus = focused as HTMLElement | null;
+      dialog.showModal();
+      this.renderRoot.querySelector('button')!.focus();
+    } else if (!warning && dialog.open) {
+      dialog.close();
+      this.#returnFocus?.focus();
+      this.#returnFocus = null;
+    }
+  }
+
+  #durations() {
+    return resolveDurations({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter });
+  }
+
+  /** Hands the resolved configuration to the controller, warning once about each bad value. */
+  #configure(): void {
+    const { warnAfter, expireAfter, problems } = this.#durations();
+    for (const problem of problems) {
+      this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${this[problem]}`);
+    }
+    if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
+    this.#controller.configure({ warnAfter, expireAfter, pingUrl: this.pingUrl, extendOnActivity: this.extendOnActivity, disabled: this.disabled });
+  }
+
+  #warn(message: string): void {
+    if (!this.#warned.has(message)) console.warn(`<session-timeout> ${message}`);
+    this.#warned.add(message);
+  }
+
+  /**
+   * Speaks the time left at most every 20–30 s: at each whole minute, at 30 s and at 10 s, never
+   * within 20 s of the previous message or of the warning opening. Never every second.
+   */
+  #onTick(now: number): void {
+    const previous = this.#lastTick;
+    const crossed = (mark: number) => now <= mark && mark < previous;
+    this.#lastTick = now;
+    if ((crossed(30) || crossed(10) || crossed(Math.ceil(now / 60) * 60)) && this.#announcedAt - now >= 20) {
+      this.#announcedAt = now;
+      this.#announcement = this.announcementText(now);
+    }
+  }
+
+  /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending. */
+  readonly #onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.extend();
+  };
+
+  /** The browser may close the dialog on its own (e.g. a repeated Escape): that extends too. */
+  readonly #onClose = (): void => {
+    if (this.state == 'warning') this.extend();
+  };
+
+  /** "Sign out now": the form posts to `logout-url` and its answer, not `redirect-url`, decides where the page goes. */
+  readonly #onLogout = (): void => {
+    this.#redirect = false;
+    this.expire();
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Tab sync: every tab of one browser that shows `<session-timeout>` for the same session shares
+ * activity, extensions, server answers and the end of the session, and exactly one of them — the
+ * leader — sends keep-alive pings.
+ *
+ * Transport: `BroadcastChannel`, or where it is missing, `storage` events on `localStorage`.
+ * Leader: the holder of a Web Lock named after the channel; a tab that closes (or is discarded)
+ * releases it and the next waiting tab takes over. Without the Web Locks API every tab counts as
+ * leader and the keep-alive policy de-duplicates pings through the shared `pinged` messages.
+ *
+ * Tabs of one browser share one wall clock, so instants (`at`, wall-clock ms) cross between them;
+ * only the server is never compared with by instant.
+ *
+ * @module
+ */
+import type { ExpireReason } from './idle/engine.js';
+
+/** What tabs tell each other. Instants are wall-clock ms, durations seconds. */
+export type TabMessage =
+  /** The user was active in the sending tab at `at`. */
+  | { type: 'activity'; at: number }
+  /** The user extended the session (the warning closes everywhere). */
+  | { type: 'extend'; at: number }
+  /** The server answered a ping sent at `at`: `remaining` seconds left then. */
+  | { type: 'server'; at: number; remaining: number; absoluteRemaining: number | null }
+  /** A keep-alive ping left at `at`: no other tab needs to send one for a while. */
+  | { type: 'pinged'; at: number }
+  /** The session ended. */
+  | { type: 'expire'; reason: ExpireReason };
+
+/** Options of {@link TabSync}. */
+export interface TabSyncOptions {
+  /** The channel's name: tabs with the same name share one session state. */
+  name: string;
+  /** Called with every message another tab sent. */
+  onMessage: (message: TabMessage) => void;
+  /** Called when this tab becomes (or stops being) the one that sends keep-alive pings. */
+  onLeaderChange?: (leader: boolean) => void;
+  /** For tests: the window whose channel, storage and locks are used. Default `globalThis`. */
+  global?: Pick<typeof globalThis, 'BroadcastChannel' | 'localStorage' | 'addEventListener' | 'removeEventListener' | 'navigator'>;
+}
+
+const REASONS = new Set<unknown>(['idle', 'absolute', 'server', 'logout']);
+const finite = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
+
+/** Another tab (or another script on the origin) may post anything: only well-formed messages pass. */
+export function isTabMessage(value: unknown): value is TabMessage {
+  if (typeof value != 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'activity':
+    case 'extend':
+    case 'pinged':
+      return finite(m.at);
+    case 'server':
+      return finite(m.at) && finite(m.remaining) && m.remaining >= 0 &&
+        (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0));
+    case 'expire':
+      return REASONS.has(m.reason);
+    default:
+      return false;
+  }
+}
+
+/**
+ * One tab's end of the shared channel.
+ *
+ * @example
+ * const sync = new TabSync({ name: 'session-timeout:/session/ping', onMessage: (m) => console.log(m) });
+ * sync.post({ type: 'extend', at: Date.now() });
+ * sync.close();
+ */
+export class TabSync {
+  readonly name: string;
+  #leader = false;
+  #closed = false;
+  #channel: BroadcastChannel | null = null;
+  #storageKey: string;
+  #stopLeading?: () => void;
+  readonly #abortLock = new AbortController();
+  readonly #options: TabSyncOptions;
+  readonly #global: NonNullable<TabSyncOptions['global']>;
+
+  constructor(options: TabSyncOptions) {
+    this.#options = options;
+    this.name = options.name;
+    this.#global = options.global ?? globalThis;
+    this.#storageKey = `session-timeout-sync:${options.name}`;
+    if (typeof this.#global.BroadcastChannel == 'function') {
+      this.#channel = new this.#global.BroadcastChannel(options.name);
+      this.#channel.onmessage = (event) => this.#receive(event.data);
+    } else {
+      this.#global.addEventListener('storage', this.#onStorage);
+    }
+    this.#elect();
+  }
+
+  /** Whether this tab sends the keep-alive pings. */
+  get isLeader(): boolean {
+    return this.#leader;
+  }
+
+  /** Sends a message to every other tab (never back to this one). */
+  post(message: TabMessage): void {
+    if (this.#closed) return;
+    if (this.#channel) {
+      this.#channel.postMessage(message);
+      return;
+    }
+    try {
+      // A unique value each time, so that two equal messages in a row still fire `storage`.
+      this.#global.localStorage.setItem(this.#storageKey, JSON.stringify({ message, nonce: Math.random() }));
+      this.#global.localStorage.removeItem(this.#storageKey);
+    } catch {
+      // Storage can be full or forbidden (private modes); this tab then simply goes on alone.
+    }
+  }
+
+  /** Leaves the channel and hands leadership on. Idempotent. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#channel?.close();
+    this.#global.removeEventListener('storage', this.#onStorage);
+    this.#abortLock.abort();
+    this.#stopLeading?.();
+    this.#setLeader(false);
+  }
+
+  #elect(): void {
+    const locks = this.#global.navigator?.locks;
+    if (!locks) {
+      // No Web Locks: everybody may ping; the keep-alive policy spaces pings by the shared `pinged`.
+      this.#setLeader(true);
+      return;
+    }
+    locks
+      .request(`${this.#storageKey}:leader`, { signal: this.#abortLock.signal }, () => {
+        if (this.#closed) return undefined;
+        this.#setLeader(true);
+        // Held until this tab closes; the browser releases it too when the page goes away.
+        return new Promise<void>((resolve) => (this.#stopLeading = resolve));
+      })
+      .catch(() => {
+        // Aborted by close() while waiting: nothing to hand on.
+      });
+  }
+
+  #setLeader(leader: boolean): void {
+    if (leader == this.#leader) return;
+    this.#leader = leader;
+    this.#options.onLeaderChange?.(leader);
+  }
+
+  #receive(data: unknown): void {
+    if (!this.#closed && isTabMessage(data)) this.#options.onMessage(data);
+  }
+
+  readonly #onStorage = (event: StorageEvent): void => {
+    if (event.key != this.#storageKey || !event.newValue) return;
+    try {
+      this.#receive(JSON.parse(event.newValue).message);
+    } catch {
+      // Not ours, or damaged: ignore.
+    }
+  };
+}

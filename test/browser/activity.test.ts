@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { ActivityTracker } from '../../src/activity.js';
+
+/** Counts re-evaluations, and recorded inputs through the clock (read once per recorded input). */
+function spySink() {
+  return {
+    activity: 0,
+    reevaluations: 0,
+    reevaluate() {
+      this.reevaluations++;
+    },
+  };
+}
+
+describe('ActivityTracker', () => {
+  let tracker: ActivityTracker;
+  afterEach(async () => {
+    tracker?.disconnect();
+    await resetMouse();
+  });
+
+  it('counts the user’s own input: pointer moves and presses, keys, wheel', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    await sendMouse({ type: 'move', position: [20, 20] });
+    expect(sink.activity, 'pointermove').to.be.greaterThan(0);
+    let before = sink.activity;
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'up' });
+    expect(sink.activity - before, 'pointerdown').to.equal(1);
+    before = sink.activity;
+    await sendKeys({ press: 'Shift' });
+    expect(sink.activity - before, 'keydown').to.equal(1);
+  });
+
+  it('ignores script-dispatched (untrusted) events', () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart']) {
+      document.dispatchEvent(new Event(type, { bubbles: true }));
+      document.body.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+    expect(sink.activity).to.equal(0);
+  });
+
+  it('ignores pointer moves that did not move', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    const seen: number[] = [];
+    const count = () => seen.push(1);
+    document.addEventListener('pointermove', count);
+    try {
+      await sendMouse({ type: 'move', position: [40, 40] });
+      await sendMouse({ type: 'move', position: [40, 40] });
+      await sendMouse({ type: 'move', position: [40, 40] });
+      await sendMouse({ type: 'move', position: [41, 40] });
+    } finally {
+      document.removeEventListener('pointermove', count);
+    }
+    expect(sink.activity).to.equal(2);
+    expect(tracker.lastInput).to.equal(2);
+    expect(seen.length, 'the browser delivered the zero-distance moves too, or coalesced them').to.be.at.least(2);
+  });
+
+  it('re-evaluates on visibilitychange, pageshow, focus and online', () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    document.dispatchEvent(new Event('visibilitychange'));
+    for (const type of ['pageshow', 'focus', 'online']) window.dispatchEvent(new Event(type));
+    expect(sink.reevaluations).to.equal(4);
+  });
+
+  it('disconnect() removes every listener; connect() twice adds them once', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    tracker.connect();
+    await sendKeys({ press: 'Shift' });
+    expect(sink.activity).to.equal(1);
+    tracker.disconnect();
+    expect(tracker.connected).to.equal(false);
+    await sendKeys({ press: 'Shift' });
+    await sendMouse({ type: 'move', position: [70, 70] });
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('focus'));
+    expect(sink.activity).to.equal(1);
+    expect(sink.reevaluations).to.equal(0);
+  });
+
+  it('catches scroll events of any scrolling element (capture phase: scroll does not bubble)', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect();
+    const box = document.createElement('div');
+    box.style.cssText = 'height: 50px; overflow: auto';
+    box.innerHTML = '<div style="height: 500px"></div>';
+    document.body.append(box);
+    try {
+      const scrolled = new Promise((resolve) => box.addEventListener('scroll', resolve, { once: true }));
+      box.scrollTop = 100; // the browser fires a trusted scroll event at the box
+      await scrolled;
+      expect(sink.activity).to.equal(1);
+    } finally {
+      box.remove();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+// A fake ping endpoint (contract §2) for the browser tests, as web-test-runner (Koa) middleware.
+//
+//   POST   /fake-ping/<id>?respond=alive&remaining=42   answer as told (see below) and record the request
+//   PUT    /fake-ping/<id>   body: [{ respond, remaining, reason, delay }, …]  script the next answers
+//                            (one per POST, the last one repeats); replaces the query's answer
+//   GET    /fake-ping/<id>   → { requests: [{ method, body, contentType, at }] }
+//   DELETE /fake-ping/<id>   forget requests and script
+//
+// respond: alive (200 with remaining/expireAfter/warnAfter/absoluteRemaining), expired (401 with reason),
+// error (500), unavailable (503 + Retry-After), garbage (200 that is not JSON), drop (the socket is
+// destroyed: a network error in the browser). delay: milliseconds to wait before answering.
+// Each test uses its own <id>, so tests never see each other's requests.
+
+const sessions = new Map();
+const session = (id) => {
+  if (!sessions.has(id)) sessions.set(id, { requests: [], script: [] });
+  return sessions.get(id);
+};
+
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+
+const json = (context, status, body) => {
+  context.status = status;
+  context.set('Cache-Control', 'no-store');
+  context.type = 'application/json';
+  context.body = JSON.stringify(body);
+};
+
+export async function fakeServer(context, next) {
+  const match = /^\/fake-ping\/([\w-]+)$/.exec(context.path);
+  if (!match) return next();
+  const state = session(match[1]);
+
+  if (context.method === 'GET') return json(context, 200, { requests: state.requests });
+  if (context.method === 'DELETE') {
+    sessions.delete(match[1]);
+    return json(context, 200, {});
+  }
+  if (context.method === 'PUT') {
+    state.script = JSON.parse(await readBody(context.req));
+    return json(context, 200, {});
+  }
+  if (context.method !== 'POST') {
+    context.set('Allow', 'POST');
+    context.status = 405;
+    return;
+  }
+
+  const text = await readBody(context.req);
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  state.requests.push({ method: context.method, body, contentType: context.get('Content-Type'), at: Date.now() });
+
+  const plan = (state.script.length > 1 ? state.script.shift() : state.script[0]) ?? context.query;
+  const delay = Number(plan.delay ?? 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+
+  switch (plan.respond ?? 'alive') {
+    case 'alive': {
+      const expireAfter = Number(plan.expireAfter ?? 600);
+      return json(context, 200, {
+        remaining: Number(plan.remaining ?? expireAfter),
+        expireAfter,
+        warnAfter: Number(plan.warnAfter ?? expireAfter - 60),
+        absoluteRemaining: plan.absoluteRemaining == null ? null : Number(plan.absoluteRemaining),
+      });
+    }
+    case 'expired':
+      return json(context, 401, { expired: true, reason: plan.reason ?? 'idle' });
+    case 'error':
+      return json(context, 500, { error: 'boom' });
+    case 'unavailable':
+      context.set('Retry-After', '5');
+      return json(context, 503, { error: 'store unreachable' });
+    case 'garbage':
+      context.status = 200;
+      context.type = 'text/plain';
+      context.body = 'not json';
+      return;
+    case 'drop':
+      // Tell Koa not to answer, then cut the connection: the browser sees a network error.
+      context.status = 204; // for the dev server's log only: nothing is sent
+      context.respond = false;
+      context.req.socket.destroy();
+      return;
+    default:
+      return json(context, 400, { error: `unknown respond=${plan.respond}` });
+  }
+}

@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import { PingClient } from '../../src/ping-client.js';
+import { fakeEndpoint } from './fake-endpoint.js';
+
+describe('PingClient', () => {
+  it('POSTs {"idle": seconds} as JSON and reads a 200 answer', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=42.5&expireAfter=900&warnAfter=840&absoluteRemaining=3600');
+    const result = await new PingClient({ url: endpoint.url }).ping(12.25);
+    expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600 });
+    const [request] = await endpoint.requests();
+    expect(request).to.include({ method: 'POST', contentType: 'application/json' });
+    expect(request!.body).to.deep.equal({ idle: 12.25 });
+  });
+
+  it('sends {"idle": 0} for an explicit extend and never a negative idle', async () => {
+    const endpoint = fakeEndpoint();
+    const client = new PingClient({ url: endpoint.url });
+    await client.ping(0);
+    await client.ping(-3);
+    expect((await endpoint.requests()).map((request) => request.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }]);
+  });
+
+  it('a 401 means ended, with the server reason mapped', async () => {
+    for (const [reason, expected] of [['idle', 'idle'], ['absolute', 'absolute'], ['missing', 'server']]) {
+      const result = await new PingClient({ url: fakeEndpoint(`respond=expired&reason=${reason}`).url }).ping(1);
+      expect(result).to.deep.equal({ kind: 'ended', reason: expected });
+    }
+  });
+
+  it('a 500 is unknown, never ended', async () => {
+    const result = await new PingClient({ url: fakeEndpoint('respond=error').url }).ping(1);
+    expect(result.kind).to.equal('unknown');
+    expect(result).to.include({ status: 500 });
+  });
+
+  it('a 503 is unknown', async () => {
+    const result = await new PingClient({ url: fakeEndpoint('respond=unavailable').url }).ping(1);
+    expect(result).to.include({ kind: 'unknown', status: 503 });
+  });
+
+  it('a dropped connection is unknown, with status 0', async () => {
+    const result = await new PingClient({ url: fakeEndpoint('respond=drop').url }).ping(1);
+    expect(result).to.include({ kind: 'unknown', status: 0 });
+    expect((result as { error: Error }).error).to.be.an('error');
+  });
+
+  it('a 200 that is not the expected JSON is unknown', async () => {
+    const result = await new PingClient({ url: fakeEndpoint('respond=garbage').url }).ping(1);
+    expect(result).to.include({ kind: 'unknown', status: 200 });
+  });
+
+  it('gives up after its timeout', async () => {
+    const started = performance.now();
+    const result = await new PingClient({ url: fakeEndpoint('delay=2000').url, timeout: 0.1 }).ping(1);
+    expect(result).to.include({ kind: 'unknown', status: 0 });
+    expect((result as { error: Error }).error.name).to.equal('TimeoutError');
+    expect(performance.now() - started).to.be.below(1500);
+  });
+
+  it('abort() cancels requests in flight; they resolve as unknown', async () => {
+    const client = new PingClient({ url: fakeEndpoint('delay=2000').url });
+    const pending = client.ping(1);
+    client.abort();
+    expect(await pending).to.include({ kind: 'unknown', status: 0 });
+  });
+});

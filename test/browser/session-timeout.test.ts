@@ -1,0 +1,447 @@
+import { aTimeout, expect, fixture, html, oneEvent as anyEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../src/session-timeout-define.js';
+import { SessionTimeoutElement } from '../../src/session-timeout.js';
+import { FakeTime } from './fake-time.js';
+import { fakeEndpoint } from './fake-endpoint.js';
+
+/** `oneEvent`, typed from the element's event map. */
+const oneEvent = <K extends keyof HTMLElementEventMap>(el: EventTarget, type: K) =>
+  anyEvent(el, type) as unknown as Promise<HTMLElementEventMap[K]>;
+
+/** Records navigations instead of leaving the test page. */
+class NavigatingTimeout extends SessionTimeoutElement {
+  navigations: string[] = [];
+  protected override navigate(url: string): void {
+    this.navigations.push(url);
+  }
+}
+NavigatingTimeout.define('navigating-timeout');
+
+/** Runs on a fake clock, for what takes real minutes (the spoken announcements). */
+const time = new FakeTime();
+class FakeTimeTimeout extends SessionTimeoutElement {
+  static override timing = { now: time.clock, scheduler: time };
+}
+FakeTimeTimeout.define('fake-time-timeout');
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const dialogOf = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
+const focusedPart = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('part');
+
+/** Captures console.warn for one test (restored in afterEach). */
+let warnings: string[] = [];
+const originalWarn = console.warn;
+
+describe('<session-timeout>', () => {
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(async () => {
+    console.warn = originalWarn;
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  describe('attributes and properties', () => {
+    it('has the documented defaults', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      expect(el).to.be.instanceOf(SessionTimeoutElement);
+      expect(el.warnAfter).to.equal(540);
+      expect(el.expireAfter).to.equal(600);
+      expect(el.pingUrl).to.equal(null);
+      expect(el.redirectUrl).to.equal(null);
+      expect(el.logoutUrl).to.equal(null);
+      expect(el.pingInterval).to.equal(null);
+      expect(el.channel).to.equal(null);
+      expect(el.extendOnActivity).to.equal(false);
+      expect(el.disabled).to.equal(false);
+      expect(el.state).to.equal('active');
+      expect(el.remaining).to.be.closeTo(600, 1);
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('reads every attribute into its property', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="840" expire-after="900" ping-url="/session/ping" redirect-url="/login?reason=idle"
+          logout-url="/logout" ping-interval="30" channel="app" extend-on-activity disabled></session-timeout>`);
+      expect(el.warnAfter).to.equal(840);
+      expect(el.expireAfter).to.equal(900);
+      expect(el.pingUrl).to.equal('/session/ping');
+      expect(el.redirectUrl).to.equal('/login?reason=idle');
+      expect(el.logoutUrl).to.equal('/logout');
+      expect(el.pingInterval).to.equal(30);
+      expect(el.channel).to.equal('app');
+      expect(el.extendOnActivity).to.equal(true);
+      expect(el.disabled).to.equal(true);
+    });
+
+    it('reacts to attribute changes and reflects disabled', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      el.setAttribute('expire-after', '120');
+      expect(el.expireAfter).to.equal(120);
+      expect(el.warnAfter, 'the default warning is 60 s before a custom limit').to.equal(60);
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).to.equal(true);
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('a read-only state and remaining', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      expect(() => ((el as unknown as { state: string }).state = 'expired')).to.throw();
+      expect(el.state).to.equal('active');
+    });
+  });
+
+  describe('bad configuration', () => {
+    for (const [attributes, named, fallback] of [
+      ['warn-after="soon"', 'warn-after="NaN"', { warnAfter: 540 }],
+      ['expire-after="-5"', 'expire-after="-5"', { expireAfter: 600 }],
+      ['expire-after="0"', 'expire-after="0"', { expireAfter: 600 }],
+      ['warn-after="900" expire-after="600"', 'warn-after="900"', { warnAfter: 540 }],
+    ] as const) {
+      it(`${attributes}: one console warning naming the attribute, then the documented fallback`, async () => {
+        const container = await fixture<HTMLDivElement>(html`<div></div>`);
+        container.innerHTML = `<session-timeout ${attributes}></session-timeout>`;
+        const el = container.firstElementChild as SessionTimeoutElement;
+        await el.updateComplete;
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.include(named);
+        expect(el).to.include(fallback);
+        expect(el.state).to.equal('active');
+      });
+    }
+
+    it('warns when the warning leaves fewer than 20 s to respond (WCAG 2.2.1)', async () => {
+      await fixture(html`<session-timeout warn-after="50" expire-after="60"></session-timeout>`);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.include('WCAG 2.2.1');
+    });
+  });
+
+  describe('the warning', () => {
+    it('opens at warn-after as an accessible modal alert dialog, focus on the extend button', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.2" expire-after="5"></session-timeout>`);
+      expect(dialogOf(el).open).to.equal(false);
+      const started = performance.now();
+      const event = await oneEvent(el, 'session-timeout-warn');
+      expect(performance.now() - started).to.be.within(100, 1000);
+      expect(event.remaining).to.be.closeTo(4.8, 0.2);
+      await el.updateComplete;
+
+      const dialog = dialogOf(el);
+      expect(el.state).to.equal('warning');
+      expect(dialog.open).to.equal(true);
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(dialog.getAttribute('role')).to.equal('alertdialog');
+      for (const id of [dialog.getAttribute('aria-labelledby')!, ...dialog.getAttribute('aria-describedby')!.split(' ')]) {
+        expect(el.shadowRoot!.getElementById(id), `#${id} inside the shadow root`).to.exist;
+      }
+      expect(part(el, 'message')!.textContent).to.match(/inactive for 0 seconds.*signed out\s+after 5 seconds of inactivity/s);
+      expect(focusedPart(el)).to.equal('extend-button');
+      expect(part(el, 'countdown')!.textContent).to.equal('0:05');
+      expect(part(el, 'countdown')!.getAttribute('aria-live'), 'the countdown is not a live region').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('states the inactivity limit in minutes', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="840" expire-after="900"></session-timeout>`);
+      expect(part(el, 'message')!.textContent).to.match(/inactive for 14 minutes\..*after 15 minutes of inactivity/s);
+    });
+
+    it('counts down m:ss from the deadline', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="2.5"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      expect(part(el, 'countdown')!.textContent).to.equal('0:03');
+      await waitUntil(() => part(el, 'countdown')!.textContent === '0:02', 'ticks to 0:02', { timeout: 1500 });
+      await waitUntil(() => part(el, 'countdown')!.textContent === '0:01', 'ticks to 0:01', { timeout: 1500 });
+    });
+
+    it('the button extends; focus returns where it was', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
+      const input = document.createElement('input');
+      input.setAttribute('aria-label', 'notes');
+      document.body.append(input);
+      input.focus();
+      try {
+        await oneEvent(el, 'session-timeout-warn');
+        await el.updateComplete;
+        expect(focusedPart(el)).to.equal('extend-button');
+        const extended = oneEvent(el, 'session-timeout-extend');
+        const button = part(el, 'extend-button')!;
+        const box = button.getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+        expect((await extended).remaining).to.be.closeTo(5, 0.2);
+        await el.updateComplete;
+        expect(el.state).to.equal('active');
+        expect(dialogOf(el).open).to.equal(false);
+        expect(document.activeElement).to.equal(input);
+      } finally {
+        input.remove();
+      }
+    });
+
+    it('Escape extends (the dialog’s cancel event)', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      const extended = oneEvent(el, 'session-timeout-extend');
+      await sendKeys({ press: 'Escape' });
+      await extended;
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(dialogOf(el).open).to.equal(false);
+    });
+
+    it('works with the keyboard alone: Tab between the actions, Enter or Space extend', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.1" expire-after="5" logout-url="/fake-logout"></session-timeout>`);
+      for (const key of ['Enter', 'Space']) {
+        await oneEvent(el, 'session-timeout-warn');
+        await el.updateComplete;
+        expect(focusedPart(el)).to.equal('extend-button');
+        await sendKeys({ press: 'Tab' });
+        expect(focusedPart(el)).to.equal('logout-button');
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ up: 'Shift' });
+        expect(focusedPart(el)).to.equal('extend-button');
+        const extended = oneEvent(el, 'session-timeout-extend');
+        await sendKeys({ press: key });
+        await extended;
+        await el.updateComplete;
+        expect(dialogOf(el).open, key).to.equal(false);
+      }
+    });
+
+    it('activity does not extend while the warning is open, unless extend-on-activity', async () => {
+      const plain = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
+      await oneEvent(plain, 'session-timeout-warn');
+      await sendMouse({ type: 'move', position: [5, 5] });
+      await sendMouse({ type: 'move', position: [9, 9] });
+      await aTimeout(1100);
+      expect(plain.state).to.equal('warning');
+      plain.remove();
+
+      const eager = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.1" expire-after="5" extend-on-activity></session-timeout>`);
+      await oneEvent(eager, 'session-timeout-warn');
+      const extended = oneEvent(eager, 'session-timeout-extend');
+      await sendMouse({ type: 'move', position: [15, 15] });
+      await sendMouse({ type: 'move', position: [25, 25] });
+      await extended;
+      expect(eager.state).to.equal('active');
+    });
+
+    it('"Sign out now" submits a POST form to logout-url', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.1" expire-after="5" logout-url="/fake-logout" redirect-url="/elsewhere"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      const form = part(el, 'logout-button')!.closest('form')!;
+      expect(form.method).to.equal('post');
+      expect(new URL(form.action).pathname).to.equal('/fake-logout');
+      // Intercept the navigation: the test page must stay.
+      form.addEventListener('submit', (event) => event.preventDefault());
+      const expired = oneEvent(el, 'session-timeout-expire');
+      part(el, 'logout-button')!.click();
+      expect((await expired).reason).to.equal('logout');
+      expect(el.state).to.equal('expired');
+    });
+
+    it('speaks the time left at most every 20–30 s, never every second', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="180"></fake-time-timeout>`);
+      const live = el.shadowRoot!.querySelector('dialog .sr-only[role="status"]')!;
+      time.advance(60_000);
+      await el.updateComplete;
+      expect(el.state).to.equal('warning');
+      expect(live.textContent!.trim(), 'the dialog itself is announced when it opens').to.equal('');
+      const spoken: Array<[number, string]> = [];
+      for (let second = 119; second >= 1; second--) {
+        time.advance(1000);
+        await el.updateComplete;
+        const text = live.textContent!.trim();
+        if (text && text !== spoken.at(-1)?.[1]) spoken.push([second, text]);
+      }
+      expect(spoken.map(([second]) => second)).to.deep.equal([60, 30, 10]);
+      expect(spoken[0]![1]).to.equal('You will be signed out in 1 minute.');
+      expect(spoken[1]![1]).to.equal('You will be signed out in 30 seconds.');
+      time.advance(1000);
+      await el.updateComplete;
+      expect(el.state).to.equal('expired');
+      expect(part(el, 'expired')!.closest('[role="status"]'), 'the expiry is announced').to.exist;
+    });
+
+    it('honours prefers-reduced-motion', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      const dialog = dialogOf(el);
+      dialog.show();
+      expect(getComputedStyle(dialog).animationName).to.equal('session-timeout-in');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(dialog).animationName).to.equal('none');
+      dialog.close();
+    });
+
+    it('reflows at 320 px wide', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.1" expire-after="5" logout-url="/fake-logout"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      const dialog = dialogOf(el);
+      expect(dialog.getBoundingClientRect().width).to.be.at.most(320);
+      expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
+    });
+  });
+
+  describe('expiry', () => {
+    it('fires a cancelable session-timeout-expire and goes to redirect-url', async () => {
+      const el = await fixture<NavigatingTimeout>(html`
+        <navigating-timeout warn-after="0.1" expire-after="0.3" redirect-url="/login?reason=idle"></navigating-timeout>`);
+      const event = await oneEvent(el, 'session-timeout-expire');
+      expect(event.reason).to.equal('idle');
+      expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
+      expect(el.navigations).to.deep.equal(['/login?reason=idle']);
+    });
+
+    it('preventDefault() stops the redirect: the expired state shows in place', async () => {
+      const el = await fixture<NavigatingTimeout>(html`
+        <navigating-timeout warn-after="0.1" expire-after="0.3" redirect-url="/login"></navigating-timeout>`);
+      el.addEventListener('session-timeout-expire', (event) => event.preventDefault());
+      await oneEvent(el, 'session-timeout-expire');
+      await el.updateComplete;
+      expect(el.navigations).to.deep.equal([]);
+      expect(el.state).to.equal('expired');
+      expect(dialogOf(el).open).to.equal(false);
+      expect(part(el, 'expired')).to.exist;
+    });
+
+    it('without redirect-url shows the expired state with a way to sign in again', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="0.3"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-expire');
+      await el.updateComplete;
+      const expired = part(el, 'expired')!;
+      expect(expired.textContent).to.include('Your session has ended.');
+      const link = expired.querySelector('a')!;
+      expect(link.textContent).to.equal('Sign in again');
+      expect(link.href).to.equal(location.href);
+      expect(el.remaining).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('expire() ends the session now with reason logout', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      setTimeout(() => el.expire());
+      const event = await oneEvent(el, 'session-timeout-expire');
+      expect(event.reason).to.equal('logout');
+      expect(el.state).to.equal('expired');
+    });
+  });
+
+  describe('server', () => {
+    it('confirms with a ping before warning: activity elsewhere keeps the warning closed', async () => {
+      const endpoint = fakeEndpoint('respond=alive&remaining=30&expireAfter=30');
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.2" expire-after="10" ping-url=${endpoint.url}></session-timeout>`);
+      await waitUntil(async () => (await endpoint.requests()).length === 1);
+      const [request] = await endpoint.requests();
+      expect((request!.body as { idle: number }).idle).to.be.closeTo(0.2, 0.15);
+      await aTimeout(50);
+      expect(el.state).to.equal('active');
+      expect(el.remaining).to.be.closeTo(30, 0.5);
+    });
+
+    it('extend() pings {"idle": 0}; a ping error fires session-timeout-error and does not end the session', async () => {
+      const endpoint = fakeEndpoint('respond=error');
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout ping-url=${endpoint.url}></session-timeout>`);
+      setTimeout(() => el.extend());
+      const error = await oneEvent(el, 'session-timeout-error');
+      expect(error.status).to.equal(500);
+      expect(error.error).to.be.an('error');
+      expect(el.state).to.equal('active');
+      expect((await endpoint.requests())[0]!.body).to.deep.equal({ idle: 0 });
+    });
+
+    it('a 401 ends the session with the server’s reason', async () => {
+      const endpoint = fakeEndpoint('respond=expired&reason=absolute');
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout ping-url=${endpoint.url}></session-timeout>`);
+      setTimeout(() => el.extend());
+      const event = await oneEvent(el, 'session-timeout-expire');
+      expect(event.reason).to.equal('absolute');
+    });
+  });
+
+  describe('disabled', () => {
+    it('never warns, never pings', async () => {
+      const endpoint = fakeEndpoint();
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout disabled warn-after="0.05" expire-after="0.15" ping-url=${endpoint.url}></session-timeout>`);
+      let events = 0;
+      for (const type of ['warn', 'extend', 'expire', 'error']) el.addEventListener(`session-timeout-${type}`, () => events++);
+      el.extend();
+      await aTimeout(300);
+      expect(el.state).to.equal('active');
+      expect(events).to.equal(0);
+      expect(await endpoint.requests()).to.deep.equal([]);
+    });
+
+    it('disabling closes an open warning; enabling starts afresh', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(dialogOf(el).open).to.equal(false);
+      el.disabled = false;
+      await el.updateComplete;
+      expect(el.remaining).to.be.closeTo(5, 0.1);
+    });
+  });
+
+  describe('slots', () => {
+    it('replace every text', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <session-timeout warn-after="0.1" expire-after="0.4" logout-url="/fake-logout">
+          <span slot="heading">Encore là ?</span>
+          <span slot="warning">Vous êtes inactif depuis un moment.</span>
+          <span slot="extend-label">Rester connecté</span>
+          <span slot="logout-label">Se déconnecter</span>
+          <span slot="expired">Session terminée. <a href="/login">Se reconnecter</a></span>
+        </session-timeout>`);
+      const assigned = (name: string) =>
+        el.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!.assignedNodes().map((node) => node.textContent).join('');
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      expect(assigned('heading')).to.equal('Encore là ?');
+      expect(assigned('warning')).to.equal('Vous êtes inactif depuis un moment.');
+      expect(assigned('extend-label')).to.equal('Rester connecté');
+      expect(assigned('logout-label')).to.equal('Se déconnecter');
+      await expect(el).to.be.accessible();
+      await oneEvent(el, 'session-timeout-expire');
+      await el.updateComplete;
+      expect(assigned('expired')).to.equal('Session terminée. Se reconnecter');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible while active', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout logout-url="/fake-logout"></session-timeout>`);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('define', () => {
+    it('is tolerant of double definition and registers under another tag', () => {
+      expect(() => SessionTimeoutElement.define()).not.to.throw();
+      class Another extends SessionTimeoutElement {}
+      Another.define('another-session-timeout');
+      expect(customElements.get('another-session-timeout')).to.equal(Another);
+      expect(() => Another.define('another-session-timeout')).not.to.throw();
+    });
+  });
+});

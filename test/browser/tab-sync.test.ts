@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import { TabSync, isTabMessage, type TabMessage } from '../../src/tab-sync.js';
+
+/** Resolves once `predicate` holds, polling each animation frame (messages cross tabs asynchronously). */
+async function until(predicate: () => boolean, ms = 2000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!predicate()) {
+    if (performance.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+let serial = 0;
+const channelName = () => `test-${Date.now()}-${serial++}`;
+
+describe('TabSync', () => {
+  const open: TabSync[] = [];
+  afterEach(() => {
+    for (const sync of open.splice(0)) sync.close();
+  });
+
+  function tab(name: string, options: { global?: ConstructorParameters<typeof TabSync>[0]['global'] } = {}) {
+    const received: TabMessage[] = [];
+    const leadership: boolean[] = [];
+    const sync = new TabSync({ name, onMessage: (m) => received.push(m), onLeaderChange: (l) => leadership.push(l), ...options });
+    open.push(sync);
+    return { sync, received, leadership };
+  }
+
+  it('delivers messages to the other tabs of the channel, not back to the sender, not to other channels', async () => {
+    const name = channelName();
+    const a = tab(name);
+    const b = tab(name);
+    const other = tab(channelName());
+    a.sync.post({ type: 'extend', at: 123 });
+    await until(() => b.received.length == 1);
+    expect(b.received).to.deep.equal([{ type: 'extend', at: 123 }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(a.received).to.deep.equal([]);
+    expect(other.received).to.deep.equal([]);
+  });
+
+  it('drops malformed messages that another script posts on the channel', async () => {
+    const name = channelName();
+    const b = tab(name);
+    const rogue = new BroadcastChannel(name);
+    for (const junk of [null, 'expire', { type: 'expire', reason: 'whatever' }, { type: 'activity', at: 'now' },
+                        { type: 'server', at: 1, remaining: -1, absoluteRemaining: null }, { type: 'nope' }]) {
+      rogue.postMessage(junk);
+    }
+    rogue.postMessage({ type: 'activity', at: 5 });
+    await until(() => b.received.length == 1);
+    rogue.close();
+    expect(b.received).to.deep.equal([{ type: 'activity', at: 5 }]);
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null })).to.equal(true);
+  });
+
+  it('elects exactly one leader, and hands leadership on when it closes', async () => {
+    const name = channelName();
+    const a = tab(name);
+    await until(() => a.sync.isLeader);
+    const b = tab(name);
+    const c = tab(name);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([a, b, c].filter((t) => t.sync.isLeader).length).to.equal(1);
+    a.sync.close();
+    expect(a.leadership).to.deep.equal([true, false]);
+    await until(() => b.sync.isLeader || c.sync.isLeader);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([b, c].filter((t) => t.sync.isLeader).length).to.equal(1);
+  });
+
+  it('falls back to storage events where BroadcastChannel and Web Locks are missing', async () => {
+    // Two same-origin documents: the storage event only reaches the *other* document.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const name = channelName();
+    const limited = (win: Window) => ({
+      BroadcastChannel: undefined as unknown as typeof BroadcastChannel,
+      localStorage: win.localStorage,
+      addEventListener: win.addEventListener.bind(win),
+      removeEventListener: win.removeEventListener.bind(win),
+      navigator: {} as Navigator,
+    });
+    const a = tab(name, { global: limited(window) });
+    const b = tab(name, { global: limited(frame.contentWindow!) });
+    expect(a.sync.isLeader && b.sync.isLeader, 'without locks every tab may ping').to.equal(true);
+    a.sync.post({ type: 'expire', reason: 'logout' });
+    a.sync.post({ type: 'expire', reason: 'logout' });
+    await until(() => b.received.length == 2);
+    expect(b.received[0]).to.deep.equal({ type: 'expire', reason: 'logout' });
+    expect(localStorage.length, 'nothing left behind in storage').to.equal(0);
+    frame.remove();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The five things users of idle-timeout libraries ask for, proven against the real demo server
+ * in a real Chromium with real cookies and real (short) time: warning after 2 s, end after 4 s.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { elementState, launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+
+const WARN_AFTER = 2;
+const EXPIRE_AFTER = 4;
+
+describe('the five requirements', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('1. the session ends when the browser closes: a session cookie, unknown to a new browser', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    const cookies = await context.cookies(demo.origin);
+    assert.equal(cookies.length, 1, `one cookie, got ${JSON.stringify(cookies)}`);
+    const [cookie] = cookies;
+    assert.equal(cookie!.expires, -1, 'no Max-Age/Expires: it ends with the browser');
+    assert.equal(cookie!.httpOnly, true);
+    assert.equal(cookie!.sameSite, 'Lax');
+    assert.equal(cookie!.path, '/');
+    await context.close();
+
+    const fresh = await browser.newContext();
+    const response = await requestWithCookies(fresh, `${demo.origin}/`, { Accept: 'text/html' });
+    assert.equal(response.status(), 303);
+    assert.match(response.headers().location ?? '', /^\/login/);
+    await fresh.close();
+  });
+
+  it('2–3. an idle page signs out at expire-after and the login page says it was for inactivity', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    const signedInAt = Date.now();
+    await page.waitForURL(/\/login\?reason=idle/, { timeout: (EXPIRE_AFTER + 4) * 1000 });
+    const elapsed = (Date.now() - signedInAt) / 1000;
+    assert.ok(elapsed >= EXPIRE_AFTER - 0.5, `signed out after ${elapsed} s, not before ${EXPIRE_AFTER} s`);
+    const notice = await page.textContent('.notice');
+    assert.equal(notice?.trim(), `You were signed out after ${EXPIRE_AFTER} seconds of inactivity.`);
+
+    // The old cookie is dead on the server too.
+    const again = await requestWithCookies(context, `${demo.origin}/`, { Accept: 'text/html' });
+    assert.equal(again.status(), 303);
+    await context.close();
+  });
+
+  it('2. the server ends the session by itself even when the page\'s JavaScript is gone', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    await page.close(); // no script of ours runs from here on; the cookie stays in the context
+
+    const alive = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    assert.equal(alive.status(), 200, 'alive just after sign-in');
+
+    await sleep(EXPIRE_AFTER * 1000 + 300);
+    const navigation = await requestWithCookies(context, `${demo.origin}/`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
+    assert.equal(navigation.status(), 303);
+    assert.equal(navigation.headers().location, '/login?reason=idle');
+    const api = await requestWithCookies(context, `${demo.origin}/api/status`, { Accept: 'application/json' });
+    assert.equal(api.status(), 401);
+    await context.close();
+  });
+
+  it('4. the warning counts down, and the button or the keyboard extends it ten times in a row', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    const dialog = page.locator('session-timeout [part~=dialog]');
+    const countdown = page.locator('session-timeout [part~=countdown]');
+
+    for (let round = 1; round <= 10; round++) {
+      await dialog.waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+      assert.equal(await elementState(page), 'warning', `round ${round}`);
+      const text = (await countdown.textContent())?.trim() ?? '';
+      assert.match(text, /^0:0[0-2]$/, `round ${round}: countdown m:ss, got "${text}"`);
+      // Focus is in the warning, on the extend button: Enter, Escape and a click all extend.
+      const focused = await page.evaluate(() => {
+        const host = document.querySelector('session-timeout')!;
+        return host.shadowRoot?.activeElement?.getAttribute('part') ?? '';
+      });
+      assert.match(focused, /extend-button/, `round ${round}: focus on the extend button`);
+      if (round % 3 === 0) await page.keyboard.press('Escape');
+      else if (round % 3 === 1) await page.keyboard.press('Enter');
+      else await page.locator('session-timeout [part~=extend-button]').click();
+      await dialog.waitFor({ state: 'hidden', timeout: 2000 });
+      assert.equal(await elementState(page), 'active', `round ${round}: extended`);
+    }
+
+    // Still signed in on the server after ten extensions.
+    await page.reload();
+    assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);
+    await context.close();
+  });
+
+  it('5. typing in the page for longer than expire-after, with no requests of the app\'s own, keeps the session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    await page.click('#notes');
+    const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
+    let warned = false;
+    while (Date.now() < until) {
+      await page.keyboard.type('work ', { delay: 40 });
+      warned ||= (await elementState(page)) !== 'active';
+      await sleep(300);
+    }
+    assert.equal(warned, false, 'no warning while the user types');
+    const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    assert.equal(status.status(), 200, 'the server session is alive');
+    await page.reload();
+    assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);
+    await context.close();
+  });
+});

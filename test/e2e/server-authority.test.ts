@@ -1,0 +1,131 @@
+/**
+ * What the server enforces whatever the page does: passive polling never keeps a session alive,
+ * the absolute limit ends a busy session, a cross-site page cannot ping, and a manual sign-out is
+ * neither reported as inactivity nor reversible with Back.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+
+const WARN_AFTER = 2;
+const EXPIRE_AFTER = 4;
+const ABSOLUTE_TIMEOUT = 6;
+
+describe('the server is the authority', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE_TIMEOUT });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('polling a passive endpoint does not keep an idle session alive', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    await page.close();
+    // Poll every half second, both by the passive path and with the passive header on a normal path.
+    const until = Date.now() + (EXPIRE_AFTER + 0.5) * 1000;
+    const statuses: number[] = [];
+    while (Date.now() < until) {
+      statuses.push((await requestWithCookies(context, `${demo.origin}/api/status`)).status());
+      statuses.push((await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' })).status());
+      await sleep(500);
+    }
+    assert.equal(statuses[0], 200, 'alive at first');
+    assert.equal(statuses.at(-1), 401, `ended despite the polling: ${statuses.join(' ')}`);
+    await context.close();
+  });
+
+  it('the absolute limit ends a session that is kept busy', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin);
+    const signedInAt = Date.now();
+    let endedAt = 0;
+    let location = '';
+    while (Date.now() - signedInAt < (ABSOLUTE_TIMEOUT + 3) * 1000) {
+      // Real activity: a non-passive navigation every 700 ms keeps the idle deadline far away.
+      const response = await requestWithCookies(context, `${demo.origin}/`, { Accept: 'text/html' });
+      if (response.status() === 303) {
+        endedAt = Date.now();
+        location = response.headers().location ?? '';
+        break;
+      }
+      await sleep(700);
+    }
+    assert.ok(endedAt, 'the busy session ended');
+    assert.ok(endedAt - signedInAt >= (ABSOLUTE_TIMEOUT - 0.5) * 1000, 'not before the absolute limit');
+    assert.equal(location, '/login?reason=absolute');
+    await page.goto(`${demo.origin}${location}`);
+    assert.match((await page.textContent('.notice')) ?? '', /maximum length/);
+    await context.close();
+  });
+
+  it('a cross-site page posting to the ping endpoint is refused and extends nothing', async () => {
+    // Another origin on the same machine: same site for cookies (ports don't count), so the
+    // browser sends the session cookie, and only the Origin check stands between it and a ping.
+    const attacker: Server = createServer((_request, response) => {
+      response.setHeader('Content-Type', 'text/html');
+      response.end(`<!doctype html><form method="post" action="${demo.origin}/session/ping" enctype="text/plain">
+        <input name='{"idle":0,"x":"' value='"}'></form><script>document.forms[0].submit()</script>`);
+    });
+    attacker.listen(0, '127.0.0.1');
+    await once(attacker, 'listening');
+    const attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, demo.origin);
+      const [response] = await Promise.all([
+        page.waitForResponse(`${demo.origin}/session/ping`),
+        page.goto(attackerOrigin),
+      ]);
+      assert.equal(response.status(), 403);
+      assert.equal(response.headers()['cache-control'], 'no-store');
+
+      // Scripts on that origin keep "pinging" until after the deadline: none of it counts.
+      const signedInAt = Date.now();
+      while (Date.now() - signedInAt < (EXPIRE_AFTER - 1) * 1000) {
+        await page.evaluate((url) => fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include',
+                                                   body: '{"idle":0}' }).catch(() => undefined), `${demo.origin}/session/ping`);
+        await sleep(500);
+      }
+      await sleep(1500);
+      const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+      assert.equal(status.status(), 401, 'the session ended on time: no cross-site ping extended it');
+      await context.close();
+    } finally {
+      attacker.close();
+    }
+  });
+
+  it('a manual sign-out is not reported as inactivity, and Back shows nothing private', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo.origin, 'grace');
+    await Promise.all([page.waitForURL(`${demo.origin}/login`), page.click('header button[type=submit]')]);
+    assert.equal(await page.locator('.notice').count(), 0, 'no inactivity message after a manual sign-out');
+    await page.goBack();
+    assert.doesNotMatch((await page.content()), /Hello, grace/);
+    await context.close();
+  });
+
+  it('the login page never reflects the reason parameter', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.origin}/login?reason=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.doesNotMatch(await page.content(), /onerror/);
+    await context.close();
+  });
+});

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MemoryStore } from '../../../src/hono/memory-store.js';
+import type { TouchRequest } from '../../../src/hono/store.js';
+import { storeContract } from '../store-contract.js';
+
+storeContract('MemoryStore', async () => ({ store: new MemoryStore() }));
+
+const SECOND = 1000;
+const t0 = Date.UTC(2025, 0, 1);
+const settings = { expireAfter: 900 * SECOND, absoluteTimeout: null, tombstoneFor: 600 * SECOND };
+const request = (now: number, activity: number | null = now): TouchRequest => ({ ...settings, now, activity, touchAfter: 0 });
+
+describe('MemoryStore', () => {
+  it('sweeps only the expired sessions, stopping at the first live one', async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 100; i++) await store.create(`old-${i}`, t0, settings);
+    for (let i = 0; i < 1000; i++) await store.create(`new-${i}`, t0 + 600 * SECOND, settings);
+    assert.equal(store.size, 1100);
+    // The 100 old ones have been idle 900 s; the 1000 new ones 300 s.
+    assert.equal(store.sweep(t0 + 900 * SECOND), 100);
+    assert.equal(store.size, 1000);
+    assert.equal(store.sweep(t0 + 900 * SECOND), 0, 'a second sweep finds nothing to do');
+  });
+
+  it('keeps a recently touched session alive through a sweep, even if created first', async () => {
+    const store = new MemoryStore();
+    await store.create('touched', t0, settings);
+    await store.create('idle', t0 + SECOND, settings);
+    await store.touch('touched', request(t0 + 500 * SECOND));
+    assert.equal(store.sweep(t0 + 901 * SECOND), 1);
+    assert.equal((await store.touch('touched', request(t0 + 901 * SECOND, null))).status, 'alive');
+    assert.deepEqual(await store.touch('idle', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle' });
+  });
+
+  it('ends a session past its absolute limit on its next touch, even before the sweep reaches it', async () => {
+    const store = new MemoryStore();
+    const absolute = { ...settings, absoluteTimeout: 3600 * SECOND };
+    const touch = (id: string, at: number, activity: number | null = at) =>
+      store.touch(id, { ...request(at, activity), absoluteTimeout: 3600 * SECOND });
+    await store.create('busy', t0, absolute);
+    for (let at = t0; at < t0 + 3000 * SECOND; at += 300 * SECOND) await touch('busy', at);
+    await store.create('head', t0 + 3000 * SECOND, absolute);
+    await touch('busy', t0 + 3300 * SECOND);
+    // In last-touch order `head` (idle from 3000 s) comes first, then `busy`, past its absolute
+    // limit at 3600 s: the sweep stops at `head`, but a touch already refuses `busy`.
+    assert.equal(store.sweep(t0 + 3700 * SECOND), 0);
+    assert.deepEqual(await touch('busy', t0 + 3700 * SECOND), { status: 'ended', reason: 'absolute' });
+  });
+
+  it('sweeps a session past its absolute limit once the sweep reaches it, remembering it as absolute', async () => {
+    const store = new MemoryStore();
+    const absolute = { ...settings, absoluteTimeout: 3600 * SECOND };
+    const touch = (id: string, at: number, activity: number | null = at) =>
+      store.touch(id, { ...request(at, activity), absoluteTimeout: 3600 * SECOND });
+    await store.create('busy', t0, absolute);
+    for (let at = t0; at < t0 + 3000 * SECOND; at += 300 * SECOND) await touch('busy', at);
+    await store.create('head', t0 + 3000 * SECOND, absolute);
+    await touch('busy', t0 + 3300 * SECOND);
+    assert.equal(store.sweep(t0 + 3900 * SECOND), 2, '`head` went idle, and behind it `busy` is past its limit');
+    assert.equal(store.size, 0);
+    assert.deepEqual(await touch('head', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'idle' });
+    assert.deepEqual(await touch('busy', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'absolute' });
+  });
+
+  it('remembers reasons for swept sessions, so a late request still learns why', async () => {
+    const store = new MemoryStore();
+    await store.create('a', t0, settings);
+    store.sweep(t0 + 901 * SECOND);
+    assert.equal(store.size, 0);
+    assert.deepEqual(await store.touch('a', request(t0 + 1000 * SECOND)), { status: 'ended', reason: 'idle' });
+    store.sweep(t0 + 1501 * SECOND);
+    assert.deepEqual(await store.touch('a', request(t0 + 1502 * SECOND)), { status: 'missing' });
+  });
+
+  it('sweeps by itself during ordinary calls, without a timer', async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 10; i++) await store.create(`s${i}`, t0, settings);
+    await store.create('late', t0 + 800 * SECOND, settings);
+    await store.touch('late', request(t0 + 1000 * SECOND));
+    assert.equal(store.size, 1);
+  });
+
+  it('holds at most maxSessions, evicting the least recently active', async () => {
+    const store = new MemoryStore({ maxSessions: 3 });
+    await store.create('a', t0, settings);
+    await store.create('b', t0, settings);
+    await store.create('c', t0, settings);
+    await store.touch('a', request(t0 + SECOND));
+    await store.create('d', t0 + 2 * SECOND, settings);
+    assert.equal(store.size, 3);
+    assert.deepEqual(await store.touch('b', request(t0 + 3 * SECOND)), { status: 'missing' });
+    assert.equal((await store.touch('a', request(t0 + 3 * SECOND))).status, 'alive');
+  });
+
+  it('bounds its tombstones too', async () => {
+    const store = new MemoryStore({ maxSessions: 2 });
+    for (const id of ['a', 'b', 'c']) {
+      await store.create(id, t0, settings);
+      await store.touch(id, request(t0 + 900 * SECOND, null));
+    }
+    assert.deepEqual(await store.touch('a', request(t0 + 901 * SECOND)), { status: 'missing' });
+    assert.deepEqual(await store.touch('c', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle' });
+  });
+
+  it('refuses a maxSessions that is not a positive whole number', () => {
+    assert.throws(() => new MemoryStore({ maxSessions: 0 }), /maxSessions/);
+    assert.throws(() => new MemoryStore({ maxSessions: 1.5 }), /maxSessions/);
+  });
+});

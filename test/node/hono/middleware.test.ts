@@ -1,0 +1,303 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { sessionTimeout } from '../../../src/hono/session-timeout.js';
+import type { SessionTimeoutState } from '../../../src/hono/state.js';
+import { CountingStore, createTestApp, FlakyStore, ORIGIN, SECRET, testClock } from './helpers.js';
+
+const navigation = { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-origin', Accept: 'text/html' };
+const fetchRequest = { 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'same-origin', Accept: '*/*' };
+const htmx = { 'HX-Request': 'true', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'same-origin' };
+
+const state = async (res: Response) => (await res.json()) as SessionTimeoutState;
+
+describe('middleware: idle expiry', () => {
+  it('lets a request through one second before expireAfter and ends the session exactly at it', async () => {
+    const t = createTestApp({ expireAfter: 900 });
+    const cookie = await t.login();
+    t.clock.advance(899);
+    const alive = await t.get('/app/page', cookie, { 'X-Session-Passive': '1' });
+    assert.equal(alive.status, 200);
+    assert.equal((await state(alive)).remaining, 1);
+    t.clock.advance(1);
+    const ended = await t.get('/app/page', cookie, fetchRequest);
+    assert.equal(ended.status, 401);
+    assert.deepEqual(await ended.json(), { expired: true, reason: 'idle' });
+  });
+
+  it('counts every ordinary request as activity', async () => {
+    const t = createTestApp({ expireAfter: 900 });
+    const cookie = await t.login();
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(800);
+      assert.equal((await t.get('/app/page', cookie)).status, 200, `request ${i + 1}`);
+    }
+  });
+
+  it('sets c.var.sessionTimeout for a live session, in seconds', async () => {
+    const t = createTestApp({ expireAfter: 900, absoluteTimeout: 3600 });
+    const cookie = await t.login();
+    t.clock.advance(100);
+    const body = await state(await t.get('/app/page', cookie));
+    assert.equal(typeof body.id, 'string');
+    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3500 });
+  });
+
+  it('makes remaining the sooner of the idle and absolute limits', async () => {
+    const t = createTestApp({ expireAfter: 900, absoluteTimeout: 1000 });
+    const cookie = await t.login();
+    t.clock.advance(500);
+    const body = await state(await t.get('/app/page', cookie));
+    assert.deepEqual([body.remaining, body.absoluteRemaining], [500, 500]);
+  });
+
+  it('ends a session at the absolute limit however active it is', async () => {
+    const t = createTestApp({ expireAfter: 900, absoluteTimeout: 1000 });
+    const cookie = await t.login();
+    for (let s = 0; s < 999; s += 111) {
+      assert.equal((await t.get('/app/page', cookie)).status, 200);
+      t.clock.advance(111);
+    }
+    t.clock.advance(1000 - 999);
+    const res = await t.get('/app/page', cookie, fetchRequest);
+    assert.deepEqual(await res.json(), { expired: true, reason: 'absolute' });
+  });
+});
+
+describe('middleware: the answer to an ended session', () => {
+  const ended = async (headers: Record<string, string>, options = {}) => {
+    const t = createTestApp({ redirect: '/login?next=%2Fapp', ...options });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    return t.get('/app/page', cookie, headers);
+  };
+
+  it('303s a navigation to redirect with reason=idle, keeping its query', async () => {
+    const res = await ended(navigation);
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('Location'), '/login?next=%2Fapp&reason=idle');
+  });
+
+  it('treats Accept: text/html without fetch metadata as a navigation', async () => {
+    const res = await ended({ Accept: 'text/html,application/xhtml+xml' });
+    assert.equal(res.status, 303);
+  });
+
+  it('does not treat Accept: text/html as a navigation when fetch metadata says otherwise', async () => {
+    const res = await ended({ ...fetchRequest, Accept: 'text/html' });
+    assert.equal(res.status, 401);
+  });
+
+  it('answers fetch with 401 JSON {expired, reason}', async () => {
+    const res = await ended(fetchRequest);
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), { expired: true, reason: 'idle' });
+    assert.equal(res.headers.get('Cache-Control'), 'no-store');
+  });
+
+  it('answers htmx with HX-Redirect on a 2xx, the only status htmx follows it on', async () => {
+    const res = await ended(htmx);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('HX-Redirect'), '/login?next=%2Fapp&reason=idle');
+    assert.equal(await res.text(), '');
+  });
+
+  it('says reason=absolute after the absolute limit', async () => {
+    const t = createTestApp({ redirect: '/login', absoluteTimeout: 60 });
+    const cookie = await t.login();
+    t.clock.advance(60);
+    assert.equal((await t.get('/app/page', cookie, navigation)).headers.get('Location'), '/login?reason=absolute');
+  });
+
+  it('answers a navigation with the 401 JSON when no redirect is configured', async () => {
+    const res = await ended(navigation, { redirect: undefined });
+    assert.equal(res.status, 401);
+  });
+
+  it('deletes the session and clears the cookie', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    const res = await t.get('/app/page', cookie, fetchRequest);
+    assert.equal(store.deletes.length, 1);
+    const [setCookie] = res.headers.getSetCookie();
+    assert.match(setCookie ?? '', /^session-timeout=; Max-Age=0; Path=\//);
+    // The request after: the session is gone, so it is no longer "ended", just absent.
+    assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
+  });
+
+  it('calls onEnd with the reason before answering', async () => {
+    const reasons: string[] = [];
+    const t = createTestApp({ onEnd: (_c, reason) => void reasons.push(reason) });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    await t.get('/app/page', cookie);
+    assert.deepEqual(reasons, ['idle']);
+  });
+});
+
+describe('middleware: requests without a session', () => {
+  it('passes a request without a cookie through, saying so in c.var.sessionTimeout', async () => {
+    const t = createTestApp();
+    const res = await t.get('/app/page', null);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { id: null, expired: false, reason: 'missing', remaining: 0, absoluteRemaining: null });
+  });
+
+  it('treats a tampered cookie as no session', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    const [name, value] = cookie.split('=') as [string, string];
+    const [id, signature] = value.split('.') as [string, string];
+    const flipped = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
+    for (const forged of [`${flipped}.${signature}`, `${id}.${signature.slice(0, -2)}xx`, id, `${id}.`, '.']) {
+      const body = await state(await t.get('/app/page', `${name}=${forged}`));
+      assert.equal(body.id, null, forged);
+    }
+  });
+
+  it('treats a validly signed but unknown id as no session', async () => {
+    const t = createTestApp();
+    const other = createTestApp(); // same secret, another store
+    const cookie = await other.login();
+    assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
+  });
+
+  it('ignores a cookie signed with another secret', async () => {
+    const t = createTestApp();
+    const other = createTestApp({ secret: 'another-secret-that-is-at-least-32-characters' });
+    const cookie = await other.login();
+    assert.equal((await state(await t.get('/app/page', cookie))).id, null);
+  });
+
+  it('finds the cookie among others', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    const body = await state(await t.get('/app/page', `theme=dark; x-session-timeout=1; ${cookie}; lang=en`));
+    assert.equal(typeof body.id, 'string');
+  });
+
+  it('answers 401 missing (or redirects without a reason) when required', async () => {
+    const t = createTestApp({ required: true, redirect: '/login?reason=idle' });
+    const res = await t.get('/app/page', null, fetchRequest);
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
+    const nav = await t.get('/app/page', null, navigation);
+    assert.equal(nav.headers.get('Location'), '/login', 'never tells a visitor who was not signed in that they timed out');
+  });
+});
+
+describe('middleware: passive requests', () => {
+  it('does not extend the session for the X-Session-Passive: 1 header', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    t.clock.advance(600);
+    const body = await state(await t.get('/app/poll', cookie, { 'X-Session-Passive': '1' }));
+    assert.equal(body.remaining, 300);
+    t.clock.advance(300);
+    assert.equal((await t.get('/app/poll', cookie, { 'X-Session-Passive': '1' })).status, 401);
+  });
+
+  it('does not extend the session on passive paths, exact or prefix', async () => {
+    const t = createTestApp({ passive: ['/app/status', '/app/poll/*'] });
+    const cookie = await t.login();
+    t.clock.advance(600);
+    assert.equal((await state(await t.get('/app/status', cookie))).remaining, 300);
+    assert.equal((await state(await t.get('/app/poll/notifications', cookie))).remaining, 300);
+    assert.equal((await state(await t.get('/app/status/more', cookie))).remaining, 900, 'an exact path is not a prefix');
+  });
+
+  it('takes a predicate', async () => {
+    const t = createTestApp({ passive: (c) => c.req.query('poll') === '1' });
+    const cookie = await t.login();
+    t.clock.advance(600);
+    assert.equal((await state(await t.get('/app/page?poll=1', cookie))).remaining, 300);
+    assert.equal((await state(await t.get('/app/page', cookie))).remaining, 900);
+  });
+
+  it('still ends an expired session on a passive request', async () => {
+    const t = createTestApp({ passive: '/app/status' });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    assert.equal((await t.get('/app/status', cookie)).status, 401);
+  });
+});
+
+describe('middleware: the store', () => {
+  it('makes one store call per request', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store });
+    const cookie = await t.login();
+    await t.get('/app/a', cookie);
+    await t.get('/app/b', cookie);
+    assert.equal(store.touches, 2);
+  });
+
+  it('answers 503 with Retry-After when the store fails: neither let through nor ended', async () => {
+    const store = new FlakyStore();
+    const errors: unknown[] = [];
+    const t = createTestApp({ store, redirect: '/login', onStoreError: (error) => errors.push(error) });
+    const cookie = await t.login();
+    store.failing = true;
+    for (const headers of [navigation, fetchRequest, htmx]) {
+      const res = await t.get('/app/page', cookie, headers);
+      assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
+      assert.equal(res.headers.getSetCookie().length, 0, 'the cookie is kept');
+    }
+    assert.equal(errors.length, 3);
+    store.failing = false;
+    assert.equal((await t.get('/app/page', cookie)).status, 200);
+  });
+
+  it('coalesces writes with touchAfter', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store, touchAfter: 60 });
+    const cookie = await t.login();
+    for (let i = 0; i < 120; i++) {
+      t.clock.advance(1);
+      await t.get('/app/page', cookie);
+    }
+    assert.equal(store.touches, 120);
+    assert.equal(store.writes, 2, 'one write per 60 s of activity');
+  });
+
+  it('writes on every request that moves lastActivity without touchAfter', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store });
+    const cookie = await t.login();
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(1);
+      await t.get('/app/page', cookie);
+    }
+    assert.equal(store.writes, 5);
+  });
+});
+
+describe('middleware: keyed on the application session id', () => {
+  it('reads the id with sessionId and needs no secret', async () => {
+    const clock = testClock();
+    const timeout = sessionTimeout({ expireAfter: 60, sessionId: (c) => c.req.header('X-App-Session'), now: clock.now });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c, 'app-123')));
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    assert.equal(await (await app.request(`${ORIGIN}/login`, { method: 'POST' })).text(), 'app-123');
+    const live = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-123' } });
+    assert.equal(((await live.json()) as SessionTimeoutState).id, 'app-123');
+    clock.advance(60);
+    const ended = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-123' } });
+    assert.equal(ended.status, 401);
+    assert.equal(ended.headers.getSetCookie().length, 0, 'no cookie of ours to clear');
+  });
+
+  it('accepts an async sessionId', async () => {
+    const timeout = sessionTimeout({ expireAfter: 60, sessionId: async () => 'async-id', secret: SECRET });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    assert.equal(((await (await app.request(`${ORIGIN}/app/x`)).json()) as SessionTimeoutState).id, 'async-id');
+  });
+});

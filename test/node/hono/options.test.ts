@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveOptions, type SessionTimeoutOptions } from '../../../src/hono/options.js';
+import { sessionTimeout } from '../../../src/hono/session-timeout.js';
+import { createTestApp, SECRET } from './helpers.js';
+
+const base: SessionTimeoutOptions = { expireAfter: 900, secret: SECRET };
+
+describe('options', () => {
+  it('throws a clear error at sessionTimeout() time for a missing secret', () => {
+    assert.throws(() => sessionTimeout({ expireAfter: 900 }), /secret is required.*32/);
+  });
+
+  it('throws for a secret shorter than 32 characters, in any position of a rotation list', () => {
+    assert.throws(() => sessionTimeout({ expireAfter: 900, secret: 'x'.repeat(31) }), /at least 32 characters/);
+    assert.throws(() => sessionTimeout({ expireAfter: 900, secret: [SECRET, 'short'] }), /at least 32 characters/);
+    assert.throws(() => sessionTimeout({ expireAfter: 900, secret: [] }), /secret is required/);
+  });
+
+  it('needs no secret when keyed on the application id', () => {
+    assert.doesNotThrow(() => sessionTimeout({ expireAfter: 900, sessionId: () => undefined }));
+  });
+
+  for (const [name, value] of [
+    ['expireAfter', 0],
+    ['expireAfter', -5],
+    ['expireAfter', Number.NaN],
+    ['expireAfter', Number.POSITIVE_INFINITY],
+    ['expireAfter', '900'],
+    ['expireAfter', undefined],
+    ['warnAfter', -1],
+    ['warnAfter', 900],
+    ['warnAfter', 1000],
+    ['absoluteTimeout', 0],
+    ['absoluteTimeout', Number.POSITIVE_INFINITY],
+    ['touchAfter', -1],
+    ['touchAfter', 900],
+    ['tombstoneFor', Number.NaN],
+    ['redirect', ''],
+    ['passive', 'no-leading-slash'],
+    ['origin', 'https://example.com/path'],
+    ['now', 5],
+    ['sessionId', 'sid'],
+    ['store', {}],
+  ] as const) {
+    it(`refuses ${name} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`, () => {
+      assert.throws(
+        () => sessionTimeout({ ...base, [name]: value } as unknown as SessionTimeoutOptions),
+        (error: Error) => error.message.startsWith('sessionTimeout:') && error.message.includes(name === 'passive' ? 'passive' : name),
+      );
+    });
+  }
+
+  it('refuses cookie names that are not tokens or carry a prefix', () => {
+    assert.throws(() => sessionTimeout({ ...base, cookie: { name: 'a b' } }), /cookie.name/);
+    assert.throws(() => sessionTimeout({ ...base, cookie: { name: '__Host-x' } }), /prefix/);
+  });
+
+  it('defaults warnAfter to a minute before expireAfter, or half of a short one', () => {
+    assert.equal(resolveOptions({ ...base, expireAfter: 900 }).warnAfterSeconds, 840);
+    assert.equal(resolveOptions({ ...base, expireAfter: 60 }).warnAfterSeconds, 30);
+  });
+
+  it('defaults tombstoneFor to expireAfter and touchAfter to 0, and converts to milliseconds', () => {
+    const o = resolveOptions({ ...base, expireAfter: 30, absoluteTimeout: 600 });
+    assert.deepEqual(
+      [o.expireAfter, o.warnAfter, o.absoluteTimeout, o.tombstoneFor, o.touchAfter],
+      [30_000, 15_000, 600_000, 30_000, 0],
+    );
+  });
+
+  it('reports expireAfter and warnAfter to the client as configured', async () => {
+    const t = createTestApp({ expireAfter: 30, warnAfter: 20 });
+    const body = await (await t.ping(await t.login())).json();
+    assert.deepEqual([body.expireAfter, body.warnAfter], [30, 20]);
+  });
+});

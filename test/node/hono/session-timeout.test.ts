@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { sessionTimeout } from '../../../src/hono/session-timeout.js';
+import { CountingStore, createTestApp, FlakyStore, ORIGIN, SECRET } from './helpers.js';
+
+const setCookieOf = async (base: string) => {
+  const t = createTestApp({}, base);
+  const res = await t.app.request(`${base}/login`, { method: 'POST' });
+  return res.headers.getSetCookie();
+};
+
+describe('start', () => {
+  it('sets a signed, HttpOnly, SameSite=Lax, Path=/ session cookie with no Max-Age or Expires', async () => {
+    const [cookie, more] = await setCookieOf('http://localhost:3000');
+    assert.equal(more, undefined);
+    assert.match(cookie!, /^session-timeout=[\w-]{24}\.[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('adds Secure and the __Host- prefix outside plain-http localhost', async () => {
+    for (const base of ['https://example.com', 'https://localhost', 'http://example.com', 'http://127.0.0.1.nip.io']) {
+      const [cookie] = await setCookieOf(base);
+      assert.match(cookie!, /^__Host-session-timeout=[\w.-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/, base);
+    }
+  });
+
+  it('leaves out Secure on plain-http localhost, 127.0.0.1 and [::1], where browsers would drop it', async () => {
+    for (const base of ['http://localhost', 'http://127.0.0.1:8787', 'http://[::1]:3000']) {
+      const [cookie] = await setCookieOf(base);
+      assert.match(cookie!, /^session-timeout=/, base);
+      assert.doesNotMatch(cookie!, /Secure/, base);
+    }
+  });
+
+  it('honours cookie.name, cookie.sameSite and cookie.secure', async () => {
+    const t = createTestApp({ cookie: { name: 'sto', sameSite: 'Strict', secure: true } });
+    const [cookie] = (await t.app.request(`${ORIGIN}/login`, { method: 'POST' })).headers.getSetCookie();
+    assert.match(cookie!, /^__Host-sto=[\w.-]+; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+  });
+
+  it('reads the __Host- cookie back on https, and ignores an unprefixed one there', async () => {
+    const t = createTestApp({}, 'https://example.com');
+    const cookie = await t.login();
+    assert.match(cookie, /^__Host-/);
+    assert.equal(typeof (await (await t.get('/app/x', cookie)).json()).id, 'string');
+    const unprefixed = cookie.replace(/^__Host-/, '');
+    assert.equal((await (await t.get('/app/x', unprefixed)).json()).id, null, 'could have been planted by a subdomain');
+  });
+
+  it('makes a fresh 144-bit random id each time', async () => {
+    const t = createTestApp();
+    const ids = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      ids.add((await (await t.app.request(`${ORIGIN}/login`, { method: 'POST' })).json()).id);
+    }
+    assert.equal(ids.size, 200);
+    for (const id of ids) assert.match(id, /^[\w-]{24}$/);
+  });
+
+  it('rotates: the session the request came with is deleted, the new one works', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store });
+    const first = await t.login();
+    const second = await t.login(first);
+    assert.notEqual(first, second);
+    assert.equal(store.deletes.length, 1);
+    assert.equal((await (await t.get('/app/x', first)).json()).reason, 'missing');
+    assert.equal(typeof (await (await t.get('/app/x', second)).json()).id, 'string');
+  });
+
+  it('sets c.var.sessionTimeout for the rest of the login request', async () => {
+    const timeout = sessionTimeout({ expireAfter: 900, absoluteTimeout: 3600, secret: SECRET });
+    const app = new Hono();
+    app.post('/login', async (c) => {
+      await timeout.start(c);
+      return c.json(c.var.sessionTimeout);
+    });
+    const body = await (await app.request(`${ORIGIN}/login`, { method: 'POST' })).json();
+    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3600 });
+  });
+
+  it('fails the login when the store fails, setting no cookie', async () => {
+    const store = new FlakyStore();
+    const timeout = sessionTimeout({ expireAfter: 900, secret: SECRET, store });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    app.onError((_error, c) => c.text('login failed', 500));
+    store.failing = true;
+    const res = await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    assert.equal(res.status, 500);
+    assert.equal(res.headers.getSetCookie().length, 0);
+  });
+
+  it('takes no id of the caller with our own cookie', async () => {
+    const timeout = sessionTimeout({ expireAfter: 900, secret: SECRET });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c, 'chosen-by-caller')));
+    app.onError((error, c) => c.text(error.message, 500));
+    assert.match(await (await app.request(`${ORIGIN}/login`, { method: 'POST' })).text(), /sessionId/);
+  });
+
+  it('with sessionId, registers the app id and forgets the one the request came with', async () => {
+    const store = new CountingStore(new MemoryStore());
+    const timeout = sessionTimeout({ expireAfter: 900, store, sessionId: (c) => c.req.header('X-App-Session') });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c, c.req.query('new'))));
+    await app.request(`${ORIGIN}/login?new=b`, { method: 'POST', headers: { 'X-App-Session': 'a' } });
+    assert.deepEqual(store.deletes, ['a']);
+    assert.equal(store.creates, 1);
+  });
+});
+
+describe('end', () => {
+  it('deletes the session, clears the cookie and sends Clear-Site-Data', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
+    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
+    assert.equal((await (await t.get('/app/x', cookie)).json()).reason, 'missing');
+  });
+
+  it('clears the __Host- cookie with Secure on https', async () => {
+    const t = createTestApp({}, 'https://example.com');
+    const cookie = await t.login();
+    const res = await t.app.request('https://example.com/logout', { method: 'POST', headers: { Cookie: cookie } });
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure;/);
+  });
+
+  it('clears the cookie even without a session', async () => {
+    const t = createTestApp();
+    const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST' });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.getSetCookie().length, 1);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The Hono handler on RedisStore when Redis goes away: the middleware and the ping answer 503 with
+ * Retry-After (never 401, never "alive"), login fails instead of starting an unguarded session, and
+ * all of it works again once Redis is back, with no restart of the app.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Hono } from 'hono';
+import { sessionTimeout } from '../../../src/hono/index.js';
+import { RedisStore } from '../../../src/hono/redis.js';
+import { CLIENT_KINDS, connect, type Connected } from './clients.js';
+import { RedisServer } from './redis-server.js';
+
+let redis: RedisServer;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+before(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  redis = await RedisServer.start();
+});
+after(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await redis.close();
+});
+
+function appFor(conn: Connected, storeErrors: unknown[]) {
+  const timeout = sessionTimeout({
+    expireAfter: 900,
+    secret: 'handler-failure-test-secret-0123456789abcdef',
+    store: new RedisStore({ client: conn.client, timeout: 300 }),
+    onStoreError: (error) => storeErrors.push(error),
+  });
+  const app = new Hono();
+  app.post('/login', async (c) => c.text(await timeout.start(c)));
+  app.post('/session/ping', timeout.ping);
+  app.use('/app/*', timeout.middleware);
+  app.get('/app/page', (c) => c.json(c.var.sessionTimeout));
+  app.onError((_error, c) => c.text('unavailable', 500)); // quiet: the failing login is expected here
+  return app;
+}
+
+const origin = 'http://localhost';
+const page = (app: Hono, cookie: string) => app.request(`${origin}/app/page`, { headers: { cookie } });
+const ping = (app: Hono, cookie: string) =>
+  app.request(`${origin}/session/ping`, {
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: '{"idle": 0}',
+  });
+
+for (const kind of CLIENT_KINDS) {
+  test(`${kind}: Redis down → 503 + Retry-After everywhere, never 401; back up → served again`, async () => {
+    const conn = await connect(kind, redis.port);
+    const storeErrors: unknown[] = [];
+    const app = appFor(conn, storeErrors);
+    try {
+      const login = await app.request(`${origin}/login`, { method: 'POST' });
+      assert.equal(login.status, 200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      assert.equal((await page(app, cookie)).status, 200);
+
+      await redis.stop();
+      for (const res of [await page(app, cookie), await ping(app, cookie)]) {
+        assert.equal(res.status, 503, await res.clone().text());
+        assert.ok(Number(res.headers.get('retry-after')) > 0);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+      }
+      // start() throws, so the login fails rather than setting a cookie for a session nobody stored.
+      const failedLogin = await app.request(`${origin}/login`, { method: 'POST' });
+      assert.equal(failedLogin.status, 500);
+      assert.equal(failedLogin.headers.get('set-cookie'), null);
+      assert.ok(storeErrors.length >= 2, 'the app was told about the store failures');
+
+      await redis.start();
+      // The restarted Redis kept nothing (no persistence here): a fresh login works once the client reconnects.
+      const deadline = Date.now() + 5000;
+      let relogin = await app.request(`${origin}/login`, { method: 'POST' });
+      while (relogin.status !== 200 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        relogin = await app.request(`${origin}/login`, { method: 'POST' });
+      }
+      assert.equal(relogin.status, 200);
+      const fresh = relogin.headers.get('set-cookie')!.split(';')[0]!;
+      assert.equal((await page(app, fresh)).status, 200);
+      assert.equal((await ping(app, fresh)).status, 200);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      await conn.close();
+    }
+  });
+}

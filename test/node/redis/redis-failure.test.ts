@@ -1,0 +1,100 @@
+/**
+ * When Redis is hung or gone, every store operation rejects (the handler answers 503, never 401 and
+ * never "active") within the configured timeout; nothing is left as an unhandled rejection; and the
+ * same store works again once Redis is back on the same port, without being re-created.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { RedisStore, RedisStoreError } from '../../../src/hono/redis.js';
+import type { TouchRequest } from '../../../src/hono/store.js';
+import { CLIENT_KINDS, connect, type Connected } from './clients.js';
+import { RedisServer } from './redis-server.js';
+
+const limits = { expireAfter: 60_000, absoluteTimeout: null, tombstoneFor: 60_000 };
+const touchAt = (now: number): TouchRequest => ({ ...limits, now, activity: now, touchAfter: 0 });
+const TIMEOUT = 300;
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+before(() => process.on('unhandledRejection', onUnhandled));
+after(() => process.off('unhandledRejection', onUnhandled));
+
+for (const kind of CLIENT_KINDS) {
+  describe(`RedisStore with ${kind} when Redis fails`, () => {
+    let redis: RedisServer;
+    let conn: Connected;
+    let store: RedisStore;
+    beforeEach(async () => {
+      redis = await RedisServer.start();
+      conn = await connect(kind, redis.port);
+      store = new RedisStore({ client: conn.client, timeout: TIMEOUT });
+      unhandled.length = 0;
+    });
+    afterEach(async () => {
+      await conn.close();
+      await redis.close();
+    });
+
+    test('a hung Redis (SIGSTOP): operations reject within the timeout; they succeed again after SIGCONT', async () => {
+      await store.create('a', 1000, limits);
+      redis.pause();
+      for (const op of [() => store.touch('a', touchAt(2000)), () => store.create('b', 2000, limits), () => store.delete('b')]) {
+        const started = performance.now();
+        await assert.rejects(op(), RedisStoreError);
+        const took = performance.now() - started;
+        // At the timeout, not before (no false alarm) and not much later (no hang); slack for a busy machine.
+        assert.ok(took >= TIMEOUT - 5 && took < TIMEOUT + 1000, `rejected after ${took} ms`);
+      }
+      redis.resume();
+      // Commands already sent may still run when Redis thaws: a late touch can only move lastActivity
+      // forward and never ends a session early (its `now` is older), so that is harmless.
+      assert.equal((await eventually(() => store.touch('a', touchAt(3000)))).status, 'alive');
+      await settle();
+      assert.deepEqual(unhandled, []);
+    });
+
+    test('Redis stopped mid-test: reject fast or at the timeout, never hang; recover on restart (same port)', async () => {
+      await store.create('a', 1000, limits);
+      assert.equal((await store.touch('a', touchAt(2000))).status, 'alive');
+      await redis.stop();
+
+      const failures = await Promise.allSettled([
+        store.touch('a', touchAt(3000)),
+        store.touch('a', touchAt(3001)),
+        store.create('b', 3000, limits),
+        store.delete('a'),
+      ]);
+      for (const f of failures) {
+        assert.equal(f.status, 'rejected');
+        assert.ok((f as PromiseRejectedResult).reason instanceof RedisStoreError, String((f as PromiseRejectedResult).reason));
+      }
+
+      await redis.start();
+      // The restarted server has no data (no persistence in the tests) and an empty script cache:
+      // the store reloads its script by itself once the client has reconnected.
+      assert.deepEqual(await eventually(() => store.touch('a', touchAt(4000))), { status: 'missing' });
+      await store.create('c', 4000, limits);
+      assert.deepEqual(await store.touch('c', touchAt(5000)), { status: 'alive', lastActivity: 5000, createdAt: 4000 });
+      await settle();
+      assert.deepEqual(unhandled, []);
+    });
+  });
+}
+
+/** Retries until `fn` resolves (the client reconnects on its own schedule), for at most 5 s. */
+async function eventually<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Lets late rejections from the clients' own queues surface before checking for unhandled ones. */
+function settle() {
+  return new Promise((r) => setTimeout(r, 100));
+}
