@@ -1,1 +1,0 @@
-setTimeout(() => process.exit(0), 9000);
