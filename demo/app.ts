@@ -168,9 +168,16 @@ function homePage(username: string, { warnAfter, expireAfter }: { warnAfter: num
        still signs out when nobody is there.</p>
   </main>
   <session-timeout warn-after="${warnAfter}" expire-after="${expireAfter}" ping-url="/session/ping"
-                   redirect-url="/" logout-url="/logout"></session-timeout>
+                   redirect-url="/login" logout-url="/logout"></session-timeout>
   <script type="module" src="/assets/session-timeout.min.js"></script>
   <script type="module">
+    // The login page can say why the session ended: pass the reason along instead of the plain redirect.
+    document.querySelector('session-timeout').addEventListener('session-timeout-expire', (event) => {
+      if (event.reason === 'idle' || event.reason === 'absolute') {
+        event.preventDefault();
+        location.assign('/login?reason=' + event.reason);
+      }
+    });
     const button = document.getElementById('poll');
     const output = document.getElementById('status');
     let timer;

@@ -48,17 +48,13 @@ export class Sessions {
   }
 
   /**
-   * Puts away a session the store found ended: tells the app, deletes the entry (the store already
-   * answered `ended`, so a failed delete does not change the answer) and clears our cookie.
+   * Puts away a session the store found ended: tells the app and clears our cookie. The store has
+   * already replaced the entry by a tombstone that can never come back to life; it is kept (not
+   * deleted) so that the requests still in flight — another tab's ping, the navigation that follows
+   * the element's redirect — learn *why* (`idle`/`absolute`) instead of `missing`, for `tombstoneFor`.
    */
-  async end(c: Context, id: string, reason: EndReason): Promise<void> {
-    const o = this.options;
-    if (o.onEnd) await o.onEnd(c, reason);
-    try {
-      await o.store.delete(id);
-    } catch (error) {
-      o.onStoreError(error, c);
-    }
+  async end(c: Context, _id: string, reason: EndReason): Promise<void> {
+    if (this.options.onEnd) await this.options.onEnd(c, reason);
     this.cookie?.clear(c);
   }
 }

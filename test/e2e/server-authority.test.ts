@@ -50,6 +50,7 @@ describe('the server is the authority', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, demo.origin);
+    await page.close(); // only the requests below keep the session busy
     const signedInAt = Date.now();
     let endedAt = 0;
     let location = '';
@@ -66,8 +67,9 @@ describe('the server is the authority', () => {
     assert.ok(endedAt, 'the busy session ended');
     assert.ok(endedAt - signedInAt >= (ABSOLUTE_TIMEOUT - 0.5) * 1000, 'not before the absolute limit');
     assert.equal(location, '/login?reason=absolute');
-    await page.goto(`${demo.origin}${location}`);
-    assert.match((await page.textContent('.notice')) ?? '', /maximum length/);
+    const loginPage = await context.newPage();
+    await loginPage.goto(`${demo.origin}${location}`);
+    assert.match((await loginPage.textContent('.notice')) ?? '', /maximum length/);
     await context.close();
   });
 
@@ -76,7 +78,9 @@ describe('the server is the authority', () => {
     // browser sends the session cookie, and only the Origin check stands between it and a ping.
     const attacker: Server = createServer((_request, response) => {
       response.setHeader('Content-Type', 'text/html');
-      response.end(`<!doctype html><form method="post" action="${demo.origin}/session/ping" enctype="text/plain">
+      // The form posts into a frame, so the page (and its scripts below) stay on the attacker's origin.
+      response.end(`<!doctype html><iframe name="sink"></iframe>
+        <form method="post" action="${demo.origin}/session/ping" enctype="text/plain" target="sink">
         <input name='{"idle":0,"x":"' value='"}'></form><script>document.forms[0].submit()</script>`);
     });
     attacker.listen(0, '127.0.0.1');

@@ -114,16 +114,19 @@ describe('middleware: the answer to an ended session', () => {
     assert.equal(res.status, 401);
   });
 
-  it('deletes the session and clears the cookie', async () => {
+  it('clears the cookie and keeps the reason for the requests that follow', async () => {
     const store = new CountingStore();
     const t = createTestApp({ store });
     const cookie = await t.login();
     t.clock.advance(900);
     const res = await t.get('/app/page', cookie, fetchRequest);
-    assert.equal(store.deletes.length, 1);
     const [setCookie] = res.headers.getSetCookie();
     assert.match(setCookie ?? '', /^session-timeout=; Max-Age=0; Path=\//);
-    // The request after: the session is gone, so it is no longer "ended", just absent.
+    // A request still carrying the old cookie (another tab) is told why, and the session stays ended.
+    const after = await state(await t.get('/app/page', cookie));
+    assert.deepEqual([after.expired, after.reason], [true, 'idle']);
+    // Once the tombstone is forgotten, it is simply absent.
+    t.clock.advance(900);
     assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
   });
 

@@ -33,14 +33,16 @@ describe('ping: the protocol table', () => {
     assert.deepEqual([res.status, res.body, res.cacheControl], [401, { expired: true, reason: 'missing' }, 'no-store']);
   });
 
-  it('401 idle once the session has ended, and the entry is deleted', async () => {
+  it('401 idle once the session has ended, and it stays ended', async () => {
     const t = createTestApp();
     const cookie = await t.login();
     t.clock.advance(900);
     const res = await answer(await t.ping(cookie, { idle: 900 }));
     assert.deepEqual([res.status, res.body, res.cacheControl], [401, { expired: true, reason: 'idle' }, 'no-store']);
-    // Deleted, not just marked: the next lookup no longer finds even a tombstone.
-    assert.deepEqual((await answer(await t.ping(cookie))).body, { expired: true, reason: 'missing' });
+    // Even an explicit extend cannot revive it: the reason stays known, then the session is forgotten.
+    assert.deepEqual((await answer(await t.ping(cookie, { idle: 0 }))).body, { expired: true, reason: 'idle' });
+    t.clock.advance(900);
+    assert.deepEqual((await answer(await t.ping(cookie, { idle: 0 }))).body, { expired: true, reason: 'missing' });
   });
 
   it('401 absolute at the absolute limit', async () => {

@@ -1,0 +1,175 @@
+/**
+ * One browser, one session state: several pages of one Chromium context against the demo server.
+ * Warning after 3 s, end after 9 s; the keep-alive interval is then 3 s (half the warning window).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { elementState, launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+
+const WARN_AFTER = 3;
+const EXPIRE_AFTER = 9;
+const PING_INTERVAL = 3;
+
+describe('every tab of the browser agrees', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  /** A signed-in context with `count` pages of the protected page, and a count of pings sent. */
+  async function tabs(count: number) {
+    const context = await browser.newContext();
+    const pings: number[] = [];
+    context.on('request', (request) => {
+      if (request.url().endsWith('/session/ping')) pings.push(Date.now());
+    });
+    const pages: Page[] = [await context.newPage()];
+    await signIn(pages[0]!, demo.origin);
+    for (let i = 1; i < count; i++) {
+      const page = await context.newPage();
+      await page.goto(`${demo.origin}/`);
+      await page.waitForFunction(() => customElements.get('session-timeout') !== undefined);
+      pages.push(page);
+    }
+    return { context, pages, pings };
+  }
+
+  async function typeFor(page: Page, seconds: number, watch: Page[] = []): Promise<string[]> {
+    const seen = new Set<string>();
+    await page.click('#notes');
+    const until = Date.now() + seconds * 1000;
+    while (Date.now() < until) {
+      await page.keyboard.type('ab', { delay: 30 });
+      for (const other of watch) seen.add(await elementState(other));
+      await sleep(250);
+    }
+    return [...seen];
+  }
+
+  async function alive(context: BrowserContext): Promise<boolean> {
+    const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    return status.status() == 200;
+  }
+
+  it('activity in one tab keeps the idle tabs alive, with one keep-alive ping per interval in all', async () => {
+    const { context, pages, pings } = await tabs(3);
+    const [a, b, c] = pages as [Page, Page, Page];
+    const startedAt = Date.now();
+    const states = await typeFor(a, EXPIRE_AFTER + 3, [b, c]);
+    const seconds = (Date.now() - startedAt) / 1000;
+    assert.deepEqual(states, ['active'], 'the idle tabs never warned');
+    assert.equal(await alive(context), true, 'the server session is alive');
+    const during = pings.filter((at) => at >= startedAt);
+    assert.ok(during.length >= 2, `the server heard of the activity: ${during.length} pings`);
+    assert.ok(during.length <= Math.ceil(seconds / PING_INTERVAL) + 1,
+      `at most one ping per ${PING_INTERVAL} s in all three tabs: ${during.length} in ${seconds} s`);
+    await context.close();
+  });
+
+  it('extending in one tab closes the warning in the others within a second', async () => {
+    const { context, pages } = await tabs(2);
+    const [a, b] = pages as [Page, Page];
+    const dialogB = b.locator('session-timeout [part~=dialog]');
+    await a.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+    await dialogB.waitFor({ state: 'visible', timeout: 2000 });
+    await a.locator('session-timeout [part~=extend-button]').click();
+    await dialogB.waitFor({ state: 'hidden', timeout: 1000 });
+    assert.equal(await elementState(b), 'active');
+    await context.close();
+  });
+
+  it('signing out in one tab signs out the others, without an inactivity message', async () => {
+    const { context, pages } = await tabs(2);
+    const [a, b] = pages as [Page, Page];
+    await Promise.all([a.waitForURL(`${demo.origin}/login`), a.click('header button[type=submit]')]);
+    await b.waitForURL(/\/login/, { timeout: 3000 });
+    assert.equal(await b.locator('.notice').count(), 0);
+    await context.close();
+  });
+
+  it('when the leader tab closes, another one takes over the keep-alive pings', async () => {
+    const { context, pages, pings } = await tabs(2);
+    const [first, second] = pages as [Page, Page];
+    await first.close(); // the first tab elected itself leader
+    const closedAt = Date.now();
+    await typeFor(second, EXPIRE_AFTER + 2);
+    assert.ok(pings.some((at) => at > closedAt), 'pings went on after the leader closed');
+    assert.equal(await alive(context), true);
+    await context.close();
+  });
+
+  it('a laptop that slept past the deadline signs out at once on waking', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await context.clock.install();
+    await signIn(page, demo.origin);
+    // Lid closed: the page's clock and timers stop while real time (and the server's clock) go on.
+    await context.clock.pauseAt(await page.evaluate(() => Date.now()));
+    const closedAt = Date.now();
+    await sleep((EXPIRE_AFTER + 1) * 1000);
+    // Lid opened: the page's clock jumps by the time that passed; nothing ran meanwhile.
+    await context.clock.fastForward(Date.now() - closedAt);
+    const wokeAt = Date.now();
+    await context.clock.resume();
+    await page.waitForURL(/\/login\?reason=idle/, { timeout: 3000 });
+    assert.ok(Date.now() - wokeAt < 3000);
+    await context.close();
+  });
+
+  it('a laptop that wakes inside the warning window shows the warning with the true time left', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await context.clock.install();
+    await signIn(page, demo.origin);
+    await context.clock.pauseAt(await page.evaluate(() => Date.now()));
+    const closedAt = Date.now();
+    await sleep((WARN_AFTER + 2) * 1000);
+    await context.clock.fastForward(Date.now() - closedAt);
+    await context.clock.resume();
+    await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: 2000 });
+    const left = (await page.locator('session-timeout [part~=countdown]').textContent())?.trim();
+    // About EXPIRE_AFTER − WARN_AFTER − 2 = 4 s left, not the 6 s a stale countdown would show.
+    assert.match(left ?? '', /^0:0[2-4]$/, `countdown ${left}`);
+    await context.close();
+  });
+
+  for (const hours of [2, -2]) {
+    it(`a client clock ${hours > 0 ? 'ahead' : 'behind'} by ${Math.abs(hours)} h changes nothing`, async () => {
+      const context = await browser.newContext();
+      await context.clock.install({ time: Date.now() + hours * 3600_000 });
+      const page = await context.newPage();
+      await signIn(page, demo.origin);
+      const signedInAt = Date.now();
+      await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+      const warnedAfter = (Date.now() - signedInAt) / 1000;
+      assert.ok(warnedAfter >= WARN_AFTER - 0.5 && warnedAfter < WARN_AFTER + 2, `warned after ${warnedAfter} s`);
+      await page.locator('session-timeout [part~=extend-button]').click();
+      assert.equal(await elementState(page), 'active');
+      assert.equal(await alive(context), true);
+      await context.close();
+    });
+  }
+
+  it('offline, then online again: no sign-out for a network blip', async () => {
+    const { context, pages } = await tabs(1);
+    const [page] = pages as [Page];
+    await context.setOffline(true);
+    await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+    await page.keyboard.press('Enter'); // extend while offline: the ping fails, the page stays signed in
+    assert.equal(await elementState(page), 'active');
+    await sleep(1000);
+    await context.setOffline(false);
+    await typeFor(page, 2);
+    assert.equal(await elementState(page), 'active');
+    assert.equal(await alive(context), true, 'the server session survived the blip');
+    await context.close();
+  });
+});
