@@ -171,6 +171,7 @@ function homePage(username: string, { warnAfter, expireAfter }: { warnAfter: num
                    redirect-url="/login" logout-url="/logout"></session-timeout>
   <script type="module" src="/assets/session-timeout.min.js"></script>
   <script type="module">
+    import { passiveFetch } from '/assets/session-timeout.min.js';
     // The login page can say why the session ended: pass the reason along instead of the plain redirect.
     document.querySelector('session-timeout').addEventListener('session-timeout-expire', (event) => {
       if (event.reason === 'idle' || event.reason === 'absolute') {
@@ -182,8 +183,8 @@ function homePage(username: string, { warnAfter, expireAfter }: { warnAfter: num
     const output = document.getElementById('status');
     let timer;
     async function poll() {
-      // A passive request: the server answers but does not count it as activity.
-      const response = await fetch('/api/status', { headers: { 'X-Session-Passive': '1' } });
+      // A passive request (X-Session-Passive: 1): the server answers but does not count it as activity.
+      const response = await passiveFetch('/api/status');
       const body = await response.json().catch(() => ({}));
       output.textContent = body.signedIn
         ? 'Signed in; the server ends this session in ' + Math.round(body.remaining) + ' s without activity.'

@@ -10,7 +10,15 @@
 export interface ActivitySink {
   /** Re-reads the clock; called on lifecycle events, which are rare. */
   reevaluate(): void;
+  /**
+   * Called with the input's time (wall-clock ms) at most once per {@link ACTIVE_EVERY} ms while the
+   * user is active: often enough to tell other tabs and the server, rarely enough to cost nothing.
+   */
+  active?(at: number): void;
 }
+
+/** Ms between two {@link ActivitySink.active} calls while input goes on. */
+export const ACTIVE_EVERY = 1000;
 
 /** Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble). */
 export const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
@@ -37,6 +45,7 @@ export class ActivityTracker {
   #y = NaN;
   #doc: Document | null = null;
   #lastInput = 0;
+  #notifiedAt = -Infinity;
   readonly #now: () => number;
 
   /** @param now The wall clock in ms (default `Date.now`), the same as the engine's. */
@@ -75,7 +84,7 @@ export class ActivityTracker {
   // The hot path: one call per event, no allocation, no timer. Pointer moves have their own handler
   // so that other events skip the position check.
   readonly #onInput = (event: Event): void => {
-    if (event.isTrusted) this.#lastInput = this.#now();
+    if (event.isTrusted) this.#input();
   };
 
   /** Some devices and browsers send moves of zero distance (e.g. on layout changes): not the user. */
@@ -85,8 +94,16 @@ export class ActivityTracker {
     if (screenX === this.#x && screenY === this.#y) return;
     this.#x = screenX;
     this.#y = screenY;
-    this.#lastInput = this.#now();
+    this.#input();
   };
+
+  #input(): void {
+    const at = (this.#lastInput = this.#now());
+    if (at - this.#notifiedAt >= ACTIVE_EVERY) {
+      this.#notifiedAt = at;
+      this.sink.active?.(at);
+    }
+  }
 
   readonly #onLifecycle = (): void => {
     this.sink.reevaluate();

@@ -9,13 +9,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ActivityTracker } from './activity.js';
 import {
   IdleEngine,
+  resolveDurations,
   type ExpireReason,
   type ExtendSource,
   type IdleEngineEvent,
   type IdleState,
   type Scheduler,
 } from './idle/engine.js';
+import { KeepAlive, effectivePingInterval } from './keep-alive.js';
 import { PingClient } from './ping-client.js';
+import { TabSync, type TabMessage } from './tab-sync.js';
+
 
 /** Options of {@link SessionTimeoutController}. Durations in seconds. */
 export interface SessionTimeoutOptions {
@@ -25,6 +29,14 @@ export interface SessionTimeoutOptions {
   expireAfter?: number;
   /** The server's ping endpoint; `null`/absent: client-only, no network. */
   pingUrl?: string | null;
+  /**
+   * The fewest seconds between two keep-alive pings while the user is active, across all tabs.
+   * Default: half of `expireAfter − warnAfter`, at most 60 s; a longer value is shortened to that, so
+   * an active user's server session never lapses (see `effectivePingInterval`).
+   */
+  pingInterval?: number | null;
+  /** Name of the cross-tab channel. Default: derived from `pingUrl` (`session-timeout:<path>`). */
+  channel?: string | null;
   /** Activity while the warning is open extends the session. Default `false`. */
   extendOnActivity?: boolean;
   /** No listeners, no timers, no pings. Default `false`. */
@@ -48,7 +60,8 @@ export interface SessionTimeoutOptions {
   fetch?: typeof fetch;
 }
 
-type Configurable = Pick<SessionTimeoutOptions, 'warnAfter' | 'expireAfter' | 'pingUrl' | 'extendOnActivity' | 'disabled'>;
+type Configurable = Pick<SessionTimeoutOptions,
+  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled'>;
 
 /**
  * Tracks the user's inactivity for a Lit host and asks it to re-render when the state changes and once a
@@ -59,6 +72,10 @@ type Configurable = Pick<SessionTimeoutOptions, 'warnAfter' | 'expireAfter' | 'p
  * one ping asks whether another tab or device kept the session alive, and its `remaining` re-bases the
  * deadlines; `extend()` pings `{"idle": 0}`; a 401 ends the session; a failed ping calls `onError` and
  * the countdown goes on locally.
+ *
+ * Keep-alive: while the user is active, the server hears of it at most once per `pingInterval` across
+ * all tabs (sent by the leader tab, driven by activity: nothing runs while the user is idle). Tabs of
+ * the browser share activity, extensions, server answers and the end of the session over `channel`.
  *
  * @example
  * class MyApp extends LitElement {
@@ -87,6 +104,12 @@ export class SessionTimeoutController implements ReactiveController {
   /** The controller's holds, mapped onto one engine hold (so that they survive a new engine). */
   #holds = 0;
   #release?: () => void;
+  /** Re-pings while a hold keeps the session alive: nobody's input says so. */
+  #holdTimer: unknown;
+  #tabs: TabSync | null = null;
+  #keepAlive: KeepAlive | null = null;
+  /** True while a message from another tab is applied: what it causes is not echoed back. */
+  #fromTab = false;
 
   constructor(host: ReactiveControllerHost, options: SessionTimeoutOptions = {}) {
     (this.host = host).addController(this);
@@ -116,6 +139,11 @@ export class SessionTimeoutController implements ReactiveController {
     const o = Object.assign(this.#options, options);
     if (this.#running && (o.pingUrl || null) !== (this.#client?.url ?? null)) this.#newClient();
     this.#engine?.configure({ warnAfter: o.warnAfter, expireAfter: o.expireAfter, extendOnActivity: !!o.extendOnActivity });
+    this.#newKeepAlive();
+    if (this.#tabs && this.#tabs.name != this.#channelName()) {
+      this.#tabs.close();
+      this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
+    }
     this.#sync();
   }
 
@@ -138,11 +166,18 @@ export class SessionTimeoutController implements ReactiveController {
    */
   hold(): () => void {
     let held = true;
-    if (!this.#holds++) this.#release = this.#engine?.hold();
+    if (!this.#holds++) {
+      this.#release = this.#engine?.hold();
+      this.#armHold();
+    }
     return () => {
-      if (held && ((held = false), !--this.#holds)) this.#release?.();
+      if (held && ((held = false), !--this.#holds)) {
+        this.#release?.();
+        this.#disarmHold();
+      }
     };
   }
+
 
   hostConnected(): void {
     this.#connected = true;
@@ -162,23 +197,150 @@ export class SessionTimeoutController implements ReactiveController {
     this.#running = run;
     this.#engine?.stop();
     this.#tracker?.disconnect();
+    this.#tabs?.close();
+    this.#tabs = null;
+    this.#disarmHold();
+    this.#listenToWindow('remove');
     if (o.disabled && this.#engine?.state != 'expired') this.#engine = null; // re-enabling starts afresh
+    this.#newClient();
+    this.#newKeepAlive();
     if (run) {
       const engine = (this.#engine ??= this.#newEngine());
       if (engine.state != 'expired') {
         // Connecting again (the host moved in the DOM) counts as activity; an open warning stays open.
         engine.recordActivity();
         this.#tracker.connect(o.document);
+        this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
+        this.#listenToWindow('add');
         engine.start();
+        // A new tab is news for the others: the server has just seen its page load as activity.
+        this.#tabs.post({ type: 'activity', at: engine.lastActivity });
+        if (this.#holds) this.#armHold();
       }
     }
-    this.#newClient();
     this.host.requestUpdate();
+  }
+
+  /** The channel the tabs of one session share: `channel`, else one per ping endpoint. */
+  #channelName(): string {
+    const { channel, pingUrl } = this.#options;
+    if (channel) return channel;
+    return pingUrl ? `session-timeout:${new URL(pingUrl, location.href).pathname}` : 'session-timeout';
+  }
+
+  #newKeepAlive(): void {
+    const o = this.#options;
+    const { warnAfter, expireAfter } = resolveDurations(o);
+    const interval = effectivePingInterval(o.pingInterval, warnAfter, expireAfter);
+    if (this.#keepAlive) this.#keepAlive.interval = interval;
+    else this.#keepAlive = new KeepAlive({ interval, now: o.now });
+  }
+
+  /** Input went on in this tab (at most once a second): tell the other tabs, and the server when due. */
+  #onActive(at: number): void {
+    const engine = this.#engine;
+    if (!engine) return;
+    engine.recordActivity(at);
+    // Input behind an open warning does not count, so it is not news either.
+    if (engine.lastActivity != at) return;
+    this.#tabs?.post({ type: 'activity', at });
+    this.#keepAliveIfDue();
+  }
+
+  /** Sends the keep-alive ping when one is due: there is news, it is this tab's turn, the browser is online. */
+  #keepAliveIfDue(): void {
+    const engine = this.#engine;
+    const keepAlive = this.#keepAlive;
+    if (!engine || !keepAlive || !this.#client || engine.state != 'active' || navigator.onLine === false) return;
+    if (!keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) return;
+    keepAlive.sent(engine.lastActivity);
+    this.#tabs?.post({ type: 'pinged', at: this.#now() });
+    void this.#ping(engine.idle);
+  }
+
+  /** While held, nobody's input says the user is there: ping once per interval instead. */
+  #armHold(): void {
+    this.#disarmHold();
+    if (!this.#running) return;
+    this.#holdTimer = this.#scheduler().setTimeout(() => {
+      this.#tabs?.post({ type: 'activity', at: this.#now() });
+      if (this.#client) void this.#ping(0);
+      this.#armHold();
+    }, (this.#keepAlive?.interval ?? 60) * 1000);
+  }
+
+  #disarmHold(): void {
+    if (this.#holdTimer !== undefined) this.#scheduler().clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+  }
+
+  #listenToWindow(op: 'add' | 'remove'): void {
+    const win = (this.#options.document ?? document).defaultView;
+    win?.[`${op}EventListener`]('online', this.#onOnline);
+    win?.[`${op}EventListener`]('pageshow', this.#onPageShow);
+  }
+
+  /** Back online: what waited for the network goes now, without the rest of the backoff's wait. */
+  readonly #onOnline = (): void => {
+    this.#keepAlive?.succeeded();
+    this.#keepAliveIfDue();
+  };
+
+  /** Restored from the back/forward cache: the session may have ended meanwhile, so ask. */
+  readonly #onPageShow = (event: Event): void => {
+    if ((event as PageTransitionEvent).persisted && this.#engine && this.#client) void this.#ping(this.#engine.idle);
+  };
+
+  /** A message from another tab of this browser. */
+  readonly #onTab = (message: TabMessage): void => {
+    const engine = this.#engine;
+    if (!engine) return;
+    const now = this.#now();
+    this.#fromTab = true;
+    try {
+      switch (message.type) {
+        case 'activity':
+          engine.recordActivity(Math.min(message.at, now));
+          this.#keepAliveIfDue();
+          break;
+        case 'extend':
+          engine.extend('tab');
+          break;
+        case 'server': {
+          const elapsed = Math.max(0, now - message.at) / 1000;
+          const absolute = message.absoluteRemaining;
+          engine.rebase(Math.max(0, message.remaining - elapsed), absolute == null ? null : Math.max(0, absolute - elapsed), message.at);
+          break;
+        }
+        case 'pinged':
+          this.#keepAlive?.seen(message.at);
+          break;
+        case 'expire':
+          engine.expire(message.reason);
+          break;
+      }
+    } finally {
+      this.#fromTab = false;
+    }
+  };
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  #scheduler(): Scheduler {
+    return this.#options.scheduler ?? globalThis;
   }
 
   #newEngine(): IdleEngine {
     const o = this.#options;
-    const tracker = new ActivityTracker({ reevaluate: () => engine.reevaluate() }, o.now);
+    const tracker = new ActivityTracker({
+      reevaluate: () => {
+        engine.reevaluate();
+        this.#keepAliveIfDue();
+      },
+      active: (at) => this.#onActive(at),
+    }, o.now);
     this.#tracker = tracker;
     const engine: IdleEngine = new IdleEngine({
       ...o,
@@ -204,11 +366,16 @@ export class SessionTimeoutController implements ReactiveController {
     if (event.type == 'warn') o.onWarn?.(event.remaining);
     if (event.type == 'tick') o.onTick?.(event.remaining);
     if (event.type == 'extend') {
-      if (event.source != 'server') this.#ping(0);
+      if (event.source != 'server' && event.source != 'tab') {
+        void this.#ping(0);
+        this.#tabs?.post({ type: 'extend', at: this.#now() });
+      }
       o.onExtend?.(event.remaining, event.source);
     }
     if (event.type == 'expire') {
       this.#tracker?.disconnect();
+      this.#disarmHold();
+      if (!this.#fromTab) this.#tabs?.post({ type: 'expire', reason: event.reason });
       o.onExpire?.(event.reason);
     }
     this.host.requestUpdate();
@@ -223,9 +390,14 @@ export class SessionTimeoutController implements ReactiveController {
     const seq = ++this.#pingSeq;
     const since = (this.#options.now ?? Date.now)();
     const result = await client.ping(idle);
-    if (client != this.#client || seq != this.#pingSeq) return;
-    if (result.kind == 'alive') engine.rebase(result.remaining, result.absoluteRemaining, since);
-    else if (result.kind == 'ended') engine.expire(result.reason);
+    if (client != this.#client) return;
+    if (result.kind == 'unknown') this.#keepAlive?.failed();
+    else this.#keepAlive?.succeeded();
+    if (seq != this.#pingSeq) return;
+    if (result.kind == 'alive') {
+      engine.rebase(result.remaining, result.absoluteRemaining, since);
+      this.#tabs?.post({ type: 'server', at: this.#now(), remaining: result.remaining, absoluteRemaining: result.absoluteRemaining });
+    } else if (result.kind == 'ended') engine.expire(result.reason);
     else this.#options.onError?.(result.error, result.status);
   }
 }

@@ -27,3 +27,6 @@ export {
 } from './idle/engine.js';
 export { ActivityTracker, type ActivitySink } from './activity.js';
 export { PingClient, type PingClientOptions, type PingResult, type PingAlive, type PingEnded, type PingUnknown } from './ping-client.js';
+export { passiveFetch, PASSIVE_HEADER } from './passive-fetch.js';
+export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-alive.js';
+export { TabSync, type TabMessage, type TabSyncOptions } from './tab-sync.js';

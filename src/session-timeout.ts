@@ -25,6 +25,7 @@ const spoken = (seconds: number): string => {
  * Durations are in seconds (fractions allowed). Bad values never break the page: one `console.warn`
  * names the attribute, and the documented fallback applies.
  *
+ * @tagname session-timeout
  * @summary Idle-session warning and sign-out, with an accessible countdown dialog.
  *
  * @example
@@ -196,10 +197,16 @@ export class SessionTimeoutElement extends LitElement {
     // Configured before the controller starts, so that it starts with the page's values.
     this.#configure();
     super.connectedCallback();
+    addEventListener('submit', this.#onPageSubmit);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('submit', this.#onPageSubmit);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (['warnAfter', 'expireAfter', 'pingUrl', 'extendOnActivity', 'disabled'].some((key) => changed.has(key))) this.#configure();
+    if (['warnAfter', 'expireAfter', 'pingUrl', 'pingInterval', 'channel', 'extendOnActivity', 'disabled'].some((key) => changed.has(key))) this.#configure();
   }
 
   protected override render() {
@@ -257,7 +264,10 @@ export class SessionTimeoutElement extends LitElement {
       this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${this[problem]}`);
     }
     if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
-    this.#controller.configure({ warnAfter, expireAfter, pingUrl: this.pingUrl, extendOnActivity: this.extendOnActivity, disabled: this.disabled });
+    this.#controller.configure({
+      warnAfter, expireAfter, pingUrl: this.pingUrl, pingInterval: this.pingInterval, channel: this.channel,
+      extendOnActivity: this.extendOnActivity, disabled: this.disabled,
+    });
   }
 
   #warn(message: string): void {
@@ -288,6 +298,16 @@ export class SessionTimeoutElement extends LitElement {
   /** The browser may close the dialog on its own (e.g. a repeated Escape): that extends too. */
   readonly #onClose = (): void => {
     if (this.state == 'warning') this.extend();
+  };
+
+  /**
+   * The page's own sign-out form (one that posts to `logout-url`) was submitted: every other tab ends
+   * too. Heard on `window` in the bubbling phase, so a submission the app cancelled does not count.
+   */
+  readonly #onPageSubmit = (event: SubmitEvent): void => {
+    const form = event.target as HTMLFormElement;
+    if (event.defaultPrevented || !this.logoutUrl || this.state == 'expired') return;
+    if (new URL(this.logoutUrl, location.href).href == new URL(form.action, location.href).href) this.#onLogout();
   };
 
   /** "Sign out now": the form posts to `logout-url` and its answer, not `redirect-url`, decides where the page goes. */

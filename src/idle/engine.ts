@@ -25,8 +25,8 @@ export type IdleState = 'active' | 'warning' | 'expired';
 /** Why a session ended. `idle` and `absolute` also come from the server's 401. */
 export type ExpireReason = 'idle' | 'absolute' | 'server' | 'logout';
 
-/** Where an extension came from. */
-export type ExtendSource = 'user' | 'activity' | 'hold' | 'server';
+/** Where an extension came from: this page's user, activity, a hold, the server, or another tab. */
+export type ExtendSource = 'user' | 'activity' | 'hold' | 'server' | 'tab';
 
 /** A timer API; `globalThis` fits, and so does a fake one in tests. Delays in milliseconds. */
 export interface Scheduler {

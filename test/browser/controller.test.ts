@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from '../../src/controller.js';
 import { FakeTime } from './fake-time.js';
@@ -164,3 +165,103 @@ describe('SessionTimeoutController', () => {
     expect(host.time.pending).to.equal(0);
   });
 });
+
+describe('SessionTimeoutController: keep-alive and the other tabs', () => {
+  /** Real (trusted) key presses, one per second of fake time, on every host given. */
+  async function typeFor(seconds: number, ...hosts: TestHost[]) {
+    for (let second = 0; second < seconds; second++) {
+      for (const host of hosts) host.time.advance(S);
+      await sendKeys({ press: 'Shift' });
+    }
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('an active user pings once per interval (half the warning window), an idle one never', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    await mount({ pingUrl: endpoint.url });
+    const host = document.querySelector('test-session-host') as TestHost;
+    await typeFor(59, host);
+    await settle();
+    const active = await endpoint.requests();
+    // First input at 1 s, then every 15 s: 1, 16, 31, 46.
+    expect(active.map((r) => r.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }, { idle: 0 }, { idle: 0 }]);
+    host.time.advance(58 * S); // idle, short of the warning
+    await settle();
+    expect(await endpoint.requests(), 'nothing while idle').to.have.length(4);
+    expect(host.session.state).to.equal('active');
+  });
+
+  it('a ping-interval longer than is safe is shortened; a shorter one is taken', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url, pingInterval: 10 });
+    await typeFor(30, host);
+    await settle();
+    expect(await endpoint.requests()).to.have.length(3);
+    host.session.configure({ pingInterval: 600 });
+    await typeFor(30, host);
+    await settle();
+    expect(await endpoint.requests()).to.have.length(5);
+  });
+
+  it('two tabs active at once send one series of pings, not two', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const a = await mount({ pingUrl: endpoint.url });
+    const b = await mount({ pingUrl: endpoint.url });
+    await settle(); // leadership settles
+    await typeFor(59, a, b);
+    await settle();
+    expect(await endpoint.requests()).to.have.length(4);
+  });
+
+  it('a hold pings once per interval with idle 0, until released', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url });
+    const release = host.session.hold();
+    host.time.advance(60 * S);
+    await settle();
+    expect((await endpoint.requests()).map((r) => r.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }, { idle: 0 }, { idle: 0 }]);
+    release();
+    host.time.advance(45 * S);
+    await settle();
+    expect(await endpoint.requests(), 'quiet once released').to.have.length(4);
+  });
+
+  it('extending in one tab closes the warning in another; ending one ends all', async () => {
+    const channel = `test-${Math.random()}`;
+    const a = await mount({ channel });
+    const b = await mount({ channel });
+    a.time.advance(60 * S);
+    b.time.advance(60 * S);
+    expect([a.session.state, b.session.state]).to.deep.equal(['warning', 'warning']);
+    a.session.extend();
+    await waitUntil(() => b.session.state === 'active', 'the other tab closed its warning');
+    expect(b.log.at(-1)).to.equal('extend 90 tab');
+
+    a.session.expire('logout');
+    await waitUntil(() => b.session.state === 'expired');
+    expect(b.log.at(-1)).to.equal('expire logout');
+  });
+
+  it('activity in another tab keeps an idle tab from warning', async () => {
+    const channel = `test-${Math.random()}`;
+    const idle = await mount({ channel });
+    const busy = await mount({ channel });
+    // Only the busy tab's clock-driven activity: messages carry the time, the idle tab adopts it.
+    for (let second = 0; second < 120; second += 10) {
+      idle.time.advance(10 * S);
+      busy.time.advance(10 * S);
+      busy.session.extend();
+      await waitUntil(() => idle.session.engine!.lastActivity === busy.time.now);
+    }
+    expect(idle.log, 'never warned').to.deep.equal([]);
+  });
+
+  it('ignores what other tabs of a different channel say', async () => {
+    const a = await mount({ channel: `test-${Math.random()}` });
+    const b = await mount({ channel: `test-${Math.random()}` });
+    a.session.expire('logout');
+    await settle();
+    expect(b.session.state).to.equal('active');
+  });
+});
+

@@ -4,7 +4,7 @@ export function fakeEndpoint(query = '') {
   const base = `/fake-ping/t${Date.now().toString(36)}${counter++}`;
   return {
     url: query ? `${base}?${query}` : base,
-    async requests(): Promise<Array<{ method: string; body: unknown; contentType: string }>> {
+    async requests(): Promise<Array<{ method: string; body: unknown; contentType: string; passive: string }>> {
       return (await (await fetch(base)).json()).requests;
     },
     async script(plan: object[]): Promise<void> {

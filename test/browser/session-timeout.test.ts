@@ -444,4 +444,31 @@ describe('<session-timeout>', () => {
       expect(() => Another.define('another-session-timeout')).not.to.throw();
     });
   });
+
+  describe('the page’s own sign-out form', () => {
+    it('submitting a form that posts to logout-url ends every tab; a cancelled one does not', async () => {
+      const channel = `test-${Math.random()}`;
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <iframe name="sink"></iframe>
+        <form method="post" action="/sign-out" target="sink"><button>Sign out</button></form>
+        <navigating-timeout logout-url="/sign-out" channel=${channel}></navigating-timeout>
+      </div>`);
+      const other = await fixture<NavigatingTimeout>(html`<navigating-timeout channel=${channel}></navigating-timeout>`);
+      const here = wrapper.querySelector<NavigatingTimeout>('navigating-timeout')!;
+      const form = wrapper.querySelector('form')!;
+
+      const cancel = (event: Event) => event.preventDefault();
+      form.addEventListener('submit', cancel);
+      form.requestSubmit();
+      await aTimeout(50);
+      expect(other.state, 'the app cancelled the submission').to.equal('active');
+      form.removeEventListener('submit', cancel);
+
+      const ended = oneEvent(other, 'session-timeout-expire');
+      form.requestSubmit();
+      expect((await ended).reason).to.equal('logout');
+      expect(here.state).to.equal('expired');
+      expect(here.navigations, 'the form’s answer decides where this tab goes').to.deep.equal([]);
+    });
+  });
 });
