@@ -178,7 +178,6 @@ export class SessionTimeoutController implements ReactiveController {
     };
   }
 
-
   hostConnected(): void {
     this.#connected = true;
     this.#sync();

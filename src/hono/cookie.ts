@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ownString } from './own-string.js';
+import { header } from './header.js';
 
 type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
@@ -65,12 +66,12 @@ export class SessionCookie {
    * when the value was verified before (the per-request path), a promise otherwise.
    */
   read(c: Context): string | undefined | Promise<string | undefined> {
-    const header = c.req.raw.headers.get('cookie');
-    if (header === null) return undefined;
-    let value = cookieValue(header, this.#hostNameEq);
+    const cookies = header(c, 'cookie');
+    if (cookies === null) return undefined;
+    let value = cookieValue(cookies, this.#hostNameEq);
     // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
     // so it only counts where we would have set it that way ourselves.
-    if (value === undefined && !this.#isSecure(c)) value = cookieValue(header, this.#nameEq);
+    if (value === undefined && !this.#isSecure(c)) value = cookieValue(cookies, this.#nameEq);
     if (value === undefined) return undefined;
     const id = this.#verified.get(value);
     return id !== undefined ? id : this.#verify(value);

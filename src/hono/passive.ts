@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { header } from './header.js';
 import type { PassiveOption } from './options.js';
 
 /** The request header that makes any request passive: it checks the session without extending it. */
@@ -30,5 +31,5 @@ export function toPassiveTest(passive: PassiveOption): (c: Context) => boolean {
 
 /** True when this request must not count as activity. */
 export function isPassive(c: Context, isPassivePath: ((c: Context) => boolean) | null): boolean {
-  return c.req.raw.headers.get(PASSIVE_HEADER) === '1' || (isPassivePath !== null && isPassivePath(c));
+  return header(c, 'x-session-passive') === '1' || (isPassivePath !== null && isPassivePath(c));
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -84,3 +85,33 @@ export async function requestWithCookies(context: BrowserContext, url: string, h
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One demo server and one browser for a `describe` block, started before its tests and stopped after.
+ * Read `suite.demo` and `suite.browser` inside the tests.
+ */
+export function demoSuite(timeouts: Parameters<typeof startDemo>[0]): { demo: Demo; browser: Browser } {
+  const suite = {} as { demo: Demo; browser: Browser };
+  before(async () => {
+    suite.demo = await startDemo(timeouts);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.demo?.stop();
+  });
+  return suite;
+}
+
+/**
+ * A laptop lid closed for `seconds`: the page's clock and timers stop while real time (and the
+ * server's clock) go on; on opening, the page's clock jumps by the time that passed, nothing having
+ * run meanwhile. Needs `context.clock.install()` before the page loaded.
+ */
+export async function sleepLaptop(context: BrowserContext, page: Page, seconds: number): Promise<void> {
+  await context.clock.pauseAt(await page.evaluate(() => Date.now()));
+  const closedAt = Date.now();
+  await sleep(seconds * 1000);
+  await context.clock.fastForward(Date.now() - closedAt);
+  await context.clock.resume();
+}

@@ -3,31 +3,20 @@
  * in a real Chromium with real cookies and real (short) time: warning after 2 s, end after 4 s.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { elementState, launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+import { describe, it } from 'node:test';
+import { demoSuite, elementState, requestWithCookies, signIn, sleep } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
 
 describe('the five requirements', () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  before(async () => {
-    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
 
   it('1. the session ends when the browser closes: a session cookie, unknown to a new browser', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
-    const cookies = await context.cookies(demo.origin);
+    await signIn(page, suite.demo.origin);
+    const cookies = await context.cookies(suite.demo.origin);
     assert.equal(cookies.length, 1, `one cookie, got ${JSON.stringify(cookies)}`);
     const [cookie] = cookies;
     assert.equal(cookie!.expires, -1, 'no Max-Age/Expires: it ends with the browser');
@@ -36,17 +25,17 @@ describe('the five requirements', () => {
     assert.equal(cookie!.path, '/');
     await context.close();
 
-    const fresh = await browser.newContext();
-    const response = await requestWithCookies(fresh, `${demo.origin}/`, { Accept: 'text/html' });
+    const fresh = await suite.browser.newContext();
+    const response = await requestWithCookies(fresh, `${suite.demo.origin}/`, { Accept: 'text/html' });
     assert.equal(response.status(), 303);
     assert.match(response.headers().location ?? '', /^\/login/);
     await fresh.close();
   });
 
   it('2–3. an idle page signs out at expire-after and the login page says it was for inactivity', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     const signedInAt = Date.now();
     await page.waitForURL(/\/login\?reason=idle/, { timeout: (EXPIRE_AFTER + 4) * 1000 });
     const elapsed = (Date.now() - signedInAt) / 1000;
@@ -55,33 +44,33 @@ describe('the five requirements', () => {
     assert.equal(notice?.trim(), `You were signed out after ${EXPIRE_AFTER} seconds of inactivity.`);
 
     // The old cookie is dead on the server too.
-    const again = await requestWithCookies(context, `${demo.origin}/`, { Accept: 'text/html' });
+    const again = await requestWithCookies(context, `${suite.demo.origin}/`, { Accept: 'text/html' });
     assert.equal(again.status(), 303);
     await context.close();
   });
 
   it('2. the server ends the session by itself even when the page\'s JavaScript is gone', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     await page.close(); // no script of ours runs from here on; the cookie stays in the context
 
-    const alive = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    const alive = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
     assert.equal(alive.status(), 200, 'alive just after sign-in');
 
     await sleep(EXPIRE_AFTER * 1000 + 300);
-    const navigation = await requestWithCookies(context, `${demo.origin}/`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
+    const navigation = await requestWithCookies(context, `${suite.demo.origin}/`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
     assert.equal(navigation.status(), 303);
     assert.equal(navigation.headers().location, '/login?reason=idle');
-    const api = await requestWithCookies(context, `${demo.origin}/api/status`, { Accept: 'application/json' });
+    const api = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { Accept: 'application/json' });
     assert.equal(api.status(), 401);
     await context.close();
   });
 
   it('4. the warning counts down, and the button or the keyboard extends it ten times in a row', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     const dialog = page.locator('session-timeout [part~=dialog]');
     const countdown = page.locator('session-timeout [part~=countdown]');
 
@@ -110,9 +99,9 @@ describe('the five requirements', () => {
   });
 
   it('5. typing in the page for longer than expire-after, with no requests of the app\'s own, keeps the session', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     await page.click('#notes');
     const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
     let warned = false;
@@ -122,7 +111,7 @@ describe('the five requirements', () => {
       await sleep(300);
     }
     assert.equal(warned, false, 'no warning while the user types');
-    const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
     assert.equal(status.status(), 200, 'the server session is alive');
     await page.reload();
     assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);

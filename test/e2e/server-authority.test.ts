@@ -7,38 +7,27 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+import { describe, it } from 'node:test';
+import { demoSuite, requestWithCookies, signIn, sleep } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
 const ABSOLUTE_TIMEOUT = 6;
 
 describe('the server is the authority', () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  before(async () => {
-    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE_TIMEOUT });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE_TIMEOUT });
 
   it('polling a passive endpoint does not keep an idle session alive', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     await page.close();
     // Poll every half second, both by the passive path and with the passive header on a normal path.
     const until = Date.now() + (EXPIRE_AFTER + 0.5) * 1000;
     const statuses: number[] = [];
     while (Date.now() < until) {
-      statuses.push((await requestWithCookies(context, `${demo.origin}/api/status`)).status());
-      statuses.push((await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' })).status());
+      statuses.push((await requestWithCookies(context, `${suite.demo.origin}/api/status`)).status());
+      statuses.push((await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' })).status());
       await sleep(500);
     }
     assert.equal(statuses[0], 200, 'alive at first');
@@ -47,16 +36,16 @@ describe('the server is the authority', () => {
   });
 
   it('the absolute limit ends a session that is kept busy', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin);
+    await signIn(page, suite.demo.origin);
     await page.close(); // only the requests below keep the session busy
     const signedInAt = Date.now();
     let endedAt = 0;
     let location = '';
     while (Date.now() - signedInAt < (ABSOLUTE_TIMEOUT + 3) * 1000) {
       // Real activity: a non-passive navigation every 700 ms keeps the idle deadline far away.
-      const response = await requestWithCookies(context, `${demo.origin}/`, { Accept: 'text/html' });
+      const response = await requestWithCookies(context, `${suite.demo.origin}/`, { Accept: 'text/html' });
       if (response.status() === 303) {
         endedAt = Date.now();
         location = response.headers().location ?? '';
@@ -68,7 +57,7 @@ describe('the server is the authority', () => {
     assert.ok(endedAt - signedInAt >= (ABSOLUTE_TIMEOUT - 0.5) * 1000, 'not before the absolute limit');
     assert.equal(location, '/login?reason=absolute');
     const loginPage = await context.newPage();
-    await loginPage.goto(`${demo.origin}${location}`);
+    await loginPage.goto(`${suite.demo.origin}${location}`);
     assert.match((await loginPage.textContent('.notice')) ?? '', /maximum length/);
     await context.close();
   });
@@ -80,18 +69,18 @@ describe('the server is the authority', () => {
       response.setHeader('Content-Type', 'text/html');
       // The form posts into a frame, so the page (and its scripts below) stay on the attacker's origin.
       response.end(`<!doctype html><iframe name="sink"></iframe>
-        <form method="post" action="${demo.origin}/session/ping" enctype="text/plain" target="sink">
+        <form method="post" action="${suite.demo.origin}/session/ping" enctype="text/plain" target="sink">
         <input name='{"idle":0,"x":"' value='"}'></form><script>document.forms[0].submit()</script>`);
     });
     attacker.listen(0, '127.0.0.1');
     await once(attacker, 'listening');
     const attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
     try {
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
-      await signIn(page, demo.origin);
+      await signIn(page, suite.demo.origin);
       const [response] = await Promise.all([
-        page.waitForResponse(`${demo.origin}/session/ping`),
+        page.waitForResponse(`${suite.demo.origin}/session/ping`),
         page.goto(attackerOrigin),
       ]);
       assert.equal(response.status(), 403);
@@ -101,11 +90,11 @@ describe('the server is the authority', () => {
       const signedInAt = Date.now();
       while (Date.now() - signedInAt < (EXPIRE_AFTER - 1) * 1000) {
         await page.evaluate((url) => fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include',
-                                                   body: '{"idle":0}' }).catch(() => undefined), `${demo.origin}/session/ping`);
+                                                   body: '{"idle":0}' }).catch(() => undefined), `${suite.demo.origin}/session/ping`);
         await sleep(500);
       }
       await sleep(1500);
-      const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+      const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
       assert.equal(status.status(), 401, 'the session ended on time: no cross-site ping extended it');
       await context.close();
     } finally {
@@ -114,10 +103,10 @@ describe('the server is the authority', () => {
   });
 
   it('a manual sign-out is not reported as inactivity, and Back shows nothing private', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, demo.origin, 'grace');
-    await Promise.all([page.waitForURL(`${demo.origin}/login`), page.click('header button[type=submit]')]);
+    await signIn(page, suite.demo.origin, 'grace');
+    await Promise.all([page.waitForURL(`${suite.demo.origin}/login`), page.click('header button[type=submit]')]);
     assert.equal(await page.locator('.notice').count(), 0, 'no inactivity message after a manual sign-out');
     await page.goBack();
     assert.doesNotMatch((await page.content()), /Hello, grace/);
@@ -125,9 +114,9 @@ describe('the server is the authority', () => {
   });
 
   it('the login page never reflects the reason parameter', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${demo.origin}/login?reason=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await page.goto(`${suite.demo.origin}/login?reason=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     assert.equal(await page.locator('img').count(), 0);
     assert.doesNotMatch(await page.content(), /onerror/);
     await context.close();

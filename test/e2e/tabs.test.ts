@@ -3,39 +3,29 @@
  * Warning after 3 s, end after 9 s; the keep-alive interval is then 3 s (half the warning window).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { elementState, launchBrowser, requestWithCookies, signIn, sleep, startDemo, type Demo } from './harness.js';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoSuite, elementState, requestWithCookies, signIn, sleepLaptop, sleep } from './harness.js';
 
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 9;
 const PING_INTERVAL = 3;
 
 describe('every tab of the browser agrees', () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  before(async () => {
-    demo = await startDemo({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
 
   /** A signed-in context with `count` pages of the protected page, and a count of pings sent. */
   async function tabs(count: number) {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const pings: number[] = [];
     context.on('request', (request) => {
       if (request.url().endsWith('/session/ping')) pings.push(Date.now());
     });
     const pages: Page[] = [await context.newPage()];
-    await signIn(pages[0]!, demo.origin);
+    await signIn(pages[0]!, suite.demo.origin);
     for (let i = 1; i < count; i++) {
       const page = await context.newPage();
-      await page.goto(`${demo.origin}/`);
+      await page.goto(`${suite.demo.origin}/`);
       await page.waitForFunction(() => customElements.get('session-timeout') !== undefined);
       pages.push(page);
     }
@@ -55,7 +45,7 @@ describe('every tab of the browser agrees', () => {
   }
 
   async function alive(context: BrowserContext): Promise<boolean> {
-    const status = await requestWithCookies(context, `${demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+    const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
     return status.status() == 200;
   }
 
@@ -89,7 +79,7 @@ describe('every tab of the browser agrees', () => {
   it('signing out in one tab signs out the others, without an inactivity message', async () => {
     const { context, pages } = await tabs(2);
     const [a, b] = pages as [Page, Page];
-    await Promise.all([a.waitForURL(`${demo.origin}/login`), a.click('header button[type=submit]')]);
+    await Promise.all([a.waitForURL(`${suite.demo.origin}/login`), a.click('header button[type=submit]')]);
     await b.waitForURL(/\/login/, { timeout: 3000 });
     assert.equal(await b.locator('.notice').count(), 0);
     await context.close();
@@ -107,33 +97,23 @@ describe('every tab of the browser agrees', () => {
   });
 
   it('a laptop that slept past the deadline signs out at once on waking', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await context.clock.install();
-    await signIn(page, demo.origin);
-    // Lid closed: the page's clock and timers stop while real time (and the server's clock) go on.
-    await context.clock.pauseAt(await page.evaluate(() => Date.now()));
-    const closedAt = Date.now();
-    await sleep((EXPIRE_AFTER + 1) * 1000);
-    // Lid opened: the page's clock jumps by the time that passed; nothing ran meanwhile.
-    await context.clock.fastForward(Date.now() - closedAt);
+    await signIn(page, suite.demo.origin);
+    await sleepLaptop(context, page, EXPIRE_AFTER + 1);
     const wokeAt = Date.now();
-    await context.clock.resume();
     await page.waitForURL(/\/login\?reason=idle/, { timeout: 3000 });
     assert.ok(Date.now() - wokeAt < 3000);
     await context.close();
   });
 
   it('a laptop that wakes inside the warning window shows the warning with the true time left', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     await context.clock.install();
-    await signIn(page, demo.origin);
-    await context.clock.pauseAt(await page.evaluate(() => Date.now()));
-    const closedAt = Date.now();
-    await sleep((WARN_AFTER + 2) * 1000);
-    await context.clock.fastForward(Date.now() - closedAt);
-    await context.clock.resume();
+    await signIn(page, suite.demo.origin);
+    await sleepLaptop(context, page, WARN_AFTER + 2);
     await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: 2000 });
     const left = (await page.locator('session-timeout [part~=countdown]').textContent())?.trim();
     // About EXPIRE_AFTER − WARN_AFTER − 2 = 4 s left, not the 6 s a stale countdown would show.
@@ -143,10 +123,10 @@ describe('every tab of the browser agrees', () => {
 
   for (const hours of [2, -2]) {
     it(`a client clock ${hours > 0 ? 'ahead' : 'behind'} by ${Math.abs(hours)} h changes nothing`, async () => {
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       await context.clock.install({ time: Date.now() + hours * 3600_000 });
       const page = await context.newPage();
-      await signIn(page, demo.origin);
+      await signIn(page, suite.demo.origin);
       const signedInAt = Date.now();
       await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
       const warnedAfter = (Date.now() - signedInAt) / 1000;
