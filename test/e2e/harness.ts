@@ -109,9 +109,12 @@ export function demoSuite(timeouts: Parameters<typeof startDemo>[0]): { demo: De
  * run meanwhile. Needs `context.clock.install()` before the page loaded.
  */
 export async function sleepLaptop(context: BrowserContext, page: Page, seconds: number): Promise<void> {
-  await context.clock.pauseAt(await page.evaluate(() => Date.now()));
+  // pauseAt must lie ahead of the page's clock, which keeps running until the call lands: pause a
+  // little ahead, and take that lead off the jump on waking.
+  const lead = 500;
+  await context.clock.pauseAt((await page.evaluate(() => Date.now())) + lead);
   const closedAt = Date.now();
   await sleep(seconds * 1000);
-  await context.clock.fastForward(Date.now() - closedAt);
+  await context.clock.fastForward(Math.max(0, Date.now() - closedAt - lead));
   await context.clock.resume();
 }
