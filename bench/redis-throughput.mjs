@@ -16,6 +16,7 @@ import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { RedisServer } from '../test/node/redis/redis-server.js';
+import { login, stopServer } from './lib.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
@@ -41,20 +42,7 @@ async function startServer(variant, redisUrl) {
   return { base: `http://127.0.0.1:${port}`, child };
 }
 
-async function stopServer({ child }) {
-  const exited = once(child, 'exit');
-  child.kill();
-  await exited;
-}
 
-async function login(base) {
-  const res = await fetch(`${base}/login`, { method: 'POST' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const check = await fetch(`${base}/app/page`, { headers: { cookie } });
-  const text = await check.text();
-  if (check.status !== 200 || text !== 'ok') throw new Error(`login failed on ${base}: ${check.status} ${text}`);
-  return cookie;
-}
 
 function cannon(url, cookie, opts) {
   return autocannon({ url, connections: CONNECTIONS, headers: { cookie }, ...opts });

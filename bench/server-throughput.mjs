@@ -20,9 +20,9 @@
  *         TOUCH_AFTER (s, passed to hono-timeout; default 0)
  */
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { login, stopServer } from './lib.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 3);
 const WARMUP = Number(process.env.WARMUP ?? 1);
@@ -49,21 +49,7 @@ async function startServer(variant) {
   return { variant, base: `http://127.0.0.1:${port}`, child };
 }
 
-async function stopServer({ child }) {
-  const exited = once(child, 'exit');
-  child.kill();
-  await exited;
-}
 
-/** Signs in once and checks the cookie really passes the session check. */
-async function login(base) {
-  const res = await fetch(`${base}/login`, { method: 'POST' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const check = await fetch(`${base}/app/page`, { headers: { cookie } });
-  const text = await check.text();
-  if (check.status !== 200 || text !== 'ok') throw new Error(`login failed on ${base}: ${check.status} ${text}`);
-  return cookie;
-}
 
 const cpuMicros = async (base) => Number(await (await fetch(`${base}/cpu`)).text());
 
