@@ -10,37 +10,18 @@
  * Env:    DURATION (s per measured run, default 5), CONNECTIONS (default 32), ROUNDS (default 3),
  *         COUNT (requests for the command count, default 5000), VARIANTS (comma list)
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { RedisServer } from '../test/node/redis/redis-server.js';
-import { login, stopServer } from './lib.mjs';
+import { login, startServer, stopServer } from './lib.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const COUNT = Number(process.env.COUNT ?? 5000);
 const VARIANTS = (process.env.VARIANTS ?? 'hono-memory,hono-redis,hono-ioredis,express-redis').split(',');
-const appFile = fileURLToPath(new URL('./redis-app.ts', import.meta.url));
 
-async function startServer(variant, redisUrl) {
-  const child = spawn(process.execPath, ['--import', 'tsx', appFile], {
-    env: { ...process.env, VARIANT: variant, REDIS_URL: redisUrl, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${variant} exited with ${code}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
-}
 
 
 
@@ -86,7 +67,7 @@ const commands = new Map();
 try {
   for (const variant of VARIANTS) {
     // Commands per request: a fixed number of requests between two INFO commandstats readings.
-    const server = await startServer(variant, redis.url);
+    const server = await startServer('./redis-app.ts', variant, { REDIS_URL: redis.url });
     const cookie = await login(server.base);
     await cannon(`${server.base}/app/page`, cookie, { duration: 1 }); // warm-up (JIT, script cache)
     await new Promise((r) => setTimeout(r, 500)); // let the warm-up's last requests finish
@@ -101,7 +82,7 @@ try {
 
   for (let round = 1; round <= ROUNDS; round++) {
     for (const variant of VARIANTS) {
-      const server = await startServer(variant, redis.url);
+      const server = await startServer('./redis-app.ts', variant, { REDIS_URL: redis.url });
       const cookie = await login(server.base);
       await cannon(`${server.base}/app/page`, cookie, { duration: 1 });
       const r = await cannon(`${server.base}/app/page`, cookie, { duration: DURATION });

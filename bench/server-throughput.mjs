@@ -19,10 +19,8 @@
  *         hono-bare,hono-empty,hono-timeout,express-session),
  *         TOUCH_AFTER (s, passed to hono-timeout; default 0)
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { login, stopServer } from './lib.mjs';
+import { login, startServer, stopServer } from './lib.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 3);
 const WARMUP = Number(process.env.WARMUP ?? 1);
@@ -30,24 +28,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const PIPELINING = Number(process.env.PIPELINING ?? 1);
 const VARIANTS = (process.env.VARIANTS ?? 'hono-bare,hono-empty,hono-timeout,express-session').split(',');
-const appFile = fileURLToPath(new URL('./server-app.ts', import.meta.url));
 
-async function startServer(variant) {
-  const child = spawn(process.execPath, ['--import', 'tsx', appFile], {
-    env: { ...process.env, VARIANT: variant, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${variant} exited with ${code}`)));
-  });
-  return { variant, base: `http://127.0.0.1:${port}`, child };
-}
 
 
 
@@ -68,7 +49,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const servers = [];
 try {
   for (const variant of VARIANTS) {
-    const server = await startServer(variant);
+    const server = await startServer('./server-app.ts', variant);
     servers.push(server);
     server.cookie = await login(server.base);
     await measure(server, WARMUP); // JIT warm-up, not counted
