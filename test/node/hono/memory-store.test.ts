@@ -33,7 +33,11 @@ describe('MemoryStore', () => {
     assert.deepEqual(await store.touch('idle', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle' });
   });
 
-  it('ends a session past its absolute limit on its next touch, even before the sweep reaches it', async () => {
+  /**
+   * A one-hour absolute limit; `busy` is active every 5 minutes from t0 to 3300 s, `head` is created at
+   * 3000 s and left idle, so in last-touch order `head` comes before `busy`.
+   */
+  async function busyBehindIdleHead() {
     const store = new MemoryStore();
     const absolute = { ...settings, absoluteTimeout: 3600 * SECOND };
     const touch = (id: string, at: number, activity: number | null = at) =>
@@ -42,6 +46,11 @@ describe('MemoryStore', () => {
     for (let at = t0; at < t0 + 3000 * SECOND; at += 300 * SECOND) await touch('busy', at);
     await store.create('head', t0 + 3000 * SECOND, absolute);
     await touch('busy', t0 + 3300 * SECOND);
+    return { store, touch };
+  }
+
+  it('ends a session past its absolute limit on its next touch, even before the sweep reaches it', async () => {
+    const { store, touch } = await busyBehindIdleHead();
     // In last-touch order `head` (idle from 3000 s) comes first, then `busy`, past its absolute
     // limit at 3600 s: the sweep stops at `head`, but a touch already refuses `busy`.
     assert.equal(store.sweep(t0 + 3700 * SECOND), 0);
@@ -49,14 +58,7 @@ describe('MemoryStore', () => {
   });
 
   it('sweeps a session past its absolute limit once the sweep reaches it, remembering it as absolute', async () => {
-    const store = new MemoryStore();
-    const absolute = { ...settings, absoluteTimeout: 3600 * SECOND };
-    const touch = (id: string, at: number, activity: number | null = at) =>
-      store.touch(id, { ...request(at, activity), absoluteTimeout: 3600 * SECOND });
-    await store.create('busy', t0, absolute);
-    for (let at = t0; at < t0 + 3000 * SECOND; at += 300 * SECOND) await touch('busy', at);
-    await store.create('head', t0 + 3000 * SECOND, absolute);
-    await touch('busy', t0 + 3300 * SECOND);
+    const { store, touch } = await busyBehindIdleHead();
     assert.equal(store.sweep(t0 + 3900 * SECOND), 2, '`head` went idle, and behind it `busy` is past its limit');
     assert.equal(store.size, 0);
     assert.deepEqual(await touch('head', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'idle' });
