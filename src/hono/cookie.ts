@@ -39,7 +39,6 @@ export interface SessionCookieOptions {
  */
 export class SessionCookie {
   readonly #name: string;
-  readonly #hostName: string;
   readonly #nameEq: string;
   readonly #hostNameEq: string;
   readonly #sameSite: 'Lax' | 'Strict';
@@ -52,7 +51,6 @@ export class SessionCookie {
 
   constructor({ name, secrets, sameSite, secure, cacheSize = 10_000 }: SessionCookieOptions) {
     this.#name = name;
-    this.#hostName = `__Host-${name}`;
     this.#nameEq = `${name}=`;
     this.#hostNameEq = `__Host-${name}=`;
     this.#sameSite = sameSite;

@@ -41,7 +41,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     if (result.status === 'missing') return noSession(c, next);
 
     c.set('sessionTimeout', ENDED_STATE[result.reason]);
-    await sessions.end(c, id, result.reason);
+    await sessions.end(c, result.reason);
     return respondEnded(c, result.reason, o.redirect);
   };
 }

@@ -72,7 +72,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       return expiredJson(c, 'missing');
     }
     c.set('sessionTimeout', ENDED_STATE[result.reason]);
-    await sessions.end(c, id, result.reason);
+    await sessions.end(c, result.reason);
     return expiredJson(c, result.reason);
   };
 }

@@ -53,7 +53,7 @@ export class Sessions {
    * deleted) so that the requests still in flight — another tab's ping, the navigation that follows
    * the element's redirect — learn *why* (`idle`/`absolute`) instead of `missing`, for `tombstoneFor`.
    */
-  async end(c: Context, _id: string, reason: EndReason): Promise<void> {
+  async end(c: Context, reason: EndReason): Promise<void> {
     if (this.options.onEnd) await this.options.onEnd(c, reason);
     this.cookie?.clear(c);
   }
