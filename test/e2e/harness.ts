@@ -86,12 +86,39 @@ export async function requestWithCookies(context: BrowserContext, url: string, h
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What {@link demoSuite} gives its tests. */
+export interface DemoSuite {
+  demo: Demo;
+  browser: Browser;
+  /**
+   * A fresh browser context signed in through the real login form, on the protected page. `clock`
+   * installs Playwright's clock first (at `clock.time`, wall-clock ms, when given).
+   */
+  signedIn(options?: { username?: string; clock?: { time?: number } }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A passive check of the session with the context's cookie, as the server answers it: 200 alive, 401 ended. */
+  sessionStatus(context: BrowserContext): Promise<number>;
+}
+
 /**
  * One demo server and one browser for a `describe` block, started before its tests and stopped after.
- * Read `suite.demo` and `suite.browser` inside the tests.
+ * Use the returned object inside the tests.
  */
-export function demoSuite(timeouts: Parameters<typeof startDemo>[0]): { demo: Demo; browser: Browser } {
-  const suite = {} as { demo: Demo; browser: Browser };
+export function demoSuite(timeouts: Parameters<typeof startDemo>[0]): DemoSuite {
+  const suite: DemoSuite = {
+    demo: undefined as unknown as Demo,
+    browser: undefined as unknown as Browser,
+    async signedIn({ username, clock } = {}) {
+      const context = await suite.browser.newContext();
+      if (clock) await context.clock.install(clock.time === undefined ? {} : { time: clock.time });
+      const page = await context.newPage();
+      await signIn(page, suite.demo.origin, username);
+      return { context, page };
+    },
+    async sessionStatus(context) {
+      const response = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+      return response.status();
+    },
+  };
   before(async () => {
     suite.demo = await startDemo(timeouts);
     suite.browser = await launchBrowser();

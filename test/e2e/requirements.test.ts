@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { demoSuite, elementState, requestWithCookies, signIn, sleep } from './harness.js';
+import { demoSuite, elementState, requestWithCookies, sleep } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -13,9 +13,7 @@ describe('the five requirements', () => {
   const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
 
   it('1. the session ends when the browser closes: a session cookie, unknown to a new browser', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context } = await suite.signedIn();
     const cookies = await context.cookies(suite.demo.origin);
     assert.equal(cookies.length, 1, `one cookie, got ${JSON.stringify(cookies)}`);
     const [cookie] = cookies;
@@ -33,9 +31,7 @@ describe('the five requirements', () => {
   });
 
   it('2–3. an idle page signs out at expire-after and the login page says it was for inactivity', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     const signedInAt = Date.now();
     await page.waitForURL(/\/login\?reason=idle/, { timeout: (EXPIRE_AFTER + 4) * 1000 });
     const elapsed = (Date.now() - signedInAt) / 1000;
@@ -50,13 +46,10 @@ describe('the five requirements', () => {
   });
 
   it('2. the server ends the session by itself even when the page\'s JavaScript is gone', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     await page.close(); // no script of ours runs from here on; the cookie stays in the context
 
-    const alive = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
-    assert.equal(alive.status(), 200, 'alive just after sign-in');
+    assert.equal(await suite.sessionStatus(context), 200, 'alive just after sign-in');
 
     await sleep(EXPIRE_AFTER * 1000 + 300);
     const navigation = await requestWithCookies(context, `${suite.demo.origin}/`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
@@ -68,9 +61,7 @@ describe('the five requirements', () => {
   });
 
   it('4. the warning counts down, and the button or the keyboard extends it ten times in a row', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     const dialog = page.locator('session-timeout [part~=dialog]');
     const countdown = page.locator('session-timeout [part~=countdown]');
 
@@ -99,9 +90,7 @@ describe('the five requirements', () => {
   });
 
   it('5. typing in the page for longer than expire-after, with no requests of the app\'s own, keeps the session', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     await page.click('#notes');
     const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
     let warned = false;
@@ -111,8 +100,7 @@ describe('the five requirements', () => {
       await sleep(300);
     }
     assert.equal(warned, false, 'no warning while the user types');
-    const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
-    assert.equal(status.status(), 200, 'the server session is alive');
+    assert.equal(await suite.sessionStatus(context), 200, 'the server session is alive');
     await page.reload();
     assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);
     await context.close();

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { demoSuite, requestWithCookies, signIn, sleep } from './harness.js';
+import { demoSuite, requestWithCookies, sleep } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -18,16 +18,14 @@ describe('the server is the authority', () => {
   const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE_TIMEOUT });
 
   it('polling a passive endpoint does not keep an idle session alive', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     await page.close();
     // Poll every half second, both by the passive path and with the passive header on a normal path.
     const until = Date.now() + (EXPIRE_AFTER + 0.5) * 1000;
     const statuses: number[] = [];
     while (Date.now() < until) {
       statuses.push((await requestWithCookies(context, `${suite.demo.origin}/api/status`)).status());
-      statuses.push((await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' })).status());
+      statuses.push(await suite.sessionStatus(context));
       await sleep(500);
     }
     assert.equal(statuses[0], 200, 'alive at first');
@@ -36,9 +34,7 @@ describe('the server is the authority', () => {
   });
 
   it('the absolute limit ends a session that is kept busy', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn();
     await page.close(); // only the requests below keep the session busy
     const signedInAt = Date.now();
     let endedAt = 0;
@@ -76,9 +72,7 @@ describe('the server is the authority', () => {
     await once(attacker, 'listening');
     const attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
     try {
-      const context = await suite.browser.newContext();
-      const page = await context.newPage();
-      await signIn(page, suite.demo.origin);
+      const { context, page } = await suite.signedIn();
       const [response] = await Promise.all([
         page.waitForResponse(`${suite.demo.origin}/session/ping`),
         page.goto(attackerOrigin),
@@ -94,8 +88,7 @@ describe('the server is the authority', () => {
         await sleep(500);
       }
       await sleep(1500);
-      const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
-      assert.equal(status.status(), 401, 'the session ended on time: no cross-site ping extended it');
+      assert.equal(await suite.sessionStatus(context), 401, 'the session ended on time: no cross-site ping extended it');
       await context.close();
     } finally {
       attacker.close();
@@ -103,9 +96,7 @@ describe('the server is the authority', () => {
   });
 
   it('a manual sign-out is not reported as inactivity, and Back shows nothing private', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, suite.demo.origin, 'grace');
+    const { context, page } = await suite.signedIn({ username: 'grace' });
     await Promise.all([page.waitForURL(`${suite.demo.origin}/login`), page.click('header button[type=submit]')]);
     assert.equal(await page.locator('.notice').count(), 0, 'no inactivity message after a manual sign-out');
     await page.goBack();

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoSuite, elementState, requestWithCookies, signIn, sleepLaptop, sleep } from './harness.js';
+import type { Page } from 'playwright-core';
+import { demoSuite, elementState, sleep, sleepLaptop } from './harness.js';
 
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 9;
@@ -16,13 +16,12 @@ describe('every tab of the browser agrees', () => {
 
   /** A signed-in context with `count` pages of the protected page, and a count of pings sent. */
   async function tabs(count: number) {
-    const context = await suite.browser.newContext();
+    const { context, page: first } = await suite.signedIn();
     const pings: number[] = [];
     context.on('request', (request) => {
       if (request.url().endsWith('/session/ping')) pings.push(Date.now());
     });
-    const pages: Page[] = [await context.newPage()];
-    await signIn(pages[0]!, suite.demo.origin);
+    const pages: Page[] = [first];
     for (let i = 1; i < count; i++) {
       const page = await context.newPage();
       await page.goto(`${suite.demo.origin}/`);
@@ -44,11 +43,6 @@ describe('every tab of the browser agrees', () => {
     return [...seen];
   }
 
-  async function alive(context: BrowserContext): Promise<boolean> {
-    const status = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
-    return status.status() == 200;
-  }
-
   it('activity in one tab keeps the idle tabs alive, with one keep-alive ping per interval in all', async () => {
     const { context, pages, pings } = await tabs(3);
     const [a, b, c] = pages as [Page, Page, Page];
@@ -56,7 +50,7 @@ describe('every tab of the browser agrees', () => {
     const states = await typeFor(a, EXPIRE_AFTER + 3, [b, c]);
     const seconds = (Date.now() - startedAt) / 1000;
     assert.deepEqual(states, ['active'], 'the idle tabs never warned');
-    assert.equal(await alive(context), true, 'the server session is alive');
+    assert.equal(await suite.sessionStatus(context), 200, 'the server session is alive');
     const during = pings.filter((at) => at >= startedAt);
     assert.ok(during.length >= 2, `the server heard of the activity: ${during.length} pings`);
     assert.ok(during.length <= Math.ceil(seconds / PING_INTERVAL) + 1,
@@ -92,15 +86,12 @@ describe('every tab of the browser agrees', () => {
     const closedAt = Date.now();
     await typeFor(second, EXPIRE_AFTER + 2);
     assert.ok(pings.some((at) => at > closedAt), 'pings went on after the leader closed');
-    assert.equal(await alive(context), true);
+    assert.equal(await suite.sessionStatus(context), 200);
     await context.close();
   });
 
   it('a laptop that slept past the deadline signs out at once on waking', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await context.clock.install();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn({ clock: {} });
     await sleepLaptop(context, page, EXPIRE_AFTER + 1);
     const wokeAt = Date.now();
     await page.waitForURL(/\/login\?reason=idle/, { timeout: 3000 });
@@ -109,10 +100,7 @@ describe('every tab of the browser agrees', () => {
   });
 
   it('a laptop that wakes inside the warning window shows the warning with the true time left', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await context.clock.install();
-    await signIn(page, suite.demo.origin);
+    const { context, page } = await suite.signedIn({ clock: {} });
     await sleepLaptop(context, page, WARN_AFTER + 2);
     await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: 2000 });
     const left = (await page.locator('session-timeout [part~=countdown]').textContent())?.trim();
@@ -123,17 +111,14 @@ describe('every tab of the browser agrees', () => {
 
   for (const hours of [2, -2]) {
     it(`a client clock ${hours > 0 ? 'ahead' : 'behind'} by ${Math.abs(hours)} h changes nothing`, async () => {
-      const context = await suite.browser.newContext();
-      await context.clock.install({ time: Date.now() + hours * 3600_000 });
-      const page = await context.newPage();
-      await signIn(page, suite.demo.origin);
+      const { context, page } = await suite.signedIn({ clock: { time: Date.now() + hours * 3600_000 } });
       const signedInAt = Date.now();
       await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
       const warnedAfter = (Date.now() - signedInAt) / 1000;
       assert.ok(warnedAfter >= WARN_AFTER - 0.5 && warnedAfter < WARN_AFTER + 2, `warned after ${warnedAfter} s`);
       await page.locator('session-timeout [part~=extend-button]').click();
       assert.equal(await elementState(page), 'active');
-      assert.equal(await alive(context), true);
+      assert.equal(await suite.sessionStatus(context), 200);
       await context.close();
     });
   }
@@ -149,7 +134,7 @@ describe('every tab of the browser agrees', () => {
     await context.setOffline(false);
     await typeFor(page, 2);
     assert.equal(await elementState(page), 'active');
-    assert.equal(await alive(context), true, 'the server session survived the blip');
+    assert.equal(await suite.sessionStatus(context), 200, 'the server session survived the blip');
     await context.close();
   });
 });
