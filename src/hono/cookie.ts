@@ -25,13 +25,13 @@ export interface SessionCookieOptions {
   secrets: readonly string[];
   sameSite: 'Lax' | 'Strict';
   secure: boolean | 'auto';
-  /**
-   * How many verified cookie values to remember, so a returning cookie costs a `Map` lookup
-   * rather than an HMAC. Only values whose signature checked out are cached.
-   * @defaultValue 10000
-   */
-  cacheSize?: number;
 }
+
+/**
+ * How many verified cookie values to remember, so a returning cookie costs a `Map` lookup rather
+ * than an HMAC. Only values whose signature checked out are cached.
+ */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Our session cookie: `<id>.<HMAC-SHA256(id) in base64url>`, HttpOnly, `Path=/`, no Max-Age (it ends
@@ -44,19 +44,17 @@ export class SessionCookie {
   readonly #sameSite: 'Lax' | 'Strict';
   readonly #secure: boolean | 'auto';
   readonly #secrets: readonly string[];
-  readonly #cacheSize: number;
   /** Verified cookie value → session id, oldest first. */
   readonly #verified = new Map<string, string>();
   #keys: Promise<HmacKey[]> | undefined;
 
-  constructor({ name, secrets, sameSite, secure, cacheSize = 10_000 }: SessionCookieOptions) {
+  constructor({ name, secrets, sameSite, secure, }: SessionCookieOptions) {
     this.#name = name;
     this.#nameEq = `${name}=`;
     this.#hostNameEq = `__Host-${name}=`;
     this.#sameSite = sameSite;
     this.#secure = secure;
     this.#secrets = secrets;
-    this.#cacheSize = cacheSize;
   }
 
   /**
@@ -123,7 +121,7 @@ export class SessionCookie {
   #remember(value: string, id: string): string {
     const ownValue = ownString(value);
     const ownId = ownString(id);
-    if (this.#verified.size >= this.#cacheSize) {
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE) {
       this.#verified.delete(this.#verified.keys().next().value!);
     }
     this.#verified.set(ownValue, ownId);

@@ -43,15 +43,27 @@ class Tombstone implements Link<Tombstone> {
     readonly reason: EndReason,
     /** Milliseconds. */
     readonly forgetAt: number,
+    /** Whether a touch has reported this end yet (a sweep lays tombstones nobody was told about). */
+    public reported: boolean,
   ) {}
 }
 
 // Shared answers: the per-request path allocates nothing for these.
 const MISSING: TouchResult = Object.freeze({ status: 'missing' });
-const ENDED: Readonly<Record<EndReason, TouchResult>> = Object.freeze({
-  idle: Object.freeze({ status: 'ended', reason: 'idle' }),
-  absolute: Object.freeze({ status: 'ended', reason: 'absolute' }),
-});
+const ended = (reason: EndReason, first: boolean): TouchResult => Object.freeze({ status: 'ended', reason, first });
+/** By reason, then by `first`. */
+const ENDED = Object.freeze({
+  idle: [ended('idle', false), ended('idle', true)],
+  absolute: [ended('absolute', false), ended('absolute', true)],
+}) satisfies Record<EndReason, readonly TouchResult[]>;
+
+/** Why `entry` has ended by `now` (the deadline that came first), or `null` while it is live. Milliseconds. */
+function endReason(entry: LiveEntry, now: number, expireAfter: number, absoluteTimeout: number | null): EndReason | null {
+  const idleDeadline = entry.lastActivity + expireAfter;
+  const absoluteDeadline = absoluteTimeout === null ? Infinity : entry.createdAt + absoluteTimeout;
+  if (now < idleDeadline && now < absoluteDeadline) return null;
+  return absoluteDeadline <= idleDeadline ? 'absolute' : 'idle';
+}
 
 /** Sweep at most this often on the request path (ms of the callers' clock)... */
 const SWEEP_INTERVAL = 1_000;
@@ -122,12 +134,10 @@ export class MemoryStore implements SessionStore {
     const entry = this.#live.get(id);
     if (entry === undefined) return this.#ended(id, now);
 
-    const idleDeadline = entry.lastActivity + request.expireAfter;
-    const absoluteDeadline = request.absoluteTimeout === null ? Infinity : entry.createdAt + request.absoluteTimeout;
-    if (now >= idleDeadline || now >= absoluteDeadline) {
-      const reason = absoluteDeadline <= idleDeadline ? 'absolute' : 'idle';
-      this.#end(entry, reason, now + request.tombstoneFor);
-      return ENDED[reason];
+    const reason = endReason(entry, now, request.expireAfter, request.absoluteTimeout);
+    if (reason !== null) {
+      this.#end(entry, reason, now + request.tombstoneFor, true);
+      return ENDED[reason][1]!;
     }
 
     entry.expireAfter = request.expireAfter;
@@ -165,10 +175,9 @@ export class MemoryStore implements SessionStore {
     }
     const forgetAt = now + this.#tombstoneFor;
     for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
-      const idleDeadline = entry.lastActivity + entry.expireAfter;
-      const absoluteDeadline = entry.absoluteTimeout === null ? Infinity : entry.createdAt + entry.absoluteTimeout;
-      if (now < idleDeadline && now < absoluteDeadline) break;
-      this.#end(entry, absoluteDeadline <= idleDeadline ? 'absolute' : 'idle', forgetAt);
+      const reason = endReason(entry, now, entry.expireAfter, entry.absoluteTimeout);
+      if (reason === null) break;
+      this.#end(entry, reason, forgetAt, false);
       done++;
     }
     return done;
@@ -189,13 +198,15 @@ export class MemoryStore implements SessionStore {
       this.#dropTombstone(tombstone);
       return MISSING;
     }
-    return ENDED[tombstone.reason];
+    const first = !tombstone.reported;
+    tombstone.reported = true;
+    return ENDED[tombstone.reason][first ? 1 : 0]!;
   }
 
-  #end(entry: LiveEntry, reason: EndReason, forgetAt: number): void {
+  #end(entry: LiveEntry, reason: EndReason, forgetAt: number, reported: boolean): void {
     this.#live.delete(entry.id);
     this.#byTouch.unlink(entry);
-    const tombstone = new Tombstone(entry.id, reason, forgetAt);
+    const tombstone = new Tombstone(entry.id, reason, forgetAt, reported);
     this.#tombstones.set(entry.id, tombstone);
     this.#byForgetAt.append(tombstone);
     if (this.#tombstones.size > this.#maxSessions) this.#dropTombstone(this.#byForgetAt.first!);

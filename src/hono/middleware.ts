@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import { isPassive } from './passive.js';
 import { respondEnded, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
-import { ENDED_STATE, NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
 
 /**
@@ -40,8 +40,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     }
     if (result.status === 'missing') return noSession(c, next);
 
-    c.set('sessionTimeout', ENDED_STATE[result.reason]);
-    await sessions.end(c, result.reason);
+    await sessions.end(c, result);
     return respondEnded(c, result.reason, o.redirect);
   };
 }

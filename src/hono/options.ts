@@ -137,7 +137,6 @@ export interface SessionTimeoutOptions {
 /** Options validated once at start-up, durations converted to milliseconds. */
 export interface ResolvedOptions {
   expireAfter: number;
-  warnAfter: number;
   absoluteTimeout: number | null;
   touchAfter: number;
   tombstoneFor: number;
@@ -229,7 +228,6 @@ export function resolveOptions({
 
   return {
     expireAfter: expireAfter * 1000,
-    warnAfter: warnAfter * 1000,
     absoluteTimeout: absoluteTimeout === null ? null : absoluteTimeout * 1000,
     touchAfter: touchAfter * 1000,
     tombstoneFor: tombstoneFor * 1000,

@@ -1,8 +1,9 @@
 import type { Context, Handler } from 'hono';
+import { header } from './header.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
-import { ENDED_STATE, NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
 
 /** The 200 body of the ping, in seconds. */
@@ -43,10 +44,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
 
     let id = sessions.readId(c);
     if (typeof id === 'object' && id !== null) id = await id;
-    if (!id) {
-      c.set('sessionTimeout', NO_SESSION);
-      return expiredJson(c, 'missing');
-    }
+    if (!id) return missing(c);
 
     const now = o.now();
     let result: TouchResult;
@@ -67,14 +65,16 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
         absoluteRemaining: state.absoluteRemaining,
       } satisfies PingAnswer);
     }
-    if (result.status === 'missing') {
-      c.set('sessionTimeout', NO_SESSION);
-      return expiredJson(c, 'missing');
-    }
-    c.set('sessionTimeout', ENDED_STATE[result.reason]);
-    await sessions.end(c, result.reason);
+    if (result.status === 'missing') return missing(c);
+    await sessions.end(c, result);
     return expiredJson(c, result.reason);
   };
+}
+
+/** No session, or one long forgotten: `401 missing`. */
+function missing(c: Context): Response {
+  c.set('sessionTimeout', NO_SESSION);
+  return expiredJson(c, 'missing');
 }
 
 /**
@@ -84,9 +84,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
  * cross-site form can send any body as `text/plain`.
  */
 export function isCrossSite(c: Context, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
-  const headers = c.req.raw.headers;
-  const site = headers.get('sec-fetch-site');
+  const site = header(c, 'sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none') return true;
-  const origin = headers.get('origin');
+  const origin = header(c, 'origin');
   return origin !== null && !isTrustedOrigin(origin, c);
 }

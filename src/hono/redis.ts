@@ -5,8 +5,8 @@
  *
  * One session is one hash at `prefix + id`:
  * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
- * - ended: `ended` = `idle` | `absolute`, `endedAt`, `forgetAfter` (a tombstone, so a late request
- *   still learns why, until `endedAt + forgetAfter` or its TTL, whichever comes first).
+ * - ended: `ended` = `idle` | `absolute`, `forgetAt` (a tombstone, so a late request still learns
+ *   why, until `forgetAt` or its TTL, whichever comes first).
  *
  * Every operation touches that one key only (Redis Cluster-safe) and costs one round trip; the
  * check-and-touch is one Lua script run by `EVALSHA`, so concurrent requests on several instances
@@ -102,17 +102,17 @@ if ARGV[1] == 'create' then
   redis.call('DEL', key)
   redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS)
   redis.call('PEXPIRE', key, ttl(now, now))
-  return {'alive', nowS, nowS}
+  return 1
 end
 
-local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'endedAt', 'forgetAfter')
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
-  if h[4] and h[5] and tonumber(h[4]) + tonumber(h[5]) <= now then
+  if h[4] and tonumber(h[4]) <= now then
     redis.call('DEL', key)
     return {'missing'}
   end
-  return {'ended', h[3]}
+  return {'ended', h[3], '0'}
 end
 if not h[1] or not h[2] then return {'missing'} end
 
@@ -128,10 +128,10 @@ end
 if reason then
   redis.call('DEL', key)
   if tombstoneFor > 0 then
-    redis.call('HSET', key, 'ended', reason, 'endedAt', nowS, 'forgetAfter', ARGV[7])
+    redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor))
     redis.call('PEXPIRE', key, math.ceil(tombstoneFor))
   end
-  return {'ended', reason}
+  return {'ended', reason, '1'}
 end
 
 if ARGV[5] ~= '' then
@@ -151,20 +151,22 @@ const DEFAULT_TIMEOUT = 2000;
 
 type Run = (key: string, args: string[]) => Promise<unknown>;
 
-/** Wraps either client kind behind one `run(key, args)`; `key` routes node-redis cluster commands. */
-function runnerFor(client: RedisClientLike, timeout: number): Run {
-  const options = { timeout };
+/**
+ * Wraps either client kind behind one `run(key, args)`; `key` routes node-redis cluster commands.
+ * Timeouts are {@link withTimeout}'s, the same for both kinds.
+ */
+function runnerFor(client: RedisClientLike): Run {
   if (typeof (client as IoRedisLike).call === 'function') {
     const io = client as IoRedisLike;
     return (_key, args) => io.call(...(args as [string, ...string[]]));
   }
   if (typeof (client as NodeRedisClusterLike).getSlotMaster === 'function') {
     const cluster = client as NodeRedisClusterLike;
-    return (key, args) => cluster.sendCommand(key, false, args, options);
+    return (key, args) => cluster.sendCommand(key, false, args);
   }
   if (typeof (client as NodeRedisClientLike).sendCommand === 'function') {
     const single = client as NodeRedisClientLike;
-    return (_key, args) => single.sendCommand(args, options);
+    return (_key, args) => single.sendCommand(args);
   }
   throw new TypeError('RedisStore: `client` must be a node-redis or ioredis client (with `sendCommand` or `call`)');
 }
@@ -229,7 +231,7 @@ export class RedisStore implements SessionStore {
     if (!(timeout > 0)) throw new RangeError(`RedisStore: timeout must be > 0 ms, got ${timeout}`);
     this.prefix = prefix;
     this.#timeout = timeout;
-    this.#run = runnerFor(client, timeout);
+    this.#run = runnerFor(client);
   }
 
   async create(
@@ -247,7 +249,7 @@ export class RedisStore implements SessionStore {
     if (status === 'alive') {
       return { status, lastActivity: Number(String(reply[1])), createdAt: Number(String(reply[2])) };
     }
-    if (status === 'ended') return { status, reason: String(reply[1]) as EndReason };
+    if (status === 'ended') return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1' };
     return { status: 'missing' };
   }
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { header } from './header.js';
 import type { EndReason } from './store.js';
 
 /** Why a request has no live session, as the wire protocol names it. */
@@ -41,16 +42,15 @@ export function redirectTargets(redirect: string): RedirectTargets {
  * the request asks for HTML.
  */
 export function isNavigation(c: Context): boolean {
-  const headers = c.req.raw.headers;
-  const mode = headers.get('sec-fetch-mode');
+  const mode = header(c, 'sec-fetch-mode');
   if (mode !== null) return mode === 'navigate';
-  if (headers.get('sec-fetch-site') !== null || headers.get('sec-fetch-dest') !== null) return false;
-  return (headers.get('accept') ?? '').includes('text/html');
+  if (header(c, 'sec-fetch-site') !== null || header(c, 'sec-fetch-dest') !== null) return false;
+  return (header(c, 'accept') ?? '').includes('text/html');
 }
 
 /** An htmx request: it follows `HX-Redirect`, but only on a 2xx answer. */
 export function isHtmx(c: Context): boolean {
-  return c.req.raw.headers.get('hx-request') === 'true';
+  return header(c, 'hx-request') === 'true';
 }
 
 /**

@@ -69,20 +69,12 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
 
     async start(c, id) {
       const now = o.now();
-      let newId: string;
-      let previous: string | undefined | null;
-      if (sessions.cookie) {
-        if (id !== undefined) {
-          throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
-        }
-        previous = await sessions.cookie.read(c);
-        newId = randomId();
-      } else {
-        previous = await o.sessionId!(c);
-        const appId = id ?? previous;
-        if (!appId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
-        newId = appId;
+      if (sessions.cookie && id !== undefined) {
+        throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
       }
+      const previous = await sessions.readId(c);
+      const newId = sessions.cookie ? randomId() : (id ?? previous);
+      if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
       if (previous && previous !== newId) await o.store.delete(previous);
       await o.store.create(newId, now, {
         expireAfter: o.expireAfter,

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { SessionCookie } from './cookie.js';
 import type { ResolvedOptions } from './options.js';
-import type { EndReason, TouchResult } from './store.js';
+import { ENDED_STATE } from './state.js';
+import type { TouchResult } from './store.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -48,13 +49,15 @@ export class Sessions {
   }
 
   /**
-   * Puts away a session the store found ended: tells the app and clears our cookie. The store has
-   * already replaced the entry by a tombstone that can never come back to life; it is kept (not
-   * deleted) so that the requests still in flight — another tab's ping, the navigation that follows
-   * the element's redirect — learn *why* (`idle`/`absolute`) instead of `missing`, for `tombstoneFor`.
+   * Puts away a session the store found ended: says so in `c.var.sessionTimeout`, clears our cookie,
+   * and tells the app (`onEnd`) the first time this end is reported. The store has already replaced
+   * the entry by a tombstone that can never come back to life; it is kept (not deleted) so that the
+   * requests still in flight — another tab's ping, the navigation that follows the element's
+   * redirect — learn *why* (`idle`/`absolute`) instead of `missing`, for `tombstoneFor`.
    */
-  async end(c: Context, reason: EndReason): Promise<void> {
-    if (this.options.onEnd) await this.options.onEnd(c, reason);
+  async end(c: Context, { reason, first }: Extract<TouchResult, { status: 'ended' }>): Promise<void> {
+    c.set('sessionTimeout', ENDED_STATE[reason]);
     this.cookie?.clear(c);
+    if (first && this.options.onEnd) await this.options.onEnd(c, reason);
   }
 }

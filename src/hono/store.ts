@@ -32,8 +32,12 @@ export interface TouchRequest {
 export type TouchResult =
   /** Alive, with the timestamps after this touch. */
   | { status: 'alive'; lastActivity: number; createdAt: number }
-  /** Ended now or earlier (the entry is gone; only a tombstone with the reason remains). */
-  | { status: 'ended'; reason: EndReason }
+  /**
+   * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` is
+   * true for the one touch that first reports this end (so the handler runs `onEnd` once), false
+   * for every later touch that meets the tombstone.
+   */
+  | { status: 'ended'; reason: EndReason; first: boolean }
   /** Never existed, was deleted by a logout, or its tombstone has been forgotten. */
   | { status: 'missing' };
 

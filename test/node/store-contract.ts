@@ -72,14 +72,14 @@ export function storeContract(
     it('keeps a session alive one millisecond before the idle deadline and ends it exactly at it', async () => {
       await create(t0);
       assert.deepEqual(await touch(t0 + EXPIRE_AFTER - 1, null), alive(t0));
-      assert.deepEqual(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true });
     });
 
     it('ends a session at the absolute limit however recent its activity', async () => {
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 300 * SECOND);
       assert.deepEqual(await touch(t0 + ABSOLUTE - 1, t0 + ABSOLUTE - 1), alive(t0 + ABSOLUTE - 1));
-      assert.deepEqual(await touch(t0 + ABSOLUTE, t0 + ABSOLUTE), { status: 'ended', reason: 'absolute' });
+      assert.deepEqual(await touch(t0 + ABSOLUTE, t0 + ABSOLUTE), { status: 'ended', reason: 'absolute', first: true });
     });
 
     it('has no absolute limit when absoluteTimeout is null', async () => {
@@ -93,19 +93,27 @@ export function storeContract(
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 100 * SECOND);
       // idle deadline: ABSOLUTE + 800 s; absolute came first.
-      assert.deepEqual(await touch(t0 + ABSOLUTE + EXPIRE_AFTER, null), { status: 'ended', reason: 'absolute' });
+      assert.deepEqual(await touch(t0 + ABSOLUTE + EXPIRE_AFTER, null), { status: 'ended', reason: 'absolute', first: true });
       const other = `${id}-idle`;
       await create(t0, ABSOLUTE, other);
-      assert.deepEqual(await touch(t0 + ABSOLUTE + 1, null, {}, other), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await touch(t0 + ABSOLUTE + 1, null, {}, other), { status: 'ended', reason: 'idle', first: true });
+    });
+
+    it('reports an end as first to exactly one touch', async () => {
+      await create(t0);
+      const results = await Promise.all(Array.from({ length: 5 }, () => touch(t0 + EXPIRE_AFTER, null)));
+      assert.equal(results.filter((r) => r.status === 'ended' && r.first).length, 1);
+      assert.ok(results.every((r) => r.status === 'ended' && r.reason === 'idle'));
     });
 
     it('remembers why a session ended for tombstoneFor, then forgets it', async () => {
       await create(t0);
       const endedAt = t0 + EXPIRE_AFTER;
-      assert.deepEqual(await touch(endedAt, endedAt), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await touch(endedAt, endedAt), { status: 'ended', reason: 'idle', first: true });
       assert.deepEqual(await touch(endedAt + TOMBSTONE_FOR - 1, endedAt + TOMBSTONE_FOR - 1), {
         status: 'ended',
         reason: 'idle',
+        first: false,
       });
       assert.deepEqual(await touch(endedAt + TOMBSTONE_FOR, endedAt + TOMBSTONE_FOR), { status: 'missing' });
     });
@@ -113,10 +121,11 @@ export function storeContract(
     it('keeps an absolute end as absolute in its tombstone', async () => {
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 1);
-      assert.deepEqual(await touch(t0 + ABSOLUTE, null), { status: 'ended', reason: 'absolute' });
+      assert.deepEqual(await touch(t0 + ABSOLUTE, null), { status: 'ended', reason: 'absolute', first: true });
       assert.deepEqual(await touch(t0 + ABSOLUTE + SECOND, t0 + ABSOLUTE + SECOND), {
         status: 'ended',
         reason: 'absolute',
+        first: false,
       });
     });
 
@@ -126,6 +135,7 @@ export function storeContract(
       assert.deepEqual(await touch(t0 + EXPIRE_AFTER + SECOND, t0 + EXPIRE_AFTER + SECOND), {
         status: 'ended',
         reason: 'idle',
+        first: false,
       });
     });
 
@@ -151,7 +161,7 @@ export function storeContract(
     it('never writes on a passive request (activity null)', async () => {
       await create(t0);
       for (let s = 1; s <= 5; s++) assert.deepEqual(await touch(t0 + s * 100 * SECOND, null), alive(t0));
-      assert.deepEqual(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true });
     });
 
     it('forgets a deleted session entirely: missing, not ended', async () => {

@@ -30,7 +30,7 @@ describe('MemoryStore', () => {
     await store.touch('touched', request(t0 + 500 * SECOND));
     assert.equal(store.sweep(t0 + 901 * SECOND), 1);
     assert.equal((await store.touch('touched', request(t0 + 901 * SECOND, null))).status, 'alive');
-    assert.deepEqual(await store.touch('idle', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle' });
+    assert.deepEqual(await store.touch('idle', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle', first: true });
   });
 
   /**
@@ -54,15 +54,15 @@ describe('MemoryStore', () => {
     // In last-touch order `head` (idle from 3000 s) comes first, then `busy`, past its absolute
     // limit at 3600 s: the sweep stops at `head`, but a touch already refuses `busy`.
     assert.equal(store.sweep(t0 + 3700 * SECOND), 0);
-    assert.deepEqual(await touch('busy', t0 + 3700 * SECOND), { status: 'ended', reason: 'absolute' });
+    assert.deepEqual(await touch('busy', t0 + 3700 * SECOND), { status: 'ended', reason: 'absolute', first: true });
   });
 
   it('sweeps a session past its absolute limit once the sweep reaches it, remembering it as absolute', async () => {
     const { store, touch } = await busyBehindIdleHead();
     assert.equal(store.sweep(t0 + 3900 * SECOND), 2, '`head` went idle, and behind it `busy` is past its limit');
     assert.equal(store.size, 0);
-    assert.deepEqual(await touch('head', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'idle' });
-    assert.deepEqual(await touch('busy', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'absolute' });
+    assert.deepEqual(await touch('head', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'idle', first: true });
+    assert.deepEqual(await touch('busy', t0 + 4000 * SECOND, null), { status: 'ended', reason: 'absolute', first: true });
   });
 
   it('remembers reasons for swept sessions, so a late request still learns why', async () => {
@@ -70,7 +70,7 @@ describe('MemoryStore', () => {
     await store.create('a', t0, settings);
     store.sweep(t0 + 901 * SECOND);
     assert.equal(store.size, 0);
-    assert.deepEqual(await store.touch('a', request(t0 + 1000 * SECOND)), { status: 'ended', reason: 'idle' });
+    assert.deepEqual(await store.touch('a', request(t0 + 1000 * SECOND)), { status: 'ended', reason: 'idle', first: true });
     store.sweep(t0 + 1501 * SECOND);
     assert.deepEqual(await store.touch('a', request(t0 + 1502 * SECOND)), { status: 'missing' });
   });
@@ -95,6 +95,14 @@ describe('MemoryStore', () => {
     assert.equal((await store.touch('a', request(t0 + 3 * SECOND))).status, 'alive');
   });
 
+  it('reports a session the sweep ended as first to the next touch, and only to it', async () => {
+    const store = new MemoryStore();
+    await store.create('a', t0, settings);
+    assert.equal(store.sweep(t0 + 900 * SECOND), 1);
+    assert.deepEqual(await store.touch('a', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle', first: true });
+    assert.deepEqual(await store.touch('a', request(t0 + 902 * SECOND)), { status: 'ended', reason: 'idle', first: false });
+  });
+
   it('bounds its tombstones too', async () => {
     const store = new MemoryStore({ maxSessions: 2 });
     for (const id of ['a', 'b', 'c']) {
@@ -102,7 +110,7 @@ describe('MemoryStore', () => {
       await store.touch(id, request(t0 + 900 * SECOND, null));
     }
     assert.deepEqual(await store.touch('a', request(t0 + 901 * SECOND)), { status: 'missing' });
-    assert.deepEqual(await store.touch('c', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle' });
+    assert.deepEqual(await store.touch('c', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle', first: false });
   });
 
   it('refuses a maxSessions that is not a positive whole number', () => {

@@ -122,6 +122,7 @@ describe('middleware: the answer to an ended session', () => {
     const res = await t.get('/app/page', cookie, fetchRequest);
     const [setCookie] = res.headers.getSetCookie();
     assert.match(setCookie ?? '', /^session-timeout=; Max-Age=0; Path=\//);
+    assert.deepEqual(store.deletes, [], 'the tombstone stays: deleting it would turn the reason into "missing"');
     // A request still carrying the old cookie (another tab) is told why, and the session stays ended.
     const after = await state(await t.get('/app/page', cookie));
     assert.deepEqual([after.expired, after.reason], [true, 'idle']);
@@ -130,13 +131,16 @@ describe('middleware: the answer to an ended session', () => {
     assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
   });
 
-  it('calls onEnd with the reason before answering', async () => {
+  it('calls onEnd with the reason before answering, once however many requests meet the ended session', async () => {
     const reasons: string[] = [];
     const t = createTestApp({ onEnd: (_c, reason) => void reasons.push(reason) });
     const cookie = await t.login();
     t.clock.advance(900);
     await t.get('/app/page', cookie);
     assert.deepEqual(reasons, ['idle']);
+    await t.get('/app/page', cookie);
+    await t.ping(cookie, { idle: 0 });
+    assert.deepEqual(reasons, ['idle'], 'another tab meeting the tombstone is not a second end');
   });
 });
 

@@ -64,8 +64,8 @@ describe('options', () => {
   it('defaults tombstoneFor to expireAfter and touchAfter to 0, and converts to milliseconds', () => {
     const o = resolveOptions({ ...base, expireAfter: 30, absoluteTimeout: 600 });
     assert.deepEqual(
-      [o.expireAfter, o.warnAfter, o.absoluteTimeout, o.tombstoneFor, o.touchAfter],
-      [30_000, 15_000, 600_000, 30_000, 0],
+      [o.expireAfter, o.warnAfterSeconds, o.absoluteTimeout, o.tombstoneFor, o.touchAfter],
+      [30_000, 15, 600_000, 30_000, 0],
     );
   });
 

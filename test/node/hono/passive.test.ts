@@ -30,7 +30,8 @@ describe('passive', () => {
   });
 
   it('takes a predicate as is', async () => {
-    const test = toPassiveTest((c) => c.req.method === 'HEAD');
+    const test = toPassiveTest((c) => c.req.path.startsWith('/feed'));
+    assert.equal(await check('/feed/latest', test), true);
     assert.equal(await check('/x', test), false);
   });
 

@@ -128,6 +128,17 @@ describe('end', () => {
     assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure;/);
   });
 
+  it('signs this browser out even when the store fails: cookie cleared, Clear-Site-Data sent, then the error', async () => {
+    const store = new FlakyStore();
+    const t = createTestApp({ store });
+    const cookie = await t.login();
+    store.failing = true;
+    const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
+    assert.equal(res.status, 500);
+    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0/);
+  });
+
   it('clears the cookie even without a session', async () => {
     const t = createTestApp();
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST' });

@@ -36,7 +36,7 @@ for (const kind of CLIENT_KINDS) {
         { status: 'alive', lastActivity: 2000, createdAt: 1000 });
       assert.match(await rawCommand(redis.port, 'SCRIPT FLUSH'), /^\+OK/);
       assert.deepEqual(await store.touch('a', { ...limits, now: 62_000, activity: null, touchAfter: 0 }),
-        { status: 'ended', reason: 'idle' });
+        { status: 'ended', reason: 'idle', first: true });
       await store.create('b', 1000, limits);
       await store.delete('b');
       assert.deepEqual(await store.touch('b', { ...limits, now: 2000, activity: null, touchAfter: 0 }), { status: 'missing' });

@@ -96,15 +96,17 @@ for (const kind of CLIENT_KINDS) {
     test('idle: alive 1 ms before expireAfter, ended exactly at it; then a tombstone with its own TTL', async () => {
       await store.create(id, T0, limits);
       assert.equal((await store.touch(id, touchAt(T0 + limits.expireAfter - 1, { activity: null }))).status, 'alive');
-      assert.deepEqual(await store.touch(id, touchAt(T0 + limits.expireAfter)), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await store.touch(id, touchAt(T0 + limits.expireAfter)), { status: 'ended', reason: 'idle', first: true });
       const endedAt = T0 + limits.expireAfter;
-      assert.deepEqual(await run(conn, ['HGETALL', prefix + id]).then(pairs),
-        { ended: 'idle', endedAt: String(endedAt), forgetAfter: String(limits.tombstoneFor) });
+      const tombstone = await run(conn, ['HGETALL', prefix + id]).then(pairs);
+      assert.deepEqual(Object.keys(tombstone).sort(), ['ended', 'forgetAt']);
+      assert.equal(tombstone.ended, 'idle');
+      assert.equal(Number(tombstone.forgetAt), endedAt + limits.tombstoneFor);
       const pttl = Number(await run(conn, ['PTTL', prefix + id]));
       assert.ok(pttl <= limits.tombstoneFor && pttl > limits.tombstoneFor - 1000, `pttl ${pttl}`);
       // A later request, even an "active" one, never revives it.
-      assert.deepEqual(await store.touch(id, touchAt(endedAt + 5)), { status: 'ended', reason: 'idle' });
-      assert.deepEqual(await store.touch(id, touchAt(endedAt + limits.tombstoneFor - 1)), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await store.touch(id, touchAt(endedAt + 5)), { status: 'ended', reason: 'idle', first: false });
+      assert.deepEqual(await store.touch(id, touchAt(endedAt + limits.tombstoneFor - 1)), { status: 'ended', reason: 'idle', first: false });
       // By the callers' clock the reason is forgotten after tombstoneFor, as by Redis' own TTL.
       assert.deepEqual(await store.touch(id, touchAt(endedAt + limits.tombstoneFor)), { status: 'missing' });
       assert.equal(await run(conn, ['EXISTS', prefix + id]).then(Number), 0);
@@ -116,14 +118,14 @@ for (const kind of CLIENT_KINDS) {
       for (let t = T0 + 5 * MIN; t < T0 + 30 * MIN; t += 5 * MIN) {
         assert.equal((await store.touch(id, touchAt(t, request))).status, 'alive');
       }
-      assert.deepEqual(await store.touch(id, touchAt(T0 + 30 * MIN, request)), { status: 'ended', reason: 'absolute' });
+      assert.deepEqual(await store.touch(id, touchAt(T0 + 30 * MIN, request)), { status: 'ended', reason: 'absolute', first: true });
       assert.equal(await run(conn, ['HGET', prefix + id, 'ended']), 'absolute');
     });
 
     test('when idle came first, the reason is idle even though the absolute limit has also passed', async () => {
       const request = { ...limits, absoluteTimeout: 20 * MIN };
       await store.create(id, T0, request);
-      assert.deepEqual(await store.touch(id, touchAt(T0 + 60 * MIN, request)), { status: 'ended', reason: 'idle' });
+      assert.deepEqual(await store.touch(id, touchAt(T0 + 60 * MIN, request)), { status: 'ended', reason: 'idle', first: true });
     });
 
     test('lastActivity = max(stored, activity), never later than now; passive never writes', async () => {
@@ -229,7 +231,7 @@ for (const kind of CLIENT_KINDS) {
       // Ended but not yet forgotten: still reported as idle.
       await sleep(120);
       assert.deepEqual(await store.touch(id, { ...short, now: Date.now(), activity: Date.now(), touchAfter: 0 }),
-        { status: 'ended', reason: 'idle' });
+        { status: 'ended', reason: 'idle', first: true });
       await sleep(150);
       assert.equal(await run(conn, ['EXISTS', prefix + id]).then(Number), 0);
       assert.deepEqual(await store.touch(id, { ...short, now: Date.now(), activity: null, touchAfter: 0 }), { status: 'missing' });
