@@ -8,8 +8,8 @@
 
 /** What the adapter wakes on lifecycle events; an {@link IdleEngine} fits. */
 export interface ActivitySink {
-  /** Re-reads the clock; called on lifecycle events, which are rare. */
-  reevaluate(): void;
+  /** Re-reads the clock; called with the lifecycle event (`online`, a `pageshow`…), which are rare. */
+  reevaluate(event?: Event): void;
   /**
    * Called with the input's time (wall-clock ms) at most once per {@link ACTIVE_EVERY} ms while the
    * user is active: often enough to tell other tabs and the server, rarely enough to cost nothing.
@@ -105,7 +105,7 @@ export class ActivityTracker {
     }
   }
 
-  readonly #onLifecycle = (): void => {
-    this.sink.reevaluate();
+  readonly #onLifecycle = (event: Event): void => {
+    this.sink.reevaluate(event);
   };
 }

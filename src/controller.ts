@@ -9,7 +9,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ActivityTracker } from './activity.js';
 import {
   IdleEngine,
-  resolveDurations,
   type ExpireReason,
   type ExtendSource,
   type IdleEngineEvent,
@@ -140,10 +139,7 @@ export class SessionTimeoutController implements ReactiveController {
     if (this.#running && (o.pingUrl || null) !== (this.#client?.url ?? null)) this.#newClient();
     this.#engine?.configure({ warnAfter: o.warnAfter, expireAfter: o.expireAfter, extendOnActivity: !!o.extendOnActivity });
     this.#newKeepAlive();
-    if (this.#tabs && this.#tabs.name != this.#channelName()) {
-      this.#tabs.close();
-      this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
-    }
+    if (this.#tabs && this.#tabs.name != this.#channelName()) this.#openTabs();
     this.#sync();
   }
 
@@ -199,21 +195,19 @@ export class SessionTimeoutController implements ReactiveController {
     this.#tabs?.close();
     this.#tabs = null;
     this.#disarmHold();
-    this.#listenToWindow('remove');
     if (o.disabled && this.#engine?.state != 'expired') this.#engine = null; // re-enabling starts afresh
     this.#newClient();
-    this.#newKeepAlive();
     if (run) {
       const engine = (this.#engine ??= this.#newEngine());
+      this.#newKeepAlive();
       if (engine.state != 'expired') {
         // Connecting again (the host moved in the DOM) counts as activity; an open warning stays open.
         engine.recordActivity();
         this.#tracker.connect(o.document);
-        this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
-        this.#listenToWindow('add');
+        this.#openTabs();
         engine.start();
         // A new tab is news for the others: the server has just seen its page load as activity.
-        this.#tabs.post({ type: 'activity', at: engine.lastActivity });
+        this.#tabs!.post({ type: 'activity', at: engine.lastActivity });
         if (this.#holds) this.#armHold();
       }
     }
@@ -227,12 +221,19 @@ export class SessionTimeoutController implements ReactiveController {
     return pingUrl ? `session-timeout:${new URL(pingUrl, location.href).pathname}` : 'session-timeout';
   }
 
+  /** (Re)joins the tabs' channel under its current name. */
+  #openTabs(): void {
+    this.#tabs?.close();
+    this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
+  }
+
+  /** The keep-alive policy, its interval from the engine's resolved durations. */
   #newKeepAlive(): void {
-    const o = this.#options;
-    const { warnAfter, expireAfter } = resolveDurations(o);
-    const interval = effectivePingInterval(o.pingInterval, warnAfter, expireAfter);
+    const engine = this.#engine;
+    if (!engine) return;
+    const interval = effectivePingInterval(this.#options.pingInterval, engine.warnAfter, engine.expireAfter);
     if (this.#keepAlive) this.#keepAlive.interval = interval;
-    else this.#keepAlive = new KeepAlive({ interval, now: o.now });
+    else this.#keepAlive = new KeepAlive({ interval, now: this.#options.now });
   }
 
   /** Input went on in this tab (at most once a second): tell the other tabs, and the server when due. */
@@ -251,19 +252,18 @@ export class SessionTimeoutController implements ReactiveController {
     const engine = this.#engine;
     const keepAlive = this.#keepAlive;
     if (!engine || !keepAlive || !this.#client || engine.state != 'active' || navigator.onLine === false) return;
-    if (!keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) return;
-    keepAlive.sent(engine.lastActivity);
-    this.#tabs?.post({ type: 'pinged', at: this.#now() });
-    void this.#ping(engine.idle);
+    if (keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) void this.#ping(engine.idle);
   }
 
-  /** While held, nobody's input says the user is there: ping once per interval instead. */
+  /**
+   * While held, nobody's input says the user is there: once per interval the hold counts as input,
+   * and takes the same path (other tabs, keep-alive policy, backoff, online, leader). Never once expired.
+   */
   #armHold(): void {
     this.#disarmHold();
-    if (!this.#running) return;
+    if (!this.#running || this.#engine?.state == 'expired') return;
     this.#holdTimer = this.#scheduler().setTimeout(() => {
-      this.#tabs?.post({ type: 'activity', at: this.#now() });
-      if (this.#client) void this.#ping(0);
+      this.#onActive(this.#now());
       this.#armHold();
     }, (this.#keepAlive?.interval ?? 60) * 1000);
   }
@@ -273,22 +273,18 @@ export class SessionTimeoutController implements ReactiveController {
     this.#holdTimer = undefined;
   }
 
-  #listenToWindow(op: 'add' | 'remove'): void {
-    const win = (this.#options.document ?? document).defaultView;
-    win?.[`${op}EventListener`]('online', this.#onOnline);
-    win?.[`${op}EventListener`]('pageshow', this.#onPageShow);
+  /**
+   * A lifecycle event (the tracker's): deadlines re-read from the clock. Back `online`, what waited
+   * for the network goes now, without the rest of the backoff's wait; restored from the back/forward
+   * cache, the session may have ended meanwhile, so the server is asked.
+   */
+  #onLifecycle(event?: Event): void {
+    const engine = this.#engine!;
+    if (event?.type == 'online') this.#keepAlive?.succeeded();
+    engine.reevaluate();
+    if ((event as PageTransitionEvent | undefined)?.persisted && this.#client) void this.#ping(engine.idle);
+    else this.#keepAliveIfDue();
   }
-
-  /** Back online: what waited for the network goes now, without the rest of the backoff's wait. */
-  readonly #onOnline = (): void => {
-    this.#keepAlive?.succeeded();
-    this.#keepAliveIfDue();
-  };
-
-  /** Restored from the back/forward cache: the session may have ended meanwhile, so ask. */
-  readonly #onPageShow = (event: Event): void => {
-    if ((event as PageTransitionEvent).persisted && this.#engine && this.#client) void this.#ping(this.#engine.idle);
-  };
 
   /** A message from another tab of this browser. */
   readonly #onTab = (message: TabMessage): void => {
@@ -334,10 +330,7 @@ export class SessionTimeoutController implements ReactiveController {
   #newEngine(): IdleEngine {
     const o = this.#options;
     const tracker = new ActivityTracker({
-      reevaluate: () => {
-        engine.reevaluate();
-        this.#keepAliveIfDue();
-      },
+      reevaluate: (event) => this.#onLifecycle(event),
       active: (at) => this.#onActive(at),
     }, o.now);
     this.#tracker = tracker;
@@ -380,14 +373,20 @@ export class SessionTimeoutController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  /** Sends one ping and applies its answer, unless a newer ping overtook it or the controller stopped. */
+  /**
+   * Sends one ping (keep-alive, extend, confirmation or check alike: each tells the server the news,
+   * so the keep-alive policy and the other tabs count it) and applies its answer, unless a newer
+   * ping overtook it or the controller stopped.
+   */
   async #ping(idle: number): Promise<void> {
     // A new client comes with every (re)start, so an answer to an old one is never applied.
     const engine = this.#engine!;
     const client = this.#client;
     if (!client) return;
     const seq = ++this.#pingSeq;
-    const since = (this.#options.now ?? Date.now)();
+    const since = this.#now();
+    this.#keepAlive?.sent(engine.lastActivity);
+    this.#tabs?.post({ type: 'pinged', at: since });
     const result = await client.ping(idle);
     if (client != this.#client) return;
     if (result.kind == 'unknown') this.#keepAlive?.failed();

@@ -179,6 +179,16 @@ export class IdleEngine {
     return this.#state == 'expired' ? 0 : Math.max(0, (this.expireAt - this.#now()) / 1000);
   }
 
+  /** Seconds of inactivity after which the warning opens, as resolved (bad values fall back). */
+  get warnAfter(): number {
+    return this.#warnAfter;
+  }
+
+  /** Seconds of inactivity after which the session ends, as resolved. */
+  get expireAfter(): number {
+    return this.#expireAfter;
+  }
+
   /** Seconds since the last activity that counts; 0 while held. What a keep-alive ping reports. */
   get idle(): number {
     return this.#holds ? 0 : Math.max(0, (this.#now() - this.lastActivity) / 1000);

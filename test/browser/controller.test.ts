@@ -216,6 +216,7 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   it('a hold pings once per interval with idle 0, until released', async () => {
     const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
     const host = await mount({ pingUrl: endpoint.url });
+    await settle(); // the only tab: the leader once its lock is granted
     const release = host.session.hold();
     host.time.advance(60 * S);
     await settle();
@@ -245,15 +246,77 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   it('activity in another tab keeps an idle tab from warning', async () => {
     const channel = `test-${Math.random()}`;
     const idle = await mount({ channel });
-    const busy = await mount({ channel });
-    // Only the busy tab's clock-driven activity: messages carry the time, the idle tab adopts it.
-    for (let second = 0; second < 120; second += 10) {
+    const otherTab = new BroadcastChannel(channel);
+    for (let second = 10; second <= 120; second += 10) {
       idle.time.advance(10 * S);
-      busy.time.advance(10 * S);
-      busy.session.extend();
-      await waitUntil(() => idle.session.engine!.lastActivity === busy.time.now);
+      otherTab.postMessage({ type: 'activity', at: idle.time.now });
+      await waitUntil(() => idle.session.engine!.lastActivity === idle.time.now);
     }
+    otherTab.close();
     expect(idle.log, 'never warned').to.deep.equal([]);
+  });
+
+  it('follows a server answer another tab received, less the time since', async () => {
+    const channel = `test-${Math.random()}`;
+    const host = await mount({ channel });
+    const otherTab = new BroadcastChannel(channel);
+    const answeredAt = host.time.now;
+    host.time.advance(2 * S);
+    otherTab.postMessage({ type: 'server', at: answeredAt, remaining: 40, absoluteRemaining: null });
+    otherTab.close();
+    await waitUntil(() => host.session.remaining < 80);
+    expect(host.session.remaining).to.equal(38);
+  });
+
+  it('never pings once the session has ended, not even for a hold', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url });
+    await settle();
+    host.session.expire('logout');
+    host.session.hold();
+    await typeFor(60, host);
+    host.time.advance(600 * S);
+    await settle();
+    expect(await endpoint.requests()).to.deep.equal([]);
+    expect(host.time.pending, 'no timer left').to.equal(0);
+  });
+
+  it('sends no keep-alive while the warning is open, only the confirmation before it', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=30&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url });
+    host.time.advance(60 * S);
+    await waitUntil(() => host.session.state === 'warning');
+    await typeFor(25, host);
+    await settle();
+    expect((await endpoint.requests()).map((r) => r.body)).to.deep.equal([{ idle: 60 }]);
+  });
+
+  it('counts every ping as news told: no keep-alive right after an extend or a bfcache check', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url });
+    await settle();
+    host.session.extend();
+    await typeFor(5, host);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await typeFor(5, host);
+    await settle();
+    expect((await endpoint.requests()).length, 'the extend and the bfcache check, nothing more').to.equal(2);
+  });
+
+  it('backs off while the server fails: fewer pings than one per interval', async () => {
+    const endpoint = fakeEndpoint('respond=error');
+    const host = await mount({ pingUrl: endpoint.url });
+    await settle();
+    for (let second = 0; second < 120; second++) {
+      host.time.advance(S);
+      await sendKeys({ press: 'Shift' });
+      if (second % 10 == 0) await settle(); // let failed answers arrive
+    }
+    await settle();
+    const pings = (await endpoint.requests()).length;
+    // Without backoff: 8 (one per 15 s). With it: waits of 15, 30, 60 s (less up to half, at random).
+    expect(pings).to.be.within(3, 5);
+    expect(host.session.state).to.equal('active');
   });
 
   it('ignores what other tabs of a different channel say', async () => {
