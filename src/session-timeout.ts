@@ -109,6 +109,8 @@ export class SessionTimeoutElement extends LitElement {
 
   #warnAfter: unknown;
   #expireAfter: unknown;
+  /** The two above resolved once per change, not on every read (render reads them each second of a warning). */
+  #durations = resolveDurations({});
   #announcement = '';
   #announcedAt = 0;
   #lastTick = 0;
@@ -136,18 +138,20 @@ export class SessionTimeoutElement extends LitElement {
    * 60 s before `expire-after` (half of it when `expire-after` is under 120 s).
    */
   get warnAfter(): number {
-    return this.#durations().warnAfter;
+    return this.#durations.warnAfter;
   }
   set warnAfter(value: number | null) {
     this.#warnAfter = value;
+    this.#resolve();
   }
 
   /** Seconds of inactivity after which the session ends. Default 600. */
   get expireAfter(): number {
-    return this.#durations().expireAfter;
+    return this.#durations.expireAfter;
   }
   set expireAfter(value: number | null) {
     this.#expireAfter = value;
+    this.#resolve();
   }
 
   /** `active`, `warning` or `expired`. */
@@ -253,15 +257,15 @@ export class SessionTimeoutElement extends LitElement {
     }
   }
 
-  #durations() {
-    return resolveDurations({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter });
+  #resolve(): void {
+    this.#durations = resolveDurations({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter });
   }
 
   /** Hands the resolved configuration to the controller, warning once about each bad value. */
   #configure(): void {
-    const { warnAfter, expireAfter, problems } = this.#durations();
+    const { warnAfter, expireAfter, problems } = this.#durations;
     for (const problem of problems) {
-      this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${this[problem]}`);
+      this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${problem == 'warnAfter' ? warnAfter : expireAfter}`);
     }
     if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
     this.#controller.configure({
