@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ActivityTracker } from '../../src/activity.js';
+import { IdleEngine } from '../../src/idle/engine.js';
+import { FakeTime } from './fake-time.js';
 
 /** Counts re-evaluations, and recorded inputs through the clock (read once per recorded input). */
 function spySink() {
@@ -33,6 +35,27 @@ describe('ActivityTracker', () => {
     before = sink.activity;
     await sendKeys({ press: 'Shift' });
     expect(sink.activity - before, 'keydown').to.equal(1);
+  });
+
+  it('costs the engine nothing per event: no read, no timer, until the engine looks at a deadline', async () => {
+    const time = new FakeTime();
+    let reads = 0;
+    tracker = new ActivityTracker({ reevaluate() {} }, time.clock);
+    const engine = new IdleEngine({ warnAfter: 60, expireAfter: 90, now: time.clock, scheduler: time,
+                                    input: () => (reads++, tracker.lastInput) });
+    tracker.connect();
+    engine.start();
+    const [readsAtStart, timersAtStart] = [reads, time.setCalls + time.clearCalls];
+    for (let i = 0; i < 20; i++) {
+      time.now += 1000;
+      await sendKeys({ press: 'Shift' });
+    }
+    expect(tracker.lastInput, 'the input was seen').to.equal(time.now);
+    expect(reads, 'no engine read per event').to.equal(readsAtStart);
+    expect(time.setCalls + time.clearCalls, 'no timer call per event').to.equal(timersAtStart);
+    time.advance(60 * 1000);
+    expect(engine.lastActivity, 'read when the deadline came').to.equal(tracker.lastInput);
+    engine.dispose();
   });
 
   it('ignores script-dispatched (untrusted) events', () => {

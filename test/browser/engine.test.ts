@@ -321,19 +321,16 @@ describe('IdleEngine with a lazily read input timestamp', () => {
   it('reads the adapter’s timestamp only when it looks at a deadline', () => {
     const time = new FakeTime();
     let input = 0;
-    let reads = 0;
     const engine = new IdleEngine({
       warnAfter: 60,
       expireAfter: 90,
       now: time.clock,
       scheduler: time,
-      input: () => (reads++, input),
+      input: () => input,
     });
     engine.start();
-    const readsAtStart = reads;
-    for (let i = 0; i < 100_000; i++) input = time.now += 1; // what the adapter does per event
-    expect(reads, 'no engine code per event').to.equal(readsAtStart);
-    expect(time.setCalls).to.equal(1);
+    // Input as the adapter records it (that no engine code runs per real event: activity.test.ts).
+    for (let i = 0; i < 100_000; i++) input = time.now += 1;
     time.advance(60 * S - 100_000); // the timer armed at start fires, finds the input, re-arms
     expect(engine.state).to.equal('active');
     expect(engine.lastActivity).to.equal(input);
