@@ -92,6 +92,8 @@ describe('<session-timeout>', () => {
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
       expect(() => ((el as unknown as { state: string }).state = 'expired')).to.throw();
       expect(el.state).to.equal('active');
+      expect(() => ((el as unknown as { remaining: number }).remaining = 1)).to.throw();
+      expect(el.remaining).to.be.closeTo(600, 1);
     });
   });
 
