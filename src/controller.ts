@@ -206,7 +206,9 @@ export class SessionTimeoutController implements ReactiveController {
         this.#tracker.connect(o.document);
         this.#openTabs();
         engine.start();
-        // A new tab is news for the others: the server has just seen its page load as activity.
+        // The page load was a request: the server has just seen it as activity, so it is no news
+        // for a keep-alive (else every tab opened would ping at once), but it is for the other tabs.
+        this.#keepAlive!.sent(engine.lastActivity);
         this.#tabs!.post({ type: 'activity', at: engine.lastActivity });
         if (this.#holds) this.#armHold();
       }

@@ -178,17 +178,28 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
 
   it('an active user pings once per interval (half the warning window), an idle one never', async () => {
     const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    await mount({ pingUrl: endpoint.url });
-    const host = document.querySelector('test-session-host') as TestHost;
+    const host = await mount({ pingUrl: endpoint.url });
+    await settle(); // the only tab: the leader once its lock is granted
     await typeFor(59, host);
     await settle();
     const active = await endpoint.requests();
-    // First input at 1 s, then every 15 s: 1, 16, 31, 46.
-    expect(active.map((r) => r.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }, { idle: 0 }, { idle: 0 }]);
+    // The page load told the server at 0 s; then every 15 s of input: 15, 30, 45.
+    expect(active.map((r) => r.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }, { idle: 0 }]);
     host.time.advance(58 * S); // idle, short of the warning
     await settle();
-    expect(await endpoint.requests(), 'nothing while idle').to.have.length(4);
+    expect(await endpoint.requests(), 'nothing while idle').to.have.length(3);
     expect(host.session.state).to.equal('active');
+  });
+
+  it('a tab opening (its page load told the server) sends no ping of its own', async () => {
+    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
+    const host = await mount({ pingUrl: endpoint.url });
+    await settle();
+    window.dispatchEvent(new Event('focus'));
+    host.time.advance(5 * S);
+    window.dispatchEvent(new Event('focus'));
+    await settle();
+    expect(await endpoint.requests()).to.deep.equal([]);
   });
 
   it('a ping-interval longer than is safe is shortened; a shorter one is taken', async () => {
@@ -210,7 +221,7 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     await settle(); // leadership settles
     await typeFor(59, a, b);
     await settle();
-    expect(await endpoint.requests()).to.have.length(4);
+    expect(await endpoint.requests(), 'at 15, 30 and 45 s, as for one tab').to.have.length(3);
   });
 
   it('a hold pings once per interval with idle 0, until released', async () => {
