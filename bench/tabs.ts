@@ -3,7 +3,8 @@
  *
  *  1. pings per minute sent by 5 open tabs of one user who types in one of them the whole minute
  *     (budget: ≤ 60 / ping-interval in total);
- *  2. timer callbacks in a hidden, idle tab during that minute, before its warning (budget: 0).
+ *  2. timer callbacks in a hidden, idle tab during that minute, before its warning (budget: 0);
+ *  3. pings while the tabs open (each page load is itself a request the server counts): 0.
  *
  * Run after `npm run build`:  node --import tsx bench/tabs.ts      (DURATION=60 seconds by default)
  * The demo runs with warn-after 840 and expire-after 900, so ping-interval is 30 s (half the warning
@@ -71,6 +72,7 @@ try {
   const state = await hidden.$eval('session-timeout', (el) => (el as HTMLElement & { state: string }).state);
 
   console.log(`node ${process.version}, ${seconds.toFixed(1)} s of typing in tab 1 of 5, ping-interval ${PING_INTERVAL} s`);
+  console.log(`pings while the 5 tabs opened (their page loads already told the server): ${pings.length - sent}`);
   console.log(`pings sent by all 5 tabs: ${sent} (${perMinute.toFixed(2)} per minute; budget ≤ ${60 / PING_INTERVAL})`);
   console.log(`hidden idle tab: ${after.fired - before.fired} timer callbacks, ${after.set - before.set} setTimeout calls ` +
               `in ${seconds.toFixed(1)} s (budget 0 callbacks); its state: ${state}`);
