@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ExpireReason } from './idle/engine.js';
+import type { ExpireReason } from './protocol.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 

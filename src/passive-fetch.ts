@@ -6,8 +6,9 @@
  * @module
  */
 
-/** The request header the Hono handler reads (`PASSIVE_HEADER` on the server side). */
-export const PASSIVE_HEADER = 'X-Session-Passive';
+import { PASSIVE_HEADER } from './protocol.js';
+
+export { PASSIVE_HEADER };
 
 /**
  * `fetch`, marked passive. Same arguments, same answer.

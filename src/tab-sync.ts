@@ -13,7 +13,7 @@
  *
  * @module
  */
-import type { ExpireReason } from './idle/engine.js';
+import { EXPIRE_REASONS, type ExpireReason } from './protocol.js';
 
 /** What tabs tell each other. Instants are wall-clock ms, durations seconds. */
 export type TabMessage =
@@ -40,7 +40,6 @@ export interface TabSyncOptions {
   global?: Pick<typeof globalThis, 'BroadcastChannel' | 'localStorage' | 'addEventListener' | 'removeEventListener' | 'navigator'>;
 }
 
-const REASONS = new Set<unknown>(['idle', 'absolute', 'server', 'logout']);
 const finite = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
 
 /** Another tab (or another script on the origin) may post anything: only well-formed messages pass. */
@@ -56,7 +55,7 @@ export function isTabMessage(value: unknown): value is TabMessage {
       return finite(m.at) && finite(m.remaining) && m.remaining >= 0 &&
         (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0));
     case 'expire':
-      return REASONS.has(m.reason);
+      return EXPIRE_REASONS.includes(m.reason as ExpireReason);
     default:
       return false;
   }

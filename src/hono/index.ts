@@ -16,7 +16,7 @@
 export { sessionTimeout, type SessionTimeout } from './session-timeout.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
-export type { PingAnswer } from './ping.js';
+export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
 export { MAX_PING_BODY_BYTES } from './ping-body.js';
 export { PASSIVE_HEADER } from './passive.js';
 export type { NoSessionReason } from './respond.js';

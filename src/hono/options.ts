@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { defaultWarnAfter } from '../protocol.js';
 import type { EndReason, SessionStore } from './store.js';
 import { MemoryStore } from './memory-store.js';
 import { toPassiveTest } from './passive.js';
@@ -171,7 +172,7 @@ const logStoreError = (error: unknown): void => {
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
 export function resolveOptions({
   expireAfter,
-  warnAfter = Math.max(expireAfter - 60, expireAfter / 2),
+  warnAfter = defaultWarnAfter(expireAfter),
   absoluteTimeout = null,
   redirect,
   passive,

@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { header } from './header.js';
 import type { PassiveOption } from './options.js';
 
-/** The request header that makes any request passive: it checks the session without extending it. */
-export const PASSIVE_HEADER = 'X-Session-Passive';
+export { PASSIVE_HEADER } from '../protocol.js';
 
 /**
  * Turns the `passive` option into one predicate, once, so the per-request path does no parsing:

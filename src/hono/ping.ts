@@ -1,4 +1,5 @@
 import type { Context, Handler } from 'hono';
+import type { PingAnswer } from '../protocol.js';
 import { header } from './header.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
@@ -6,17 +7,6 @@ import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
 
-/** The 200 body of the ping, in seconds. */
-export interface PingAnswer {
-  /** Seconds until the session ends if the user stays idle (the sooner of the idle and absolute limits). */
-  remaining: number;
-  /** The configured `expireAfter`, seconds. */
-  expireAfter: number;
-  /** The configured `warnAfter`, seconds. */
-  warnAfter: number;
-  /** Seconds until the absolute limit; `null` without `absoluteTimeout`. */
-  absoluteRemaining: number | null;
-}
 
 /**
  * The keep-alive endpoint of the wire protocol (contract §2): `POST {"idle": seconds}`.

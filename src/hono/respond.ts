@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import { header } from './header.js';
-import type { EndReason } from './store.js';
+import type { ExpiredAnswer, NoSessionReason } from '../protocol.js';
 
-/** Why a request has no live session, as the wire protocol names it. */
-export type NoSessionReason = EndReason | 'missing';
+export type { NoSessionReason };
 
 /** The `redirect` option with `reason` already set for each case, built once at start-up. */
 export interface RedirectTargets {
@@ -73,7 +72,7 @@ export function respondEnded(c: Context, reason: NoSessionReason, redirect: Redi
 /** `401 {"expired": true, "reason"}`: the one answer that means "this session is over". */
 export function expiredJson(c: Context, reason: NoSessionReason): Response {
   c.header('Cache-Control', 'no-store');
-  return c.json({ expired: true, reason }, 401);
+  return c.json({ expired: true, reason } satisfies ExpiredAnswer, 401);
 }
 
 /** `503` with `Retry-After`: the store could not say, so the session is neither alive nor ended. */

@@ -6,8 +6,9 @@
  * only the wire protocol speaks seconds.
  */
 
-/** Why a session ended. */
-export type EndReason = 'idle' | 'absolute';
+import type { EndReason } from '../protocol.js';
+
+export type { EndReason };
 
 /** What {@link SessionStore.touch} is asked to do, all in milliseconds. */
 export interface TouchRequest {

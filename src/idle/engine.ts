@@ -18,12 +18,12 @@
  *
  * @module
  */
+import { defaultWarnAfter, type ExpireReason } from '../protocol.js';
 
 /** The three states of a session, in order. */
 export type IdleState = 'active' | 'warning' | 'expired';
 
-/** Why a session ended. `idle` and `absolute` also come from the server's 401. */
-export type ExpireReason = 'idle' | 'absolute' | 'server' | 'logout';
+export type { ExpireReason };
 
 /** Where an extension came from: this page's user, activity, a hold, the server, or another tab. */
 export type ExtendSource = 'user' | 'activity' | 'hold' | 'server' | 'tab';
@@ -107,7 +107,7 @@ export function resolveDurations(input: { warnAfter?: unknown; expireAfter?: unk
   }
   if (!positive(warnAfter) || warnAfter >= expireAfter) {
     if (warnAfter != null) problems.push('warnAfter');
-    warnAfter = expireAfter - Math.min(60, expireAfter / 2);
+    warnAfter = defaultWarnAfter(expireAfter);
   }
   return { warnAfter, expireAfter, problems };
 }

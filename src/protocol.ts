@@ -1,0 +1,59 @@
+/**
+ * The wire protocol between `<session-timeout>` and the server (contract §2), written once and
+ * imported by both halves. No DOM, no Hono: `tsconfig.hono.json` compiles it without the DOM lib.
+ *
+ * Every duration here is in **seconds** (fractions allowed). Client and server never compare
+ * instants: the server sends *remaining* seconds, the client sends *idle* seconds.
+ *
+ * @module
+ */
+
+/** The request header that marks a request passive: it checks the session without extending it. */
+export const PASSIVE_HEADER = 'X-Session-Passive';
+
+/** The body of `POST <ping-url>`: seconds since the last real input in any tab; `0` is an explicit extend. */
+export interface PingRequest {
+  idle: number;
+}
+
+/** The `200` body of the ping, in seconds. */
+export interface PingAnswer {
+  /** Seconds until the session ends if the user stays idle (the sooner of the idle and absolute limits). */
+  remaining: number;
+  /** The server's inactivity limit, seconds. The element adopts it. */
+  expireAfter: number;
+  /** The server's warning point, seconds of inactivity. The element adopts it. */
+  warnAfter: number;
+  /** Seconds until the absolute limit; `null` when there is none. */
+  absoluteRemaining: number | null;
+}
+
+/** Why the server ended a session: the deadline that came first. */
+export type EndReason = 'idle' | 'absolute';
+
+/** Why a request has no live session, as the `401` answer names it. */
+export type NoSessionReason = EndReason | 'missing';
+
+/** The `401` body of the ping (and of any guarded request that is not a navigation). */
+export interface ExpiredAnswer {
+  expired: true;
+  reason: NoSessionReason;
+}
+
+/**
+ * Why the element ended a session: the server's reasons, `server` for any other end the server
+ * reported, `logout` for a sign-out.
+ */
+export type ExpireReason = EndReason | 'server' | 'logout';
+
+/** Every {@link ExpireReason}, for validating what another tab or the server sends. */
+export const EXPIRE_REASONS: readonly ExpireReason[] = ['idle', 'absolute', 'server', 'logout'];
+
+/**
+ * The default warning point for an inactivity limit (seconds): a minute before the end, or half
+ * way when the limit is under two minutes. 540 for 600, 840 for 900, 15 for 30.
+ *
+ * @example
+ * defaultWarnAfter(900) // 840
+ */
+export const defaultWarnAfter = (expireAfter: number): number => expireAfter - Math.min(60, expireAfter / 2);
