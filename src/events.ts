@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ExpireReason } from './protocol.js';
+import type { EndReason, ExpireReason } from './protocol.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -15,8 +15,11 @@ const init: EventInit = { bubbles: true, composed: true };
  * el.addEventListener('session-timeout-warn', (event) => saveDraft(event.remaining));
  */
 export class SessionTimeoutWarnEvent extends Event {
-  /** @param remaining Seconds until the session ends. */
-  constructor(readonly remaining: number) {
+  /**
+   * @param remaining Seconds until the session ends.
+   * @param reason The end the warning is about: `idle` (the user can stay) or `absolute` (a fixed limit nobody can extend).
+   */
+  constructor(readonly remaining: number, readonly reason: EndReason = 'idle') {
     super('session-timeout-warn', init);
   }
 }
@@ -26,6 +29,14 @@ export class SessionTimeoutExtendEvent extends Event {
   /** @param remaining Seconds until the session ends, from now. */
   constructor(readonly remaining: number) {
     super('session-timeout-extend', init);
+  }
+}
+
+/** An absolute warning was closed without extending: the session still ends at its fixed limit. */
+export class SessionTimeoutDismissEvent extends Event {
+  /** @param remaining Seconds until the session ends (at the absolute limit). */
+  constructor(readonly remaining: number) {
+    super('session-timeout-dismiss', init);
   }
 }
 
@@ -61,6 +72,7 @@ declare global {
   interface HTMLElementEventMap {
     'session-timeout-warn': SessionTimeoutWarnEvent;
     'session-timeout-extend': SessionTimeoutExtendEvent;
+    'session-timeout-dismiss': SessionTimeoutDismissEvent;
     'session-timeout-expire': SessionTimeoutExpireEvent;
     'session-timeout-error': SessionTimeoutErrorEvent;
   }

@@ -10,18 +10,22 @@ export { SessionTimeoutElement } from './session-timeout.js';
 export {
   SessionTimeoutWarnEvent,
   SessionTimeoutExtendEvent,
+  SessionTimeoutDismissEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutErrorEvent,
 } from './events.js';
-export { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
+export { SessionTimeoutController, type SessionTimeoutControllerOptions } from './controller.js';
+export { SessionCoordinator, type SessionTimeoutOptions, type ConfigurableOptions } from './coordinator.js';
 export {
   IdleEngine,
   resolveDurations,
+  rethrowLater,
   type IdleEngineOptions,
   type IdleEngineEvent,
   type IdleDurations,
   type IdleState,
   type ExpireReason,
+  type EndReason,
   type ExtendSource,
   type Scheduler,
 } from './idle/engine.js';
@@ -29,4 +33,5 @@ export { ActivityTracker, type ActivitySink } from './activity.js';
 export { PingClient, type PingClientOptions, type PingResult, type PingAlive, type PingEnded, type PingUnknown } from './ping-client.js';
 export { passiveFetch, PASSIVE_HEADER } from './passive-fetch.js';
 export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-alive.js';
-export { TabSync, type TabMessage, type TabSyncOptions } from './tab-sync.js';
+export { TabSync, type TabMessage, type ServerMessage, type TabSyncOptions } from './tab-sync.js';
+export { safeNavigationUrl } from './safe-url.js';

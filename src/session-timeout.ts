@@ -1,12 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
+import { safeNavigationUrl } from './safe-url.js';
 import {
+  SessionTimeoutDismissEvent,
   SessionTimeoutErrorEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
 } from './events.js';
-import { resolveDurations, type IdleState } from './idle/engine.js';
+import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
 import { styles } from './session-timeout.styles.js';
 
 /** Spoken duration in English: `1 minute 5 seconds`, `30 seconds`. */
@@ -34,8 +36,9 @@ const spoken = (seconds: number): string => {
  *                  redirect-url="/login?reason=idle"></session-timeout>
  * ```
  *
- * @event {SessionTimeoutWarnEvent} session-timeout-warn - The warning opened; `remaining` seconds.
+ * @event {SessionTimeoutWarnEvent} session-timeout-warn - The warning opened; `remaining` seconds, `reason` `idle` or `absolute` (the fixed limit: extending only closes the warning).
  * @event {SessionTimeoutExtendEvent} session-timeout-extend - The session was extended; `remaining` seconds.
+ * @event {SessionTimeoutDismissEvent} session-timeout-dismiss - An absolute warning was closed without extending (extend, Escape); the session still ends at its fixed limit.
  * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
  * @event {SessionTimeoutErrorEvent} session-timeout-error - A ping failed (`error`, `status`); the session is not treated as ended.
  *
@@ -119,16 +122,27 @@ export class SessionTimeoutElement extends LitElement {
   readonly #warned = new Set<string>();
   readonly #controller = new SessionTimeoutController(this, {
     ...(this.constructor as typeof SessionTimeoutElement).timing,
-    onWarn: (remaining) => {
+    // The attributes as given: the controller resolves them, and tells given ones from defaults.
+    config: () => ({
+      warnAfter: this.#warnAfter as number | null, expireAfter: this.#expireAfter as number | null,
+      pingUrl: this.pingUrl, pingInterval: this.pingInterval, channel: this.channel,
+      extendOnActivity: this.extendOnActivity, disabled: this.disabled,
+    }),
+    onWarn: (remaining, reason) => {
       this.#announcement = '';
       this.#announcedAt = this.#lastTick = Math.ceil(remaining);
-      this.dispatchEvent(new SessionTimeoutWarnEvent(remaining));
+      this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
     onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
     onExtend: (remaining) => this.dispatchEvent(new SessionTimeoutExtendEvent(remaining)),
+    onDismiss: (remaining) => this.dispatchEvent(new SessionTimeoutDismissEvent(remaining)),
     onExpire: (reason) => {
       const event = new SessionTimeoutExpireEvent(reason);
-      if (this.dispatchEvent(event) && this.redirectUrl && this.#redirect) this.navigate(this.redirectUrl);
+      if (this.dispatchEvent(event) && this.#redirect) {
+        const target = this.#safeUrl('redirect-url', this.redirectUrl);
+        // The attribute as written: `navigate` overrides (routers) expect the app's own URL.
+        if (target) this.navigate(this.redirectUrl!);
+      }
     },
     onError: (error, status) => this.dispatchEvent(new SessionTimeoutErrorEvent(error, status)),
   });
@@ -143,6 +157,14 @@ export class SessionTimeoutElement extends LitElement {
   set warnAfter(value: number | null) {
     this.#warnAfter = value;
     this.#resolve();
+  }
+
+  /**
+   * The durations in force: the server's once a ping answered (they win over the attributes), else
+   * `warn-after` and `expire-after` as resolved.
+   */
+  get durations(): IdleDurations {
+    return this.#controller.durations;
   }
 
   /** Seconds of inactivity after which the session ends. Default 600. */
@@ -161,7 +183,7 @@ export class SessionTimeoutElement extends LitElement {
 
   /** Seconds until the session ends, from the freshest server answer where there is one. */
   get remaining(): number {
-    return this.#controller.engine ? this.#controller.remaining : this.expireAfter;
+    return this.#controller.remaining;
   }
 
   /** Extends the session (closes the warning); with `ping-url`, tells the server. */
@@ -198,8 +220,7 @@ export class SessionTimeoutElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    // Configured before the controller starts, so that it starts with the page's values.
-    this.#configure();
+    this.#reportProblems();
     super.connectedCallback();
     addEventListener('submit', this.#onPageSubmit);
   }
@@ -210,25 +231,27 @@ export class SessionTimeoutElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (['warnAfter', 'expireAfter', 'pingUrl', 'pingInterval', 'channel', 'extendOnActivity', 'disabled'].some((key) => changed.has(key))) this.#configure();
+    if (changed.has('warnAfter') || changed.has('expireAfter')) this.#reportProblems();
   }
 
   protected override render() {
     const remaining = Math.ceil(this.remaining);
+    const { warnAfter, expireAfter } = this.durations;
+    const logoutUrl = this.#safeUrl('logout-url', this.logoutUrl);
     return html`
       <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading"
               aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}>
         <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
         <div id="message" part="message"><slot name="warning"><p>
-          You've been inactive for ${spoken(this.warnAfter)}. For your security, you'll be signed out
-          after ${spoken(this.expireAfter)} of inactivity.
+          You've been inactive for ${spoken(warnAfter)}. For your security, you'll be signed out
+          after ${spoken(expireAfter)} of inactivity.
         </p></slot></div>
         <p id="countdown" part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</p>
         <div class="sr-only" role="status">${this.#announcement}</div>
         <div class="actions">
           <button part="extend-button" autofocus @click=${this.extend}><slot name="extend-label">Stay signed in</slot></button>
-          ${this.logoutUrl
-            ? html`<form method="post" action=${this.logoutUrl} @submit=${this.#onLogout}>
+          ${logoutUrl
+            ? html`<form method="post" action=${logoutUrl} @submit=${this.#onLogout}>
                 <button part="logout-button"><slot name="logout-label">Sign out now</slot></button>
               </form>`
             : nothing}
@@ -244,10 +267,15 @@ export class SessionTimeoutElement extends LitElement {
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog')!;
     const warning = this.state == 'warning';
-    if (warning && !dialog.open && this.isConnected) {
-      let focused = document.activeElement;
-      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-      this.#returnFocus = focused as HTMLElement | null;
+    // `:modal`, not `open`: moving the element in the DOM leaves the dialog open but no longer modal
+    // (the page not inert, focus not inside), and it must be shown modal again.
+    if (warning && !dialog.matches(':modal') && this.isConnected) {
+      if (dialog.open) dialog.close();
+      else {
+        let focused = document.activeElement;
+        while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+        this.#returnFocus = focused as HTMLElement | null;
+      }
       dialog.showModal();
       this.renderRoot.querySelector('button')!.focus();
     } else if (!warning && dialog.open) {
@@ -261,17 +289,20 @@ export class SessionTimeoutElement extends LitElement {
     this.#durations = resolveDurations({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter });
   }
 
-  /** Hands the resolved configuration to the controller, warning once about each bad value. */
-  #configure(): void {
+  /** Warns once about each bad duration attribute (the controller falls back the same way). */
+  #reportProblems(): void {
     const { warnAfter, expireAfter, problems } = this.#durations;
     for (const problem of problems) {
       this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${problem == 'warnAfter' ? warnAfter : expireAfter}`);
     }
     if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
-    this.#controller.configure({
-      warnAfter, expireAfter, pingUrl: this.pingUrl, pingInterval: this.pingInterval, channel: this.channel,
-      extendOnActivity: this.extendOnActivity, disabled: this.disabled,
-    });
+  }
+
+  /** `url` when it is an http(s) URL; otherwise warns once and gives `null` (a `javascript:` URL never runs). */
+  #safeUrl(attribute: string, url: string | null): string | null {
+    const safe = safeNavigationUrl(url);
+    if (url && !safe) this.#warn(`${attribute}="${url}" is not an http(s) URL; ignored`);
+    return safe;
   }
 
   #warn(message: string): void {

@@ -21,12 +21,30 @@ export type TabMessage =
   | { type: 'activity'; at: number }
   /** The user extended the session (the warning closes everywhere). */
   | { type: 'extend'; at: number }
-  /** The server answered a ping sent at `at`: `remaining` seconds left then. */
-  | { type: 'server'; at: number; remaining: number; absoluteRemaining: number | null }
+  /**
+   * The server answered a ping sent at `at`: `remaining` (and `absoluteRemaining`) seconds counted
+   * from then, and its own durations, which every tab adopts.
+   */
+  | ServerMessage
+  /** A tab opened and asks what the server last said (answered with a `server` message). */
+  | { type: 'hello' }
+  /** The user closed the absolute warning: it closes in every tab. */
+  | { type: 'dismiss' }
   /** A keep-alive ping left at `at`: no other tab needs to send one for a while. */
   | { type: 'pinged'; at: number }
   /** The session ended. */
   | { type: 'expire'; reason: ExpireReason };
+
+/** A server answer, as tabs pass it on. */
+export interface ServerMessage {
+  type: 'server';
+  at: number;
+  remaining: number;
+  absoluteRemaining: number | null;
+  /** The server's durations (seconds); absent from an older element's message. */
+  expireAfter?: number | null;
+  warnAfter?: number | null;
+}
 
 /** Options of {@link TabSync}. */
 export interface TabSyncOptions {
@@ -41,6 +59,8 @@ export interface TabSyncOptions {
 }
 
 const finite = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
+/** A duration a sender may leave out (an older version of the element). */
+const optionalDuration = (value: unknown): boolean => value == null || (finite(value) && value > 0);
 
 /** Another tab (or another script on the origin) may post anything: only well-formed messages pass. */
 export function isTabMessage(value: unknown): value is TabMessage {
@@ -53,7 +73,11 @@ export function isTabMessage(value: unknown): value is TabMessage {
       return finite(m.at);
     case 'server':
       return finite(m.at) && finite(m.remaining) && m.remaining >= 0 &&
-        (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0));
+        (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0)) &&
+        optionalDuration(m.expireAfter) && optionalDuration(m.warnAfter);
+    case 'hello':
+    case 'dismiss':
+      return true;
     case 'expire':
       return EXPIRE_REASONS.includes(m.reason as ExpireReason);
     default:
@@ -76,7 +100,8 @@ export class TabSync {
   #channel: BroadcastChannel | null = null;
   #storageKey: string;
   #stopLeading?: () => void;
-  readonly #abortLock = new AbortController();
+  /** The pending or granted request for the leader lock; aborting it gives the lock up. */
+  #lockRequest: AbortController | null = null;
   readonly #options: TabSyncOptions;
   readonly #global: NonNullable<TabSyncOptions['global']>;
 
@@ -115,15 +140,30 @@ export class TabSync {
     }
   }
 
+  /**
+   * Hands leadership on but keeps listening (an expired page must still hear the others).
+   * {@link elect} takes part again.
+   */
+  resign(): void {
+    this.#lockRequest?.abort();
+    this.#lockRequest = null;
+    this.#stopLeading?.();
+    this.#stopLeading = undefined;
+    this.#setLeader(false);
+  }
+
+  /** Takes part in the leader election again (after {@link resign}). Idempotent. */
+  elect(): void {
+    if (!this.#closed && !this.#lockRequest) this.#elect();
+  }
+
   /** Leaves the channel and hands leadership on. Idempotent. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#channel?.close();
     this.#global.removeEventListener('storage', this.#onStorage);
-    this.#abortLock.abort();
-    this.#stopLeading?.();
-    this.#setLeader(false);
+    this.resign();
   }
 
   #elect(): void {
@@ -133,15 +173,16 @@ export class TabSync {
       this.#setLeader(true);
       return;
     }
+    const request = (this.#lockRequest = new AbortController());
     locks
-      .request(`${this.#storageKey}:leader`, { signal: this.#abortLock.signal }, () => {
-        if (this.#closed) return undefined;
+      .request(`${this.#storageKey}:leader`, { signal: request.signal }, () => {
+        if (this.#closed || request.signal.aborted) return undefined;
         this.#setLeader(true);
-        // Held until this tab closes; the browser releases it too when the page goes away.
+        // Held until this tab resigns or closes; the browser releases it too when the page goes away.
         return new Promise<void>((resolve) => (this.#stopLeading = resolve));
       })
       .catch(() => {
-        // Aborted by close() while waiting: nothing to hand on.
+        // Aborted by resign() or close() while waiting: nothing to hand on.
       });
   }
 

@@ -18,12 +18,12 @@
  *
  * @module
  */
-import { defaultWarnAfter, type ExpireReason } from '../protocol.js';
+import { defaultWarnAfter, type EndReason, type ExpireReason } from '../protocol.js';
 
 /** The three states of a session, in order. */
 export type IdleState = 'active' | 'warning' | 'expired';
 
-export type { ExpireReason };
+export type { EndReason, ExpireReason };
 
 /** Where an extension came from: this page's user, activity, a hold, the server, or another tab. */
 export type ExtendSource = 'user' | 'activity' | 'hold' | 'server' | 'tab';
@@ -36,9 +36,12 @@ export interface Scheduler {
 
 /** What the engine tells its listeners. `remaining` in seconds. */
 export type IdleEngineEvent =
-  | { type: 'warn'; remaining: number }
+  /** The warning opened, about the end that comes first: `idle` (extendable) or `absolute` (not). */
+  | { type: 'warn'; remaining: number; reason: EndReason }
   | { type: 'tick'; remaining: number }
   | { type: 'extend'; remaining: number; source: ExtendSource }
+  /** An absolute warning was closed without extending: the session still ends at the absolute limit. */
+  | { type: 'dismiss'; remaining: number }
   | { type: 'expire'; reason: ExpireReason };
 
 /** Durations in seconds. */
@@ -70,7 +73,20 @@ export interface IdleEngineOptions extends Partial<IdleDurations> {
    * again and, if the deadline is still due, goes ahead without asking a second time.
    */
   confirm?: (next: 'warning' | 'expired') => Promise<unknown> | void;
+  /**
+   * Called with what a listener threw. Listeners are isolated: the others still hear the event and
+   * the engine still arms its next timer, so a broken listener never stops the countdown.
+   * Default {@link rethrowLater}.
+   */
+  onListenerError?: (error: unknown) => void;
 }
+
+/** Reports an error the way an uncaught one is (console, `window.onerror`), without unwinding the caller. */
+export const rethrowLater = (error: unknown): void => {
+  queueMicrotask(() => {
+    throw error;
+  });
+};
 
 export const DEFAULT_WARN_AFTER = 540;
 export const DEFAULT_EXPIRE_AFTER = 600;
@@ -115,6 +131,15 @@ export function resolveDurations(input: { warnAfter?: unknown; expireAfter?: unk
 /**
  * Tracks inactivity against two deadlines and moves a session from `active` to `warning` to `expired`.
  *
+ * Two kinds of knowledge are kept apart, so that neither can corrupt the other:
+ * - **the last real input** (this tab's, another tab's, or the user's own "stay signed in"): what a
+ *   ping reports as `idle`, never derived from a server answer;
+ * - **the deadlines the server set** (`rebase`): when its idle limit and its absolute limit fall, counted
+ *   from when the request left, so never later than the server's own.
+ *
+ * The idle end is the server's as long as no input happened since the request left; input after it is
+ * news the server has not heard, and counts from the local `expireAfter`.
+ *
  * @example
  * const engine = new IdleEngine({ warnAfter: 840, expireAfter: 900 });
  * engine.subscribe((event) => console.log(event));
@@ -122,14 +147,19 @@ export function resolveDurations(input: { warnAfter?: unknown; expireAfter?: unk
  * addEventListener('keydown', () => engine.recordActivity(), { passive: true });
  */
 export class IdleEngine {
-  /** Wall-clock ms of the last activity that counts. */
-  #last: number;
+  /** Wall-clock ms of the last real input (or start, or an explicit extend). */
+  #lastInput: number;
+  /** The idle deadline the server set (`idleAt`), for a request that left at `since`; wall-clock ms. */
+  #server: { idleAt: number; since: number } | null = null;
   /** Wall-clock ms of the server's absolute deadline, if it told us one. */
   #absoluteAt = Infinity;
+  /** The absolute deadline whose warning the user dismissed: it does not open again. */
+  #dismissedFor = NaN;
   #warnAfter = DEFAULT_WARN_AFTER;
   #expireAfter = DEFAULT_EXPIRE_AFTER;
   #extendOnActivity = false;
   #state: IdleState = 'active';
+  #warningReason: EndReason = 'idle';
   /** When the current warning opened (ms), to tell activity during it from activity before it. */
   #warnedAt = 0;
   #holds = 0;
@@ -141,6 +171,7 @@ export class IdleEngine {
   readonly #scheduler: Scheduler;
   readonly #confirm: IdleEngineOptions['confirm'];
   readonly #input: IdleEngineOptions['input'];
+  readonly #onListenerError: (error: unknown) => void;
   readonly #listeners = new Set<(event: IdleEngineEvent) => void>();
 
   constructor(options: IdleEngineOptions = {}) {
@@ -148,8 +179,9 @@ export class IdleEngine {
     this.#scheduler = options.scheduler ?? globalThis;
     this.#confirm = options.confirm;
     this.#input = options.input;
+    this.#onListenerError = options.onListenerError ?? rethrowLater;
+    this.#lastInput = this.#now();
     this.configure(options);
-    this.#last = this.#now();
   }
 
   /** `active`, `warning` or `expired`. */
@@ -157,16 +189,25 @@ export class IdleEngine {
     return this.#state;
   }
 
-  /** Wall-clock ms of the last activity that counts (start, input, extend, server answer). */
+  /** While the warning is open: what it is about. `idle` can be extended, `absolute` cannot. */
+  get warningReason(): EndReason | null {
+    return this.#state == 'warning' ? this.#warningReason : null;
+  }
+
+  /** The end that comes first unless something changes: `idle` or `absolute`. */
+  get nextEnd(): EndReason {
+    return this.#absoluteAt <= this.#idleEnd() ? 'absolute' : 'idle';
+  }
+
+  /** Wall-clock ms of the last real input (start, input in any tab, an explicit extend). Never a server's guess. */
   get lastActivity(): number {
     this.#pull();
-    return this.#last;
+    return this.#lastInput;
   }
 
   /** Wall-clock ms at which the session ends unless there is activity. */
   get expireAt(): number {
-    this.#pull();
-    return Math.min(this.#last + this.#expireAfter * 1000, this.#absoluteAt);
+    return Math.min(this.#idleEnd(), this.#absoluteAt);
   }
 
   /** Wall-clock ms at which the warning opens: the configured lead time before {@link expireAt}. */
@@ -189,7 +230,7 @@ export class IdleEngine {
     return this.#expireAfter;
   }
 
-  /** Seconds since the last activity that counts; 0 while held. What a keep-alive ping reports. */
+  /** Seconds since the last real input; 0 while held. What a ping reports. */
   get idle(): number {
     return this.#holds ? 0 : Math.max(0, (this.#now() - this.lastActivity) / 1000);
   }
@@ -197,7 +238,8 @@ export class IdleEngine {
   /**
    * Changes durations (seconds) and `extendOnActivity`; a duration given as `undefined`/`null`
    * returns to its default, bad ones fall back as in {@link resolveDurations}. Deadlines stay
-   * anchored on the last activity.
+   * anchored on the last activity. A warning that is no longer due closes without an `extend`
+   * event: nobody extended anything.
    */
   configure(options: Partial<IdleDurations> & { extendOnActivity?: boolean }): void {
     ({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter } = resolveDurations({
@@ -205,7 +247,7 @@ export class IdleEngine {
       expireAfter: 'expireAfter' in options ? options.expireAfter : this.#expireAfter,
     }));
     this.#extendOnActivity = options.extendOnActivity ?? this.#extendOnActivity;
-    this.reevaluate();
+    this.#evaluate(null);
   }
 
   /** Starts watching the deadlines. Idempotent; a stopped engine keeps its state and its last activity. */
@@ -221,25 +263,42 @@ export class IdleEngine {
   }
 
   /**
-   * Notes user activity at `at` (wall-clock ms, default now). Only a timestamp write: no timer is
+   * Notes user input at `at` (wall-clock ms, default now). Only a timestamp write: no timer is
    * touched; the armed timer reads it when it fires. Ignored while the warning is open, unless
-   * `extendOnActivity`: then the next countdown tick (within a second) extends.
+   * `extendOnActivity`: then the next countdown tick (within a second) extends an idle warning.
    */
   recordActivity(at: number = this.#now()): void {
-    if (at > this.#last && (this.#state == 'active' || (this.#extendOnActivity && this.#state == 'warning'))) this.#last = at;
+    if (at > this.#lastInput && (this.#state == 'active' || (this.#extendOnActivity && this.#state == 'warning'))) this.#lastInput = at;
   }
 
-  /** Extends the session from now, closing the warning if it is open. Does nothing once expired. */
+  /**
+   * Extends the session from now, closing the warning if it is open. During an absolute warning it
+   * only closes it ({@link dismiss}): nothing can extend past the absolute limit. Does nothing once expired.
+   */
   extend(source: ExtendSource = 'user'): void {
     if (this.#state == 'expired') return;
-    this.#last = Math.max(this.#last, this.#now());
+    if (this.warningReason == 'absolute') return this.dismiss();
+    this.#lastInput = Math.max(this.#lastInput, this.#now());
     this.#toActive(source);
   }
 
   /**
+   * Closes an absolute warning without extending and without counting as activity; it does not
+   * open again for the same absolute limit. The countdown to that limit goes on. Does nothing otherwise.
+   */
+  dismiss(): void {
+    if (this.warningReason != 'absolute') return;
+    this.#dismissedFor = this.#absoluteAt;
+    this.#state = 'active';
+    this.#emit({ type: 'dismiss', remaining: this.remaining });
+    this.reevaluate();
+  }
+
+  /**
    * Keeps the session alive until the returned function is called (e.g. while a video plays or an
-   * upload runs): no warning, no expiry. Holds nest; releasing twice is harmless. The time held
-   * counts as activity.
+   * upload runs): no idle warning, no idle expiry. Holds nest; releasing twice is harmless. The time
+   * held counts as activity. A known absolute limit still applies: its warning opens and the session
+   * ends there, held or not.
    *
    * @example
    * const release = engine.hold();
@@ -247,31 +306,34 @@ export class IdleEngine {
    */
   hold(): () => void {
     let held = true;
-    if (!this.#holds++ && this.#state == 'warning') this.extend('hold');
-    this.#disarm();
+    if (!this.#holds++ && this.warningReason == 'idle') this.extend('hold');
+    this.reevaluate();
     return () => {
-      if (held && ((held = false), !--this.#holds)) this.extend('hold');
+      if (!held || ((held = false), --this.#holds)) return;
+      if (this.#state != 'expired') this.#lastInput = Math.max(this.#lastInput, this.#now());
+      this.reevaluate();
     };
   }
 
   /**
-   * Re-bases the deadlines on an answer from the server: the session ends in `remaining` seconds
-   * (and, if given, no later than `absoluteRemaining` seconds). Only durations cross between client and
-   * server, so an offset between their clocks changes nothing. Closes the warning when the server
-   * knows of activity elsewhere, opens it (or expires) when the server says time is short.
+   * Re-bases the deadlines on an answer from the server: the session ends `remaining` seconds after
+   * `since` (and no later than `absoluteRemaining` seconds after it; `null`: no absolute limit,
+   * absent: unchanged). `since` (wall-clock ms, default now, never later than now) is when the
+   * request left, so the deadlines are never later than the server's own. Only durations cross
+   * between client and server, so an offset between their clocks changes nothing.
    *
-   * `since` (wall-clock ms, default now) is when the request left: activity recorded after it is
-   * news to the server and still counts.
+   * The last input is not touched: input after `since` is news the server has not heard and still
+   * counts. Closes the warning when the server knows of activity elsewhere, opens it (or expires)
+   * when the server says time is short.
    */
   rebase(remaining: number, absoluteRemaining?: number | null, since: number = this.#now()): void {
     if (this.#state == 'expired' || !(remaining >= 0)) return;
-    this.#pull();
     const now = this.#now();
-    const derived = now - (this.#expireAfter - remaining) * 1000;
-    this.#last = this.#last > since ? Math.max(this.#last, derived) : derived;
-    if (absoluteRemaining != null && absoluteRemaining >= 0) this.#absoluteAt = now + absoluteRemaining * 1000;
+    since = Math.min(since, now);
+    this.#server = { idleAt: since + remaining * 1000, since };
+    if (absoluteRemaining === null) this.#absoluteAt = Infinity;
+    else if (absoluteRemaining !== undefined && absoluteRemaining >= 0) this.#absoluteAt = since + absoluteRemaining * 1000;
     this.#confirmedAt = now;
-    this.#warnedAt = this.#last; // what moved the deadline was the server, not activity here
     this.reevaluate();
   }
 
@@ -281,19 +343,7 @@ export class IdleEngine {
    * came back online, or the machine woke from sleep.
    */
   reevaluate(): void {
-    this.#disarm();
-    if (!this.#running || this.#holds || this.#state == 'expired') return;
-    const now = this.#now();
-    if (now >= this.expireAt) return this.#due('expired');
-    if (this.#state == 'warning') {
-      if (this.#extendOnActivity && this.#last > this.#warnedAt) return this.extend('activity');
-      // Only a server answer moves the deadline back while the warning is open.
-      if (now < this.warnAt) return this.#toActive('server');
-      this.#emit({ type: 'tick', remaining: this.remaining });
-      return this.#arm((this.expireAt - now) % 1000 || 1000);
-    }
-    if (now >= this.warnAt) return this.#due('warning');
-    this.#arm(this.warnAt - now);
+    this.#evaluate('server');
   }
 
   /** Ends the session now. Timers stop; the state stays `expired` for good. */
@@ -305,8 +355,9 @@ export class IdleEngine {
   }
 
   /**
-   * Listens to `warn`, `tick` (once a second while the warning is open), `extend` and `expire`.
-   * Returns the function that removes the listener.
+   * Listens to `warn`, `tick` (once a second while the warning is open), `extend`, `dismiss` and
+   * `expire`. Returns the function that removes the listener. A listener that throws is reported
+   * through `onListenerError` and stops nothing.
    */
   subscribe(listener: (event: IdleEngineEvent) => void): () => void {
     this.#listeners.add(listener);
@@ -317,6 +368,44 @@ export class IdleEngine {
   dispose(): void {
     this.stop();
     this.#listeners.clear();
+  }
+
+  /** The idle deadline: the server's while it knows of every input, never while held. */
+  #idleEnd(): number {
+    if (this.#holds) return Infinity;
+    const local = this.lastActivity + this.#expireAfter * 1000;
+    const server = this.#server;
+    if (!server) return local;
+    return this.#lastInput <= server.since ? server.idleAt : Math.max(local, server.idleAt);
+  }
+
+  /** Whether the warning for the coming absolute end was dismissed (the server's instant may wobble by a request's latency). */
+  #dismissed(): boolean {
+    return Math.abs(this.#absoluteAt - this.#dismissedFor) <= 1000;
+  }
+
+  /**
+   * The state machine's one step. `closedBy`: how an open warning that is no longer due is reported
+   * (`server` for a deadline the server moved, `null` for a new configuration: silently).
+   */
+  #evaluate(closedBy: ExtendSource | null): void {
+    this.#disarm();
+    if (!this.#running || this.#state == 'expired') return;
+    const now = this.#now();
+    const end = this.expireAt;
+    if (now >= end) return this.#due('expired');
+    const warnAt = this.warnAt;
+    if (this.#state == 'warning') {
+      const idleWarning = this.#warningReason == 'idle';
+      if (idleWarning && this.#extendOnActivity && this.#lastInput > this.#warnedAt) return this.extend('activity');
+      // Only a server answer (or a new configuration) moves the deadline back while the warning is open.
+      if (now < warnAt || this.nextEnd != this.#warningReason) return this.#close(closedBy);
+      this.#emit({ type: 'tick', remaining: this.remaining });
+      return this.#arm((end - now) % 1000 || 1000);
+    }
+    if (now < warnAt) return this.#arm(warnAt - now);
+    if (this.nextEnd == 'absolute' && this.#dismissed()) return this.#arm(end - now);
+    this.#due('warning');
   }
 
   #due(next: 'warning' | 'expired'): void {
@@ -331,13 +420,23 @@ export class IdleEngine {
         this.reevaluate();
       };
       pending.then(settled, settled);
-    } else if (next == 'expired') this.expire(this.#absoluteAt <= now ? 'absolute' : 'idle');
-    else {
-      this.#state = next;
-      this.#warnedAt = now;
-      this.#emit({ type: 'warn', remaining: this.remaining });
-      this.reevaluate();
-    }
+    } else if (next == 'expired') this.expire(this.nextEnd);
+    else this.#openWarning(now);
+  }
+
+  #openWarning(now: number): void {
+    this.#state = 'warning';
+    this.#warnedAt = now;
+    this.#warningReason = this.nextEnd;
+    this.#emit({ type: 'warn', remaining: this.remaining, reason: this.#warningReason });
+    this.reevaluate();
+  }
+
+  /** Closes a warning that is no longer due, telling listeners as `closedBy` (silently for `null`). */
+  #close(closedBy: ExtendSource | null): void {
+    this.#state = 'active';
+    if (closedBy) this.#emit({ type: 'extend', remaining: this.remaining, source: closedBy });
+    this.reevaluate();
   }
 
   /** Back to `active`; tells listeners when the warning closed or the user asked. */
@@ -354,6 +453,7 @@ export class IdleEngine {
   }
 
   #arm(ms: number): void {
+    if (ms == Infinity) return; // held, with no absolute limit: nothing to wait for
     this.#timer = this.#scheduler.setTimeout(this.#fire, Math.min(ms, MAX_DELAY));
   }
 
@@ -367,7 +467,14 @@ export class IdleEngine {
     this.reevaluate();
   };
 
+  /** Tells every listener; one that throws is reported and stops neither the others nor the timers. */
   #emit(event: IdleEngineEvent): void {
-    for (const listener of this.#listeners) listener(event);
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#onListenerError(error);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from '../../src/controller.js';
+import { ASK_TABS_WAIT } from '../../src/coordinator.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 
@@ -46,6 +47,22 @@ async function mount(options: SessionTimeoutOptions = {}) {
   return fixture<TestHost>(html`<div>${host}</div>`).then((div) => div.firstElementChild as TestHost);
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/**
+ * A tab that has asked around at start-up (no other tab answered, so it pinged once after
+ * ASK_TABS_WAIT) and got its answer; the endpoint then forgets that ping, so a test counts only
+ * what follows.
+ */
+async function mountStarted(endpoint: ReturnType<typeof fakeEndpoint>, options: SessionTimeoutOptions = {}) {
+  const host = await mount({ pingUrl: endpoint.url, ...options });
+  host.time.advance(ASK_TABS_WAIT);
+  await waitUntil(async () => (await endpoint.requests()).length >= 1, 'the start-up ping');
+  await settle();
+  await endpoint.forget();
+  return host;
+}
+
 describe('SessionTimeoutController', () => {
   it('starts when the host connects and stops everything when it disconnects', async () => {
     const host = await mount();
@@ -85,9 +102,10 @@ describe('SessionTimeoutController', () => {
   });
 
   it('with a ping URL, confirms before warning and follows the server’s remaining time', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=80&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
-    host.time.advance(60 * S);
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
+    await endpoint.script([{ respond: 'alive', remaining: 80, expireAfter: 90, warnAfter: 60 }]);
+    host.time.advance(60 * S - ASK_TABS_WAIT); // to the warning point
     await waitUntil(() => host.log.length > 0 || host.session.engine!.expireAt - host.time.now > 30 * S);
     expect(host.session.state, 'another tab was active: no warning').to.equal('active');
     expect(host.session.remaining).to.equal(80);
@@ -97,10 +115,10 @@ describe('SessionTimeoutController', () => {
   });
 
   it('confirms before expiring; a 401 ends the session with the server’s reason', async () => {
-    const endpoint = fakeEndpoint();
-    await endpoint.script([{ respond: 'alive', remaining: 30, expireAfter: 90 }, { respond: 'expired', reason: 'idle' }]);
-    const host = await mount({ pingUrl: endpoint.url });
-    host.time.advance(60 * S);
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
+    await endpoint.script([{ respond: 'alive', remaining: 30, expireAfter: 90, warnAfter: 60 }, { respond: 'expired', reason: 'idle' }]);
+    host.time.advance(60 * S - ASK_TABS_WAIT);
     await waitUntil(() => host.session.state === 'warning');
     host.time.advance(30 * S);
     await waitUntil(() => host.session.state === 'expired');
@@ -109,8 +127,8 @@ describe('SessionTimeoutController', () => {
   });
 
   it('extend() pings {"idle": 0}', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     host.session.extend();
     await waitUntil(async () => (await endpoint.requests()).length === 1);
     expect((await endpoint.requests())[0]!.body).to.deep.equal({ idle: 0 });
@@ -127,7 +145,8 @@ describe('SessionTimeoutController', () => {
   for (const respond of ['error', 'drop', 'unavailable']) {
     it(`a failed ping (${respond}) reports an error and the countdown goes on locally`, async () => {
       const endpoint = fakeEndpoint(`respond=${respond}`);
-      const host = await mount({ pingUrl: endpoint.url });
+      const host = await mountStarted(endpoint);
+      host.errors.length = 0; // the start-up ping's
       host.time.advance(60 * S);
       await waitUntil(() => host.session.state === 'warning');
       expect(host.errors).to.have.length(1);
@@ -147,7 +166,7 @@ describe('SessionTimeoutController', () => {
     host.time.advance(3600 * S);
     expect(host.session.state).to.equal('active');
     host.session.configure({ disabled: false });
-    expect(host.time.pending).to.equal(1);
+    expect(host.time.pending, 'the warning, and the start-up question to the other tabs').to.equal(2);
     expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
     host.session.configure({ disabled: true });
     expect(host.time.pending).to.equal(0);
@@ -174,11 +193,10 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
       await sendKeys({ press: 'Shift' });
     }
   }
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
   it('an active user pings once per interval (half the warning window), an idle one never', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     await settle(); // the only tab: the leader once its lock is granted
     await typeFor(59, host);
     await settle();
@@ -192,8 +210,8 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('a tab opening (its page load told the server) sends no ping of its own', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     await settle();
     window.dispatchEvent(new Event('focus'));
     host.time.advance(5 * S);
@@ -203,8 +221,8 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('a ping-interval longer than is safe is shortened; a shorter one is taken', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url, pingInterval: 10 });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint, { pingInterval: 10 });
     await typeFor(30, host);
     await settle();
     expect(await endpoint.requests()).to.have.length(3);
@@ -215,18 +233,21 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('two tabs active at once send one series of pings, not two', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const a = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const a = await mountStarted(endpoint);
     const b = await mount({ pingUrl: endpoint.url });
-    await settle(); // leadership settles
+    await settle(); // leadership settles; b hears what the server told a
+    b.time.advance(S);
+    await settle();
+    expect(await endpoint.requests(), 'the second tab asked the first, not the server').to.deep.equal([]);
     await typeFor(59, a, b);
     await settle();
     expect(await endpoint.requests(), 'at 15, 30 and 45 s, as for one tab').to.have.length(3);
   });
 
   it('a hold pings once per interval with idle 0, until released', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     await settle(); // the only tab: the leader once its lock is granted
     const release = host.session.hold();
     host.time.advance(60 * S);
@@ -280,8 +301,8 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('never pings once the session has ended, not even for a hold', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     await settle();
     host.session.expire('logout');
     host.session.hold();
@@ -293,8 +314,9 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('sends no keep-alive while the warning is open, only the confirmation before it', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=30&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
+    await endpoint.script([{ respond: 'alive', remaining: 30, expireAfter: 90, warnAfter: 60 }]);
     host.time.advance(60 * S);
     await waitUntil(() => host.session.state === 'warning');
     await typeFor(25, host);
@@ -303,8 +325,8 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
   });
 
   it('counts every ping as news told: no keep-alive right after an extend or a bfcache check', async () => {
-    const endpoint = fakeEndpoint('respond=alive&remaining=90&expireAfter=90');
-    const host = await mount({ pingUrl: endpoint.url });
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
     await settle();
     host.session.extend();
     await typeFor(5, host);
@@ -316,7 +338,7 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
 
   it('backs off while the server fails: fewer pings than one per interval', async () => {
     const endpoint = fakeEndpoint('respond=error');
-    const host = await mount({ pingUrl: endpoint.url });
+    const host = await mountStarted(endpoint);
     await settle();
     for (let second = 0; second < 120; second++) {
       host.time.advance(S);
@@ -336,6 +358,83 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     a.session.expire('logout');
     await settle();
     expect(b.session.state).to.equal('active');
+  });
+});
+
+describe('SessionTimeoutController: the server decides (issue 10)', () => {
+  /** Like the real server: `remaining` is the server's limit less the idle time the ping reports. */
+  const server = (expireAfter: number, warnAfter: number) => fakeEndpoint(`respond=alive&expireAfter=${expireAfter}&warnAfter=${warnAfter}`);
+
+  it('adopts the server’s durations at start-up, and says once that the page’s differ', async () => {
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warned.push(message);
+    try {
+      const endpoint = server(900, 840);
+      const host = await mountStarted(endpoint); // attributes 60 / 90
+      expect(host.session.durations).to.deep.equal({ warnAfter: 840, expireAfter: 900 });
+      expect(host.session.engine!.warnAt - host.time.now).to.be.closeTo(840 * S - ASK_TABS_WAIT, 1);
+      expect(warned.filter((message) => message.includes('server')), 'one warning').to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('an idle user is signed out at the server’s time when the page’s expire-after is shorter', async () => {
+    const endpoint = server(900, 840);
+    const host = await mount({ pingUrl: endpoint.url, warnAfter: 540, expireAfter: 600 });
+    host.time.advance(ASK_TABS_WAIT);
+    await waitUntil(() => host.session.durations.expireAfter === 900);
+    for (let second = 0; second < 900 && host.session.state != 'expired'; second += 10) {
+      host.time.advance(10 * S);
+      await settle();
+    }
+    expect(host.session.state, 'the idle session ended').to.equal('expired');
+    expect(host.time.now - 1_700_000_000_000).to.be.within(900 * S, 910 * S);
+    const idle = (await endpoint.requests()).map((request) => (request.body as { idle: number }).idle);
+    expect(idle.slice(1), 'pings report the real idle time').to.deep.equal([840, 900]);
+  });
+
+  it('warns at the server’s time when the page’s warn-after is longer', async () => {
+    const endpoint = server(30, 20);
+    const host = await mountStarted(endpoint); // attributes 60 / 90
+    host.time.advance(20 * S - ASK_TABS_WAIT);
+    await waitUntil(() => host.session.state === 'warning');
+    expect(host.log[0]).to.match(/^warn (9|10)/);
+  });
+
+  it('a callback that throws stops neither the countdown nor the end of the session', async () => {
+    const errors: unknown[] = [];
+    const host = await mount({
+      onWarn: () => {
+        throw new Error('app bug');
+      },
+      onCallbackError: (error) => errors.push(error),
+    });
+    host.time.advance(60 * S);
+    expect(host.session.state).to.equal('warning');
+    host.time.advance(30 * S);
+    expect(host.session.state).to.equal('expired');
+    expect(host.log).to.deep.equal(['expire idle']);
+    expect((errors[0] as Error).message).to.equal('app bug');
+  });
+
+  it('an ended tab gives the leader lock up, so a new session’s tab can lead', async () => {
+    const channel = `test-${Math.random()}`;
+    const held = async () => ((await navigator.locks.query()).held ?? []).some((lock) => lock.name?.startsWith(`session-timeout-sync:${channel}`));
+    const host = await mount({ channel });
+    await waitUntil(held, 'the only tab leads');
+    host.session.expire('logout');
+    await waitUntil(async () => !(await held()), 'the ended tab let go');
+  });
+
+  it('disabling after the end and enabling again starts afresh', async () => {
+    const host = await mount();
+    host.session.expire('logout');
+    host.session.configure({ disabled: true });
+    host.session.configure({ disabled: false });
+    expect(host.session.state).to.equal('active');
+    expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
   });
 });
 

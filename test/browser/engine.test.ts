@@ -27,7 +27,7 @@ describe('IdleEngine', () => {
 
     time.advance(1);
     expect(engine.state).to.equal('warning');
-    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 30 });
+    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 30, reason: 'idle' });
 
     time.advance(30 * S);
     expect(engine.state).to.equal('expired');
@@ -174,7 +174,7 @@ describe('IdleEngine', () => {
     time.sleep(80 * S);
     engine.reevaluate();
     expect(engine.state).to.equal('warning');
-    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 10 });
+    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 10, reason: 'idle' });
   });
 
   it('rebase() follows the server: its remaining time, not the client clock', () => {
@@ -282,6 +282,146 @@ describe('IdleEngine', () => {
     engine.configure({ warnAfter: 20, expireAfter: 40 });
     expect(engine.state).to.equal('warning');
     expect(engine.remaining).to.equal(10);
+  });
+});
+
+describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', () => {
+  it('a server answer never moves the last input: idle is what the user did, whatever the durations', () => {
+    // Element at 600 s, server at 900 s: after 100 s idle the server says 800 s are left.
+    const { time, engine } = setup({ warnAfter: 540, expireAfter: 600 });
+    engine.start();
+    time.advance(100 * S);
+    engine.rebase(800);
+    expect(engine.idle, 'seconds since real input').to.equal(100);
+    expect(engine.lastActivity).to.be.at.most(time.now);
+    expect(engine.expireAt - time.now, 'the server decides when it ends').to.equal(800 * S);
+    time.advance(300 * S);
+    expect(engine.idle).to.equal(400);
+  });
+
+  it('counts the server deadlines from when the request left, never later than now', () => {
+    const { time, engine } = setup();
+    engine.start();
+    time.advance(10 * S);
+    engine.rebase(50, 70, time.now - 2 * S);
+    expect(engine.expireAt - time.now, 'from the request, 2 s ago').to.equal(48 * S);
+    engine.rebase(50, null, time.now + 10 * S);
+    expect(engine.expireAt - time.now, 'a future instant counts as now').to.equal(50 * S);
+  });
+
+  it('absoluteRemaining null clears an absolute limit; absent leaves it', () => {
+    const { time, engine } = setup();
+    engine.start();
+    engine.rebase(90, 40);
+    engine.rebase(90);
+    expect(engine.expireAt - time.now).to.equal(40 * S);
+    engine.rebase(90, null);
+    expect(engine.expireAt - time.now).to.equal(90 * S);
+  });
+
+  it('input after the request left still counts, from the local limit', () => {
+    const { time, engine } = setup();
+    engine.start();
+    const since = time.now;
+    time.advance(5 * S);
+    engine.recordActivity();
+    engine.rebase(20, null, since);
+    expect(engine.expireAt - time.now).to.equal(90 * S);
+    expect(engine.idle).to.equal(0);
+  });
+
+  it('knows which end comes next', () => {
+    const { engine } = setup();
+    engine.start();
+    expect(engine.nextEnd).to.equal('idle');
+    engine.rebase(90, 40);
+    expect(engine.nextEnd).to.equal('absolute');
+  });
+
+  it('warns once before the absolute end; extend() only dismisses it, and it never reopens', () => {
+    const { time, engine, events, types } = setup({ extendOnActivity: true });
+    engine.start();
+    engine.rebase(90, 40);
+    time.advance(10 * S); // 30 s (expire-after − warn-after) before the absolute end
+    expect(engine.state).to.equal('warning');
+    expect(engine.warningReason).to.equal('absolute');
+    expect(events.find((event) => event.type == 'warn')).to.deep.equal({ type: 'warn', remaining: 30, reason: 'absolute' });
+    engine.extend();
+    expect(engine.state).to.equal('active');
+    expect(events.at(-1)).to.deep.equal({ type: 'dismiss', remaining: 30 });
+    for (let i = 0; i < 29; i++) {
+      engine.recordActivity();
+      engine.extend();
+      time.advance(S);
+    }
+    expect(types().filter((type) => type == 'warn'), 'no warning loop').to.have.length(1);
+    expect(engine.remaining, 'extending never passes the absolute end').to.equal(1);
+    time.advance(S);
+    expect(engine.state).to.equal('expired');
+    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'absolute' });
+  });
+
+  it('activity does not close an absolute warning, even with extendOnActivity', () => {
+    const { time, engine } = setup({ extendOnActivity: true });
+    engine.start();
+    engine.rebase(90, 40);
+    time.advance(12 * S);
+    engine.recordActivity();
+    time.advance(2 * S);
+    expect(engine.warningReason).to.equal('absolute');
+  });
+
+  it('a new absolute limit (a new session) may warn again', () => {
+    const { time, engine, types } = setup();
+    engine.start();
+    engine.rebase(90, 40);
+    time.advance(10 * S);
+    engine.dismiss();
+    engine.rebase(90, 35); // the same end, 5 s later: no new warning
+    expect(engine.state).to.equal('active');
+    engine.rebase(90, 200);
+    time.advance(170 * S);
+    expect(types().filter((type) => type == 'warn')).to.have.length(2);
+  });
+
+  it('hold() does not outlast a known absolute limit', () => {
+    const { time, engine, events } = setup();
+    engine.start();
+    engine.rebase(90, 40);
+    const release = engine.hold();
+    time.advance(10 * S);
+    expect(engine.warningReason).to.equal('absolute');
+    time.advance(30 * S);
+    expect(engine.state).to.equal('expired');
+    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'absolute' });
+    release();
+  });
+
+  it('a listener that throws stops neither the other listeners nor the countdown', () => {
+    const errors: unknown[] = [];
+    const { time, engine, types } = setup({ onListenerError: (error) => errors.push(error) });
+    engine.subscribe(() => {
+      throw new Error('app bug');
+    });
+    engine.start();
+    time.advance(60 * S);
+    expect(engine.state).to.equal('warning');
+    time.advance(30 * S);
+    expect(engine.state).to.equal('expired');
+    expect(types()).to.include.members(['warn', 'tick', 'expire']);
+    expect(errors.length).to.be.greaterThan(2);
+    expect((errors[0] as Error).message).to.equal('app bug');
+  });
+
+  it('a new configuration that closes the warning is not an extend', () => {
+    const { time, engine, types } = setup();
+    engine.start();
+    time.advance(65 * S);
+    engine.configure({ warnAfter: 80 });
+    expect(engine.state).to.equal('active');
+    expect(types()).not.to.include('extend');
+    time.advance(15 * S);
+    expect(engine.state).to.equal('warning');
   });
 });
 

@@ -7,6 +7,10 @@ export function fakeEndpoint(query = '') {
     async requests(): Promise<Array<{ method: string; body: unknown; contentType: string; passive: string }>> {
       return (await (await fetch(base)).json()).requests;
     },
+    /** Forgets the requests so far (e.g. a tab's start-up ping). */
+    async forget(): Promise<void> {
+      await fetch(base, { method: 'DELETE' });
+    },
     async script(plan: object[]): Promise<void> {
       await fetch(base, { method: 'PUT', body: JSON.stringify(plan) });
     },

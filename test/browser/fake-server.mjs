@@ -6,7 +6,7 @@
 //   GET    /fake-ping/<id>   → { requests: [{ method, body, contentType, at }] }
 //   DELETE /fake-ping/<id>   forget requests and script
 //
-// respond: alive (200 with remaining/expireAfter/warnAfter/absoluteRemaining), expired (401 with reason),
+// respond: alive (200 with remaining — default expireAfter less the idle reported — expireAfter/warnAfter/absoluteRemaining), expired (401 with reason),
 // error (500), unavailable (503 + Retry-After), garbage (200 that is not JSON), drop (the socket is
 // destroyed: a network error in the browser). delay: milliseconds to wait before answering.
 // Each test uses its own <id>, so tests never see each other's requests.
@@ -70,7 +70,8 @@ export async function fakeServer(context, next) {
     case 'alive': {
       const expireAfter = Number(plan.expireAfter ?? 600);
       return json(context, 200, {
-        remaining: Number(plan.remaining ?? expireAfter),
+        // Like a real server: what is left of the limit after the idle time reported.
+        remaining: Number(plan.remaining ?? Math.max(0, expireAfter - (Number(body?.idle) || 0))),
         expireAfter,
         warnAfter: Number(plan.warnAfter ?? expireAfter - 60),
         absoluteRemaining: plan.absoluteRemaining == null ? null : Number(plan.absoluteRemaining),

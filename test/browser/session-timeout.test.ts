@@ -165,20 +165,22 @@ describe('<session-timeout>', () => {
     });
 
     it('the button extends; focus returns where it was', async () => {
-      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
+      // On the fake clock: with a real 0.1 s warn-after, a slow machine could open the warning before
+      // the input had focus.
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
       const input = document.createElement('input');
       input.setAttribute('aria-label', 'notes');
       document.body.append(input);
       input.focus();
       try {
-        await oneEvent(el, 'session-timeout-warn');
+        time.advance(60_000);
         await el.updateComplete;
         expect(focusedPart(el)).to.equal('extend-button');
         const extended = oneEvent(el, 'session-timeout-extend');
         const button = part(el, 'extend-button')!;
         const box = button.getBoundingClientRect();
         await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-        expect((await extended).remaining).to.be.closeTo(5, 0.2);
+        expect((await extended).remaining).to.equal(90);
         await el.updateComplete;
         expect(el.state).to.equal('active');
         expect(dialogOf(el).open).to.equal(false);
@@ -444,6 +446,86 @@ describe('<session-timeout>', () => {
       Another.define('another-session-timeout');
       expect(customElements.get('another-session-timeout')).to.equal(Another);
       expect(() => Another.define('another-session-timeout')).not.to.throw();
+    });
+  });
+
+  describe('issue 10: what used to fail', () => {
+    it('moved while the warning is open, the dialog is modal again, focus inside', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+      time.advance(60_000);
+      await el.updateComplete;
+      const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
+      elsewhere.append(el);
+      await el.updateComplete;
+      expect(el.state).to.equal('warning');
+      expect(dialogOf(el).matches(':modal'), 'modal: the page behind is inert').to.equal(true);
+      expect(focusedPart(el)).to.equal('extend-button');
+    });
+
+    it('changing warn-after while the warning is open closes it without a session-timeout-extend', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+      let extends_ = 0;
+      el.addEventListener('session-timeout-extend', () => extends_++);
+      time.advance(65_000);
+      await el.updateComplete;
+      expect(el.state).to.equal('warning');
+      el.setAttribute('warn-after', '80');
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(dialogOf(el).open).to.equal(false);
+      expect(extends_, 'nobody extended anything').to.equal(0);
+    });
+
+    it('disabled and enabled again after the end starts afresh', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+      el.expire();
+      await el.updateComplete;
+      el.disabled = true;
+      await el.updateComplete;
+      el.disabled = false;
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(el.remaining).to.equal(90);
+    });
+
+    it('a javascript: redirect-url or logout-url never runs: one warning, no navigation, no sign-out form', async () => {
+      const el = await fixture<NavigatingTimeout>(html`
+        <navigating-timeout warn-after="0.1" expire-after="0.3" redirect-url="javascript:alert(1)" logout-url=" JavaScript:alert(2)"></navigating-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      expect(part(el, 'logout-button')).to.equal(null);
+      await oneEvent(el, 'session-timeout-expire');
+      expect(el.navigations).to.deep.equal([]);
+      expect(warnings.filter((w) => w.includes('redirect-url="javascript:alert(1)"'))).to.have.length(1);
+      expect(warnings.filter((w) => w.includes('logout-url'))).to.have.length(1);
+    });
+
+    it('takes the server’s durations and says which end the warning is about', async () => {
+      const endpoint = fakeEndpoint();
+      // The absolute limit 40 s after the start-up ping; the confirmation 10 s later hears 30 s.
+      const answer = { respond: 'alive', expireAfter: 90, warnAfter: 60 };
+      await endpoint.script([{ ...answer, absoluteRemaining: 40 }, { ...answer, absoluteRemaining: 30 }]);
+      const el = await fixture<SessionTimeoutElement>(html`
+        <fake-time-timeout warn-after="540" expire-after="600" ping-url=${endpoint.url}></fake-time-timeout>`);
+      const warned = oneEvent(el, 'session-timeout-warn');
+      time.advance(250); // no other tab answers: one ping asks the server
+      await waitUntil(async () => (await endpoint.requests()).length > 0, 'the start-up ping');
+      await waitUntil(() => el.durations.expireAfter === 90, 'the server’s durations');
+      expect(warnings.filter((w) => w.includes('server'))).to.have.length(1);
+      time.advance(10_000); // 30 s (expire-after − warn-after) before the absolute end
+      await waitUntil(() => el.state === 'warning');
+      expect((await warned).reason).to.equal('absolute');
+      await el.updateComplete;
+      expect(part(el, 'message')!.textContent).to.match(/inactive for 1 minute\..*after 1 minute 30 seconds/s);
+      const dismissed = oneEvent(el, 'session-timeout-dismiss');
+      el.extend(); // cannot extend past the absolute end: only closes the warning
+      await dismissed;
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(dialogOf(el).open).to.equal(false);
+      time.advance(29_000);
+      await el.updateComplete;
+      expect(el.state, 'it does not reopen').to.equal('active');
     });
   });
 

@@ -45,7 +45,8 @@ describe('TabSync', () => {
     const b = tab(name);
     const rogue = new BroadcastChannel(name);
     for (const junk of [null, 'expire', { type: 'expire', reason: 'whatever' }, { type: 'activity', at: 'now' },
-                        { type: 'server', at: 1, remaining: -1, absoluteRemaining: null }, { type: 'nope' }]) {
+                        { type: 'server', at: 1, remaining: -1, absoluteRemaining: null },
+                        { type: 'server', at: 1, remaining: 3, absoluteRemaining: null, expireAfter: -5 }, { type: 'nope' }]) {
       rogue.postMessage(junk);
     }
     rogue.postMessage({ type: 'activity', at: 5 });
@@ -53,6 +54,31 @@ describe('TabSync', () => {
     rogue.close();
     expect(b.received).to.deep.equal([{ type: 'activity', at: 5 }]);
     expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null })).to.equal(true);
+  });
+
+  it('carries server answers with their durations, hellos and dismissals', () => {
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: 9, expireAfter: 900, warnAfter: 840 })).to.equal(true);
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null, expireAfter: 0 })).to.equal(false);
+    expect(isTabMessage({ type: 'hello' })).to.equal(true);
+    expect(isTabMessage({ type: 'dismiss' })).to.equal(true);
+  });
+
+  it('resign() hands leadership on but keeps listening; elect() takes part again', async () => {
+    const name = channelName();
+    const a = tab(name);
+    await until(() => a.sync.isLeader);
+    const b = tab(name);
+    a.sync.resign();
+    expect(a.sync.isLeader).to.equal(false);
+    await until(() => b.sync.isLeader);
+    const rogue = new BroadcastChannel(name);
+    rogue.postMessage({ type: 'activity', at: 7 });
+    await until(() => a.received.length == 1);
+    rogue.close();
+    b.sync.close();
+    a.sync.elect();
+    await until(() => a.sync.isLeader);
+    a.sync.close();
   });
 
   it('elects exactly one leader, and hands leadership on when it closes', async () => {
