@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { sessionTimeout } from 'session-timeout-element/hono';
+// The element's own wording, so the page and the warning say durations alike.
+import { spokenDuration } from '../src/duration.js';
 
 export interface DemoOptions {
   /** Seconds of inactivity before the warning opens. */
@@ -15,26 +17,21 @@ export interface DemoOptions {
   expireAfter: number;
   /** Seconds from sign-in after which the session ends whatever the user does. */
   absoluteTimeout: number;
+  /**
+   * The element's `warn-after` / `expire-after` attributes when they should differ from the server's
+   * (to try a page that disagrees: the element adopts the server's). Default: the server's.
+   */
+  page?: { warnAfter: number; expireAfter: number };
   /** Signs the session cookie. */
   secret: string;
   /** The built drop-in element, served to the page. */
   elementScript: URL;
 }
 
-/** "30 seconds", "2 minutes", "1 minute 30 seconds": how long the inactivity limit is, for people. */
-export function formatDuration(seconds: number): string {
-  const whole = Math.round(seconds);
-  const minutes = Math.floor(whole / 60);
-  const rest = whole % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (minutes === 0) return part(rest, 'second');
-  return rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} ${part(rest, 'second')}`;
-}
-
 /** Why `/login` was reached: only these fixed texts are ever shown, never the query value itself. */
 function signedOutMessage(reason: string | undefined, expireAfter: number): string | undefined {
   if (reason === 'idle') {
-    return `You were signed out after ${formatDuration(expireAfter)} of inactivity.`;
+    return `You were signed out after ${spokenDuration(expireAfter)} of inactivity.`;
   }
   if (reason === 'absolute') return 'Your session reached its maximum length. Please sign in again.';
   return undefined;
@@ -123,7 +120,7 @@ export function createDemoApp(options: DemoOptions) {
     if (!username) return c.redirect('/login', 303);
     // Back after sign-out must not show this page from the cache.
     c.header('Cache-Control', 'no-store');
-    return c.html(homePage(username, { warnAfter, expireAfter }));
+    return c.html(homePage(username, { warnAfter, expireAfter }, options.page ?? { warnAfter, expireAfter }));
   });
 
   app.get('/api/status', (c) => {
@@ -150,15 +147,17 @@ function loginPage(notice?: string, error?: string) {
   </main>`);
 }
 
-function homePage(username: string, { warnAfter, expireAfter }: { warnAfter: number; expireAfter: number }) {
+type Durations = { warnAfter: number; expireAfter: number };
+
+function homePage(username: string, { warnAfter, expireAfter }: Durations, attributes: Durations) {
   return page('Your account', html`
   <header>
     <h1>Hello, ${username}</h1>
     <form method="post" action="/logout"><button type="submit">Sign out</button></form>
   </header>
   <main>
-    <p>This session ends after ${formatDuration(expireAfter)} without activity; a warning appears
-       ${formatDuration(expireAfter - warnAfter)} before. Typing below is activity, even though it sends nothing
+    <p>This session ends after ${spokenDuration(expireAfter)} without activity; a warning appears
+       ${spokenDuration(expireAfter - warnAfter)} before. Typing below is activity, even though it sends nothing
        to the server.</p>
     <label for="notes">Long client-side work</label>
     <textarea id="notes" name="notes"></textarea>
@@ -167,7 +166,7 @@ function homePage(username: string, { warnAfter, expireAfter }: { warnAfter: num
     <p>Polling uses passive requests: they read the session without extending it, so a dashboard left open
        still signs out when nobody is there.</p>
   </main>
-  <session-timeout warn-after="${warnAfter}" expire-after="${expireAfter}" ping-url="/session/ping"
+  <session-timeout warn-after="${attributes.warnAfter}" expire-after="${attributes.expireAfter}" ping-url="/session/ping"
                    redirect-url="/login" logout-url="/logout"></session-timeout>
   <script type="module" src="/assets/session-timeout.min.js"></script>
   <script type="module">

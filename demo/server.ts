@@ -2,6 +2,8 @@
  * `npm start`: serves the demo on http://127.0.0.1:$PORT (default 3000).
  * WARN_AFTER, EXPIRE_AFTER and ABSOLUTE_TIMEOUT (seconds) are short by default so the whole
  * flow — warning, extend, sign-out for inactivity — can be watched in half a minute.
+ * PAGE_WARN_AFTER and PAGE_EXPIRE_AFTER set the element's attributes apart from the server's, to
+ * watch the element adopt the server's durations.
  */
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
@@ -29,6 +31,9 @@ const app = createDemoApp({
   warnAfter: seconds('WARN_AFTER', 20),
   expireAfter: seconds('EXPIRE_AFTER', 30),
   absoluteTimeout: seconds('ABSOLUTE_TIMEOUT', 600),
+  page: process.env.PAGE_EXPIRE_AFTER
+    ? { warnAfter: seconds('PAGE_WARN_AFTER', 1), expireAfter: seconds('PAGE_EXPIRE_AFTER', 2) }
+    : undefined,
   // A fresh secret per start: restarting the demo signs everybody out, which is what a demo wants.
   secret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
   elementScript: new URL('../dist/session-timeout.min.js', import.meta.url),

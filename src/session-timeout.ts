@@ -10,14 +10,7 @@ import {
 } from './events.js';
 import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
 import { styles } from './session-timeout.styles.js';
-
-/** Spoken duration in English: `1 minute 5 seconds`, `30 seconds`. */
-const spoken = (seconds: number): string => {
-  const s = Math.round(seconds);
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const m = Math.floor(s / 60);
-  return m ? unit(m, 'minute') + (s % 60 ? ' ' + unit(s % 60, 'second') : '') : unit(s, 'second');
-};
+import { spokenDuration } from './duration.js';
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
@@ -216,7 +209,7 @@ export class SessionTimeoutElement extends LitElement {
 
   /** The sentence the live region speaks while the warning is open (in English); override to translate. */
   protected announcementText(remaining: number): string {
-    return `You will be signed out in ${spoken(remaining)}.`;
+    return `You will be signed out in ${spokenDuration(remaining)}.`;
   }
 
   override connectedCallback(): void {
@@ -243,8 +236,8 @@ export class SessionTimeoutElement extends LitElement {
               aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}>
         <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
         <div id="message" part="message"><slot name="warning"><p>
-          You've been inactive for ${spoken(warnAfter)}. For your security, you'll be signed out
-          after ${spoken(expireAfter)} of inactivity.
+          You've been inactive for ${spokenDuration(warnAfter)}. For your security, you'll be signed out
+          after ${spokenDuration(expireAfter)} of inactivity.
         </p></slot></div>
         <p id="countdown" part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</p>
         <div class="sr-only" role="status">${this.#announcement}</div>

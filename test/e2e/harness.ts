@@ -21,7 +21,13 @@ export interface Demo {
 }
 
 /** Starts `demo/server.ts` with the given timeouts (seconds) and waits until it listens. */
-export async function startDemo(timeouts: { warnAfter: number; expireAfter: number; absoluteTimeout?: number }): Promise<Demo> {
+export async function startDemo(timeouts: {
+  warnAfter: number;
+  expireAfter: number;
+  absoluteTimeout?: number;
+  /** The element's attributes, when they should differ from the server's. */
+  page?: { warnAfter: number; expireAfter: number };
+}): Promise<Demo> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
     cwd: root,
     env: {
@@ -31,6 +37,8 @@ export async function startDemo(timeouts: { warnAfter: number; expireAfter: numb
       WARN_AFTER: String(timeouts.warnAfter),
       EXPIRE_AFTER: String(timeouts.expireAfter),
       ABSOLUTE_TIMEOUT: String(timeouts.absoluteTimeout ?? 600),
+      PAGE_WARN_AFTER: timeouts.page ? String(timeouts.page.warnAfter) : '',
+      PAGE_EXPIRE_AFTER: timeouts.page ? String(timeouts.page.expireAfter) : '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
