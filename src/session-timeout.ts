@@ -38,14 +38,18 @@ import { spokenDuration } from './duration.js';
  * @slot heading - The warning's title. Default: "Are you still there?"
  * @slot warning - The warning's message. Default: how long the user has been inactive and the inactivity limit.
  * @slot expired - The message shown in place once the session ended, with a way to sign in again.
+ * @slot absolute-heading - The absolute warning's title. Default: "Your session ends soon"
+ * @slot absolute-warning - The absolute warning's message. Default: the clock time it ends at, that it cannot be extended, to save work.
  * @slot extend-label - The extend button's label. Default: "Stay signed in"
+ * @slot dismiss-label - The absolute warning's button label. Default: "OK"
  * @slot logout-label - The sign-out button's label (with `logout-url`). Default: "Sign out now"
  *
  * @csspart dialog - The warning, a native `<dialog role="alertdialog">` opened modal.
  * @csspart heading - The warning's title.
  * @csspart message - The warning's message.
- * @csspart countdown - The time left, `m:ss` (not a live region: a separate, visually hidden one speaks at most every 20–30 s).
- * @csspart extend-button - The button that extends the session.
+ * @csspart countdown - The time left, `m:ss`, after a "Time left:" label (not a live region: a separate, visually hidden one speaks on opening, then at most every 20–30 s).
+ * @csspart extend-button - The button that extends the session (idle warning).
+ * @csspart dismiss-button - The button that closes an absolute warning without extending.
  * @csspart logout-button - The button that signs out now.
  * @csspart expired - The expired state shown in place.
  *
@@ -108,6 +112,8 @@ export class SessionTimeoutElement extends LitElement {
   /** The two above resolved once per change, not on every read (render reads them each second of a warning). */
   #durations = resolveDurations({});
   #announcement = '';
+  /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
+  #outcome = '';
   #announcedAt = 0;
   #lastTick = 0;
   #redirect = true;
@@ -122,12 +128,18 @@ export class SessionTimeoutElement extends LitElement {
       extendOnActivity: this.extendOnActivity, disabled: this.disabled,
     }),
     onWarn: (remaining, reason) => {
-      this.#announcement = '';
-      this.#announcedAt = this.#lastTick = Math.ceil(remaining);
+      const seconds = Math.ceil(remaining);
+      // Spoken on opening (the dialog's own announcement may be cut short), then at most every 20–30 s.
+      this.#announcement = reason == 'absolute' ? this.#absoluteAnnouncement() : this.announcementText(seconds);
+      this.#announcedAt = this.#lastTick = seconds;
+      this.#outcome = '';
       this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
     onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
-    onExtend: (remaining) => this.dispatchEvent(new SessionTimeoutExtendEvent(remaining)),
+    onExtend: (remaining, source) => {
+      if (source == 'user' && this.state == 'active') this.#outcome = 'You are still signed in.';
+      this.dispatchEvent(new SessionTimeoutExtendEvent(remaining));
+    },
     onDismiss: (remaining) => this.dispatchEvent(new SessionTimeoutDismissEvent(remaining)),
     onExpire: (reason) => {
       const event = new SessionTimeoutExpireEvent(reason);
@@ -179,9 +191,17 @@ export class SessionTimeoutElement extends LitElement {
     return this.#controller.remaining;
   }
 
-  /** Extends the session (closes the warning); with `ping-url`, tells the server. */
+  /**
+   * Extends the session (closes the warning); with `ping-url`, tells the server. During an absolute
+   * warning nothing can extend the session: it only closes the warning, like {@link dismiss}.
+   */
   extend(): void {
     this.#controller.extend();
+  }
+
+  /** Closes an absolute warning without extending (in every tab); the session still ends at its fixed time. */
+  dismiss(): void {
+    this.#controller.dismiss();
   }
 
   /** Ends the session now, e.g. after the app signed the user out. Fires `session-timeout-expire` (reason `logout`). */
@@ -229,20 +249,20 @@ export class SessionTimeoutElement extends LitElement {
 
   protected override render() {
     const remaining = Math.ceil(this.remaining);
-    const { warnAfter, expireAfter } = this.durations;
+    const absolute = this.#controller.warningReason == 'absolute';
     const logoutUrl = this.#safeUrl('logout-url', this.logoutUrl);
     return html`
       <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading"
-              aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}>
-        <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
-        <div id="message" part="message"><slot name="warning"><p>
-          You've been inactive for ${spokenDuration(warnAfter)}. For your security, you'll be signed out
-          after ${spokenDuration(expireAfter)} of inactivity.
-        </p></slot></div>
-        <p id="countdown" part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</p>
+              aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}
+              @keydown=${this.#keepFocusInside}>
+        ${absolute ? this.#absoluteTexts() : this.#idleTexts()}
+        <p id="countdown"><span class="label">Time left:</span>
+          <span part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</span></p>
         <div class="sr-only" role="status">${this.#announcement}</div>
         <div class="actions">
-          <button part="extend-button" autofocus @click=${this.extend}><slot name="extend-label">Stay signed in</slot></button>
+          ${absolute
+            ? html`<button part="dismiss-button" class="primary" @click=${this.dismiss}><slot name="dismiss-label">OK</slot></button>`
+            : html`<button part="extend-button" class="primary" @click=${this.extend}><slot name="extend-label">Stay signed in</slot></button>`}
           ${logoutUrl
             ? html`<form method="post" action=${logoutUrl} @submit=${this.#onLogout}>
                 <button part="logout-button"><slot name="logout-label">Sign out now</slot></button>
@@ -253,8 +273,39 @@ export class SessionTimeoutElement extends LitElement {
       <div role="status">${this.state == 'expired'
         ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
             <a href=${location.href}>Sign in again</a></slot></div>`
-        : nothing}</div>
+        : html`<span class="sr-only">${this.#outcome}</span>`}</div>
     `;
+  }
+
+  /** The idle warning: the user can stay. */
+  #idleTexts() {
+    const { warnAfter, expireAfter } = this.durations;
+    return html`
+      <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
+      <div id="message" part="message"><slot name="warning"><p>
+        You've been inactive for ${spokenDuration(warnAfter)}. For your security, you'll be signed out
+        after ${spokenDuration(expireAfter)} of inactivity.
+      </p></slot></div>`;
+  }
+
+  #endTime(): string {
+    const endsAt = this.#controller.engine?.expireAt ?? Date.now();
+    return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(endsAt);
+  }
+
+  #absoluteAnnouncement(): string {
+    return `Your session ends at ${this.#endTime()} and cannot be extended. Save your work now.`;
+  }
+
+  /** The absolute warning: the session ends at a fixed time whatever the user does; say when, and to save. */
+  #absoluteTexts() {
+    const time = this.#endTime();
+    return html`
+      <h2 id="heading" part="heading"><slot name="absolute-heading">Your session ends soon</slot></h2>
+      <div id="message" part="message"><slot name="absolute-warning"><p>
+        For your security, this session ends at ${time} and cannot be extended. Save your work now;
+        you can sign in again afterwards.
+      </p></slot></div>`;
   }
 
   protected override updated(): void {
@@ -270,7 +321,10 @@ export class SessionTimeoutElement extends LitElement {
         this.#returnFocus = focused as HTMLElement | null;
       }
       dialog.showModal();
-      this.renderRoot.querySelector('button')!.focus();
+      // The heading and message come first: at 400 % zoom the dialog scrolls, and focusing the
+      // button must not scroll them out of view.
+      this.renderRoot.querySelector<HTMLElement>('.primary')!.focus({ preventScroll: true });
+      dialog.scrollTop = 0;
     } else if (!warning && dialog.open) {
       dialog.close();
       this.#returnFocus?.focus();
@@ -317,10 +371,23 @@ export class SessionTimeoutElement extends LitElement {
     }
   }
 
-  /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending. */
+  /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
   readonly #onCancel = (event: Event): void => {
     event.preventDefault();
     this.extend();
+  };
+
+  /**
+   * Tab and Shift+Tab cycle through the dialog's buttons: a modal dialog lets focus leave for the
+   * browser's own controls once per cycle, which loses keyboard and screen-reader users.
+   */
+  readonly #keepFocusInside = (event: KeyboardEvent): void => {
+    if (event.key != 'Tab') return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('dialog button')];
+    const at = buttons.indexOf(this.shadowRoot!.activeElement as HTMLElement);
+    const next = event.shiftKey ? (at <= 0 ? buttons.length - 1 : at - 1) : (at + 1) % buttons.length;
+    event.preventDefault();
+    buttons[next]!.focus();
   };
 
   /** The browser may close the dialog on its own (e.g. a repeated Escape): that extends too. */
@@ -341,6 +408,7 @@ export class SessionTimeoutElement extends LitElement {
   /** "Sign out now": the form posts to `logout-url` and its answer, not `redirect-url`, decides where the page goes. */
   readonly #onLogout = (): void => {
     this.#redirect = false;
+    this.#outcome = 'Signing you out…';
     this.expire();
   };
 }

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent as anyEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { FakeTime } from './fake-time.js';
@@ -41,6 +41,7 @@ describe('<session-timeout>', () => {
   afterEach(async () => {
     console.warn = originalWarn;
     await emulateMedia({ reducedMotion: 'no-preference' });
+    await executeServerCommand('emulate-forced-colors', { active: false });
     await setViewport({ width: 800, height: 600 });
   });
 
@@ -191,8 +192,9 @@ describe('<session-timeout>', () => {
     });
 
     it('Escape extends (the dialog’s cancel event)', async () => {
-      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
-      await oneEvent(el, 'session-timeout-warn');
+      // Fake time: on a real 0.1 s warn-after the warning could reopen before the assertion.
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+      time.advance(60_000);
       await el.updateComplete;
       const extended = oneEvent(el, 'session-timeout-extend');
       await sendKeys({ press: 'Escape' });
@@ -264,17 +266,17 @@ describe('<session-timeout>', () => {
       time.advance(60_000);
       await el.updateComplete;
       expect(el.state).to.equal('warning');
-      expect(live.textContent!.trim(), 'the dialog itself is announced when it opens').to.equal('');
-      const spoken: Array<[number, string]> = [];
+      expect(live.textContent!.trim(), 'spoken as it opens').to.equal('You will be signed out in 2 minutes.');
+      const spoken: Array<[number, string]> = [[120, live.textContent!.trim()]];
       for (let second = 119; second >= 1; second--) {
         time.advance(1000);
         await el.updateComplete;
         const text = live.textContent!.trim();
         if (text && text !== spoken.at(-1)?.[1]) spoken.push([second, text]);
       }
-      expect(spoken.map(([second]) => second)).to.deep.equal([60, 30, 10]);
-      expect(spoken[0]![1]).to.equal('You will be signed out in 1 minute.');
-      expect(spoken[1]![1]).to.equal('You will be signed out in 30 seconds.');
+      expect(spoken.map(([second]) => second)).to.deep.equal([120, 60, 30, 10]);
+      expect(spoken[1]![1]).to.equal('You will be signed out in 1 minute.');
+      expect(spoken[2]![1]).to.equal('You will be signed out in 30 seconds.');
       time.advance(1000);
       await el.updateComplete;
       expect(el.state).to.equal('expired');
@@ -516,9 +518,14 @@ describe('<session-timeout>', () => {
       await waitUntil(() => el.state === 'warning');
       expect((await warned).reason).to.equal('absolute');
       await el.updateComplete;
-      expect(part(el, 'message')!.textContent).to.match(/inactive for 1 minute\..*after 1 minute 30 seconds/s);
+      expect(el.durations).to.deep.equal({ warnAfter: 60, expireAfter: 90 });
+      expect(part(el, 'extend-button'), 'staying longer is impossible: no extend button').to.equal(null);
+      expect(focusedPart(el)).to.equal('dismiss-button');
+      const endsAt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(time.now + 30_000);
+      expect(part(el, 'message')!.textContent).to.include(`ends at ${endsAt} and cannot be extended`);
+      expect(el.shadowRoot!.querySelector('dialog [role="status"]')!.textContent).to.include('Save your work');
       const dismissed = oneEvent(el, 'session-timeout-dismiss');
-      el.extend(); // cannot extend past the absolute end: only closes the warning
+      el.extend(); // cannot extend past the absolute end: only closes the warning (as Escape and OK do)
       await dismissed;
       await el.updateComplete;
       expect(el.state).to.equal('active');
@@ -526,6 +533,91 @@ describe('<session-timeout>', () => {
       time.advance(29_000);
       await el.updateComplete;
       expect(el.state, 'it does not reopen').to.equal('active');
+    });
+  });
+
+  describe('issue 12 C: the accessibility audit', () => {
+    const openWarning = async (attributes = '') => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      container.innerHTML = `<fake-time-timeout warn-after="60" expire-after="90" ${attributes}></fake-time-timeout>`;
+      const el = container.firstElementChild as SessionTimeoutElement;
+      await el.updateComplete;
+      time.advance(60_000);
+      await el.updateComplete;
+      return el;
+    };
+
+    it('forced colours: the dialog keeps a visible edge', async function () {
+      if (!(await executeServerCommand('emulate-forced-colors', { active: true }))) {
+        this.skip(); // this browser's driver cannot emulate forced colours
+      }
+      expect(matchMedia('(forced-colors: active)').matches, 'emulated').to.equal(true);
+      const el = await openWarning();
+      const style = getComputedStyle(dialogOf(el));
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
+      expect(style.borderTopColor).not.to.equal('rgba(0, 0, 0, 0)');
+    });
+
+    it('dark mode: the dialog follows the page’s color-scheme and stays accessible', async () => {
+      document.documentElement.style.colorScheme = 'dark';
+      try {
+        const el = await openWarning('logout-url="/fake-logout"');
+        const [r, g, b] = getComputedStyle(dialogOf(el)).backgroundColor.match(/\d+/g)!.map(Number);
+        expect(r! + g! + b!, 'a dark background').to.be.below(150);
+        await expect(el).to.be.accessible();
+      } finally {
+        document.documentElement.style.colorScheme = '';
+      }
+    });
+
+    it('the countdown is labelled', async () => {
+      const el = await openWarning();
+      expect(el.shadowRoot!.getElementById('countdown')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Time left: 0:30');
+    });
+
+    it('Tab keeps cycling inside the dialog', async () => {
+      const el = await openWarning('logout-url="/fake-logout"');
+      expect(focusedPart(el)).to.equal('extend-button');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedPart(el)).to.equal('logout-button');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedPart(el), 'back to the first, not out to the browser').to.equal('extend-button');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focusedPart(el)).to.equal('logout-button');
+    });
+
+    it('zoomed in (a 320 × 180 viewport), the heading shows first and the dialog scrolls', async () => {
+      await setViewport({ width: 320, height: 180 });
+      const el = await openWarning('logout-url="/fake-logout"');
+      const dialog = dialogOf(el);
+      const heading = part(el, 'heading')!.getBoundingClientRect();
+      expect(heading.top, 'the heading is in view').to.be.at.least(dialog.getBoundingClientRect().top);
+      expect(heading.bottom).to.be.at.most(innerHeight);
+      expect(dialog.scrollHeight, 'the rest scrolls').to.be.greaterThan(dialog.clientHeight);
+      expect(focusedPart(el)).to.equal('extend-button');
+    });
+
+    it('the buttons sit side by side where they fit', async () => {
+      const el = await openWarning('logout-url="/fake-logout"');
+      expect(part(el, 'extend-button')!.getBoundingClientRect().top).to.equal(part(el, 'logout-button')!.getBoundingClientRect().top);
+    });
+
+    it('says what an action did: still signed in, signing out', async () => {
+      const el = await openWarning('logout-url="/fake-logout"');
+      el.extend();
+      await el.updateComplete;
+      const outcome = () => el.shadowRoot!.querySelector(':host > [role="status"], div[role="status"]:not(dialog *)')!.textContent!.trim();
+      expect(outcome()).to.equal('You are still signed in.');
+      time.advance(60_000);
+      await el.updateComplete;
+      const form = part(el, 'logout-button')!.closest('form')!;
+      form.addEventListener('submit', (event) => event.preventDefault());
+      part(el, 'logout-button')!.click();
+      await el.updateComplete;
+      expect(el.state).to.equal('expired');
     });
   });
 
