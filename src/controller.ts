@@ -102,6 +102,11 @@ export class SessionTimeoutController implements ReactiveController {
     this.#session.expire(reason);
   }
 
+  /** After the end, the page keeps unsaved work: resume when the same subject signs in again (`onResume`). */
+  awaitResume(): void {
+    this.#session.awaitResume();
+  }
+
   /**
    * Keeps the session alive until the returned function is called. Holds nest; releasing twice is harmless.
    *

@@ -61,6 +61,13 @@ export interface SessionTimeoutOptions {
   onDismiss?: (remaining: number) => void;
   /** Called once when the session ends. */
   onExpire?: (reason: ExpireReason) => void;
+  /**
+   * After {@link SessionCoordinator.awaitResume}: a session started again for the same subject, and
+   * this page is live again (`remaining` seconds).
+   */
+  onResume?: (remaining: number) => void;
+  /** After {@link SessionCoordinator.awaitResume}: a session started again for someone else, or with no subject. */
+  onResumeRefused?: () => void;
   /** Called when a ping failed (network, timeout, 5xx…); the session goes on counting down locally. */
   onError?: (error: Error, status: number) => void;
   /**
@@ -125,6 +132,11 @@ export class SessionCoordinator {
   /** The latest server answer, for tabs that open later. */
   #lastServer: ServerMessage | null = null;
   #mismatchReported = false;
+  /** Who the server said is signed in (opaque), from the latest answer. */
+  #subject: string | null = null;
+  /** While an ended page keeps its work: the subject it may resume for (`null`: none, cannot resume). */
+  #resumeFor: string | null | undefined;
+  #resumeCheck: Promise<void> | null = null;
 
   constructor(options: SessionTimeoutOptions = {}) {
     this.#options = { ...options };
@@ -205,6 +217,51 @@ export class SessionCoordinator {
   }
 
   /**
+   * The session has ended and the page keeps the user's work: from now on, whenever a session may
+   * have started again (another tab says so, the page becomes visible or gets focus), the server is
+   * asked. Same subject as before the end → `onResume`; another subject, or none → `onResumeRefused`.
+   * No answer yet (still signed out) → keep waiting.
+   */
+  awaitResume(): void {
+    if (this.state != 'expired' || this.#resumeFor !== undefined) return;
+    this.#resumeFor = this.#subject;
+    addEventListener('focus', this.#checkResume);
+    document.addEventListener('visibilitychange', this.#checkResume);
+  }
+
+  #stopAwaitingResume(): void {
+    this.#resumeFor = undefined;
+    removeEventListener('focus', this.#checkResume);
+    document.removeEventListener('visibilitychange', this.#checkResume);
+  }
+
+  /** Asks the server whether a session started again, at most one question at a time. */
+  readonly #checkResume = (): void => {
+    if (this.#resumeFor === undefined || !this.#client || this.#resumeCheck || document.visibilityState == 'hidden') return;
+    const client = this.#client;
+    const idle = this.#engine?.idle ?? 0;
+    const since = this.#now();
+    this.#resumeCheck = client.ping(idle).then((result) => {
+      this.#resumeCheck = null;
+      if (client != this.#client || this.#resumeFor === undefined || result.kind != 'alive') return;
+      const same = result.subject !== null && result.subject === this.#resumeFor;
+      this.#stopAwaitingResume();
+      if (!same) return this.#call(this.#options.onResumeRefused);
+      // A fresh session: a new engine, adapters and tab membership, on the server's deadlines.
+      this.#engine?.dispose();
+      this.#engine = null;
+      this.#running = false;
+      this.#sync();
+      const { remaining, absoluteRemaining, expireAfter, warnAfter, subject } = result;
+      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject };
+      this.#applyServer(message);
+      this.#tabs?.post(message);
+      this.#call(this.#options.onResume, this.remaining);
+      this.#changed();
+    });
+  };
+
+  /**
    * Keeps the session alive until the returned function is called (no idle warning, no idle end; an
    * absolute limit still applies). Holds nest; releasing twice is harmless.
    */
@@ -234,6 +291,7 @@ export class SessionCoordinator {
     this.#tabs = null;
     this.#disarmHold();
     this.#disarmAsk();
+    if (!run) this.#stopAwaitingResume();
     if (o.disabled) this.#engine = null; // enabling again starts afresh, even after the end
     this.#newClient();
     if (run) {
@@ -326,6 +384,7 @@ export class SessionCoordinator {
   /** A server answer, from this tab's ping or another tab's: durations first, then the deadlines. */
   #applyServer(message: ServerMessage): void {
     this.#lastServer = message;
+    if (message.subject !== undefined) this.#subject = message.subject;
     this.#disarmAsk();
     this.#adopt(message.expireAfter, message.warnAfter);
     this.#engine?.rebase(message.remaining, message.absoluteRemaining, message.at);
@@ -386,6 +445,8 @@ export class SessionCoordinator {
   readonly #onTab = (message: TabMessage): void => {
     const engine = this.#engine;
     if (!engine) return;
+    // An ended page that keeps its work: another tab's news may be a session started again.
+    if (engine.state == 'expired' && message.type != 'expire') return this.#checkResume();
     this.#fromTab = true;
     try {
       switch (message.type) {
@@ -525,7 +586,8 @@ export class SessionCoordinator {
     if (seq != this.#pingSeq) return;
     if (result.kind == 'alive') {
       const { remaining, absoluteRemaining, expireAfter, warnAfter } = result;
-      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter };
+
+      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject: result.subject };
       this.#applyServer(message);
       this.#tabs?.post(message);
     } else if (result.kind == 'ended') engine.expire(result.reason);

@@ -51,9 +51,24 @@ export class SessionTimeoutDismissEvent extends Event {
  * });
  */
 export class SessionTimeoutExpireEvent extends Event {
-  /** @param reason `idle`, `absolute`, `server` (the server ended it) or `logout`. */
-  constructor(readonly reason: ExpireReason) {
+  /**
+   * @param reason `idle`, `absolute`, `server` (the server ended it) or `logout`.
+   * @param unsavedWork The page holds unsaved work: unless the event is cancelled, the page stays,
+   *   hidden behind the expired dialog, until the same user signs in again or chooses to leave.
+   */
+  constructor(readonly reason: ExpireReason, readonly unsavedWork = false) {
     super('session-timeout-expire', { ...init, cancelable: true });
+  }
+}
+
+/**
+ * `session-timeout-resume`: an ended page that kept unsaved work came back, because the same user
+ * signed in again. `state` is `active` again, every value is as it was.
+ */
+export class SessionTimeoutResumeEvent extends Event {
+  /** @param remaining Seconds until the new session ends. */
+  constructor(readonly remaining: number) {
+    super('session-timeout-resume', init);
   }
 }
 
@@ -73,6 +88,7 @@ declare global {
     'session-timeout-warn': SessionTimeoutWarnEvent;
     'session-timeout-extend': SessionTimeoutExtendEvent;
     'session-timeout-dismiss': SessionTimeoutDismissEvent;
+    'session-timeout-resume': SessionTimeoutResumeEvent;
     'session-timeout-expire': SessionTimeoutExpireEvent;
     'session-timeout-error': SessionTimeoutErrorEvent;
   }

@@ -11,6 +11,7 @@ export {
   SessionTimeoutWarnEvent,
   SessionTimeoutExtendEvent,
   SessionTimeoutDismissEvent,
+  SessionTimeoutResumeEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutErrorEvent,
 } from './events.js';
@@ -35,3 +36,4 @@ export { passiveFetch, PASSIVE_HEADER } from './passive-fetch.js';
 export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-alive.js';
 export { TabSync, type TabMessage, type ServerMessage, type TabSyncOptions } from './tab-sync.js';
 export { safeNavigationUrl } from './safe-url.js';
+export { hasUnsavedWork } from './unsaved-work.js';

@@ -9,6 +9,7 @@
  * @module
  */
 import type { ExpireReason } from './idle/engine.js';
+import { MAX_SUBJECT_LENGTH } from './protocol.js';
 
 /** The server knows the session and says how long it has left (seconds). */
 export interface PingAlive {
@@ -21,6 +22,8 @@ export interface PingAlive {
   warnAfter: number | null;
   /** Seconds until the absolute limit, `null` when there is none. */
   absoluteRemaining: number | null;
+  /** The server's opaque subject (who is signed in), `null` when it sent none or a malformed one. */
+  subject: string | null;
 }
 
 /** The server says the session has ended (HTTP 401). */
@@ -51,6 +54,10 @@ export interface PingClientOptions {
 }
 
 const numberOrNull = (value: unknown): number | null => (Number.isFinite(value) ? (value as number) : null);
+
+/** A subject is a non-empty string of printable ASCII, not too long; anything else is ignored. */
+export const subjectOrNull = (value: unknown): string | null =>
+  typeof value == 'string' && value.length <= MAX_SUBJECT_LENGTH && /^[\x21-\x7e]+$/.test(value) ? value : null;
 
 /**
  * Sends `POST <url>` with `{"idle": seconds}` and same-origin credentials, and classifies the answer.
@@ -101,6 +108,7 @@ export class PingClient {
           expireAfter: numberOrNull(body.expireAfter),
           warnAfter: numberOrNull(body.warnAfter),
           absoluteRemaining: numberOrNull(body.absoluteRemaining),
+          subject: subjectOrNull(body.subject),
         };
       }
       throw new Error(`ping answered ${status}`);

@@ -26,7 +26,16 @@ export interface PingAnswer {
   warnAfter: number;
   /** Seconds until the absolute limit; `null` when there is none. */
   absoluteRemaining: number | null;
+  /**
+   * Who is signed in, as an opaque keyed hash (never the id itself), when the app started the session
+   * with a `subject`: the same for the same user across sessions. An expired page with unsaved work
+   * resumes only when the session that starts again has the subject it had.
+   */
+  subject?: string;
 }
+
+/** The longest `subject` a client accepts; anything else in that field is ignored. */
+export const MAX_SUBJECT_LENGTH = 128;
 
 /** Why the server ended a session: the deadline that came first. */
 export type EndReason = 'idle' | 'absolute';

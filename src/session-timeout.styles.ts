@@ -31,6 +31,10 @@ export const styles = css`
   ::backdrop {
     background: #0008;
   }
+  /* The session ended and the page keeps unsaved work: nobody may see it until the user signs in again. */
+  .kept::backdrop {
+    background: Canvas;
+  }
   h2 {
     margin: 0;
   }

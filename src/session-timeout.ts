@@ -1,8 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
 import { safeNavigationUrl } from './safe-url.js';
+import { keptWorkView } from './kept-work.js';
+import { hasUnsavedWork } from './unsaved-work.js';
 import {
   SessionTimeoutDismissEvent,
+  SessionTimeoutResumeEvent,
   SessionTimeoutErrorEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutExtendEvent,
@@ -72,6 +75,7 @@ export class SessionTimeoutElement extends LitElement {
     channel: {},
     extendOnActivity: { type: Boolean, attribute: 'extend-on-activity' },
     disabled: { type: Boolean, reflect: true },
+    unsavedChanges: { type: Boolean, attribute: 'unsaved-changes' },
   };
 
   /**
@@ -106,6 +110,11 @@ export class SessionTimeoutElement extends LitElement {
   extendOnActivity = false;
   /** No tracking, no timers, no pings. Turning it off again starts afresh. */
   disabled = false;
+  /**
+   * The app's own unsaved state (a rich-text editor, a canvas), beside the form controls the element
+   * finds by itself. While set, the end of the session keeps the page, as for a changed form field.
+   */
+  unsavedChanges = false;
 
   #warnAfter: unknown;
   #expireAfter: unknown;
@@ -114,6 +123,12 @@ export class SessionTimeoutElement extends LitElement {
   #announcement = '';
   /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
   #outcome = '';
+  /** The open warning found unsaved work: it says so. */
+  #unsavedAtWarning = false;
+  /** The session ended with unsaved work: the page stays, hidden, until the same user signs in again. */
+  #keptWork = false;
+  /** What the dialog showed at the last update: a warning's reason, `kept`, or nothing. */
+  #shownKind: string | null = null;
   #announcedAt = 0;
   #lastTick = 0;
   #redirect = true;
@@ -133,6 +148,7 @@ export class SessionTimeoutElement extends LitElement {
       this.#announcement = reason == 'absolute' ? this.#absoluteAnnouncement() : this.announcementText(seconds);
       this.#announcedAt = this.#lastTick = seconds;
       this.#outcome = '';
+      this.#unsavedAtWarning = this.#hasUnsavedWork();
       this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
     onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
@@ -142,13 +158,20 @@ export class SessionTimeoutElement extends LitElement {
     },
     onDismiss: (remaining) => this.dispatchEvent(new SessionTimeoutDismissEvent(remaining)),
     onExpire: (reason) => {
-      const event = new SessionTimeoutExpireEvent(reason);
-      if (this.dispatchEvent(event) && this.#redirect) {
-        const target = this.#safeUrl('redirect-url', this.redirectUrl);
-        // The attribute as written: `navigate` overrides (routers) expect the app's own URL.
-        if (target) this.navigate(this.redirectUrl!);
-      }
+      // The user's own "Sign out now" leaves on purpose; any other end keeps unsaved work.
+      const keep = this.#redirect && this.#hasUnsavedWork();
+      if (!this.dispatchEvent(new SessionTimeoutExpireEvent(reason, keep))) return;
+      if (keep) {
+        this.#keptWork = true;
+        this.#controller.awaitResume();
+      } else if (this.#redirect) this.#goToRedirect();
     },
+    onResume: (remaining) => {
+      this.#keptWork = false;
+      this.#outcome = 'You are signed in again.';
+      this.dispatchEvent(new SessionTimeoutResumeEvent(remaining));
+    },
+    onResumeRefused: () => this.#leave(),
     onError: (error, status) => this.dispatchEvent(new SessionTimeoutErrorEvent(error, status)),
   });
 
@@ -227,6 +250,33 @@ export class SessionTimeoutElement extends LitElement {
     location.assign(url);
   }
 
+  /** Opens the sign-in page in a new tab, for a page that keeps unsaved work. Override in tests. */
+  protected openSignIn(url: string): void {
+    open(url, '_blank', 'noopener');
+  }
+
+  /** Whether the page holds unsaved work: a changed form control, or the app said so (`unsaved-changes`). */
+  #hasUnsavedWork(): boolean {
+    return this.unsavedChanges || hasUnsavedWork(document);
+  }
+
+  /** To `redirect-url` (when it is a usable URL). */
+  #goToRedirect(): boolean {
+    // The attribute as written: `navigate` overrides (routers) expect the app's own URL.
+    if (!this.#safeUrl('redirect-url', this.redirectUrl)) return false;
+    this.navigate(this.redirectUrl!);
+    return true;
+  }
+
+  /** Gives kept work up: to `redirect-url`, else a reload; the dialog stays until the page goes. */
+  readonly #leave = (): void => {
+    if (!this.#goToRedirect()) this.navigate(location.href);
+  };
+
+  readonly #signIn = (): void => {
+    this.openSignIn(this.#safeUrl('redirect-url', this.redirectUrl) ?? location.href);
+  };
+
   /** The sentence the live region speaks while the warning is open (in English); override to translate. */
   protected announcementText(remaining: number): string {
     return `You will be signed out in ${spokenDuration(remaining)}.`;
@@ -248,14 +298,30 @@ export class SessionTimeoutElement extends LitElement {
   }
 
   protected override render() {
+    const kept = this.#keptWork && this.state == 'expired';
+    return html`
+      <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
+              aria-describedby=${kept ? 'message' : 'message countdown'} @cancel=${this.#onCancel} @close=${this.#onClose}
+              @keydown=${this.#keepFocusInside}>
+        ${kept ? keptWorkView(this.#signIn, this.#leave) : this.#warningView()}
+      </dialog>
+      <div role="status">${this.state == 'expired' && !kept
+        ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
+            <a href=${location.href}>Sign in again</a></slot></div>`
+        : html`<span class="sr-only">${this.#outcome}</span>`}</div>
+    `;
+  }
+
+  /** The warning: idle or absolute, with the countdown and the actions. */
+  #warningView() {
     const remaining = Math.ceil(this.remaining);
     const absolute = this.#controller.warningReason == 'absolute';
     const logoutUrl = this.#safeUrl('logout-url', this.logoutUrl);
     return html`
-      <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading"
-              aria-describedby="message countdown" @cancel=${this.#onCancel} @close=${this.#onClose}
-              @keydown=${this.#keepFocusInside}>
         ${absolute ? this.#absoluteTexts() : this.#idleTexts()}
+        ${this.#unsavedAtWarning
+          ? html`<p part="unsaved"><slot name="unsaved">You have unsaved changes on this page.</slot></p>`
+          : nothing}
         <p id="countdown"><span class="label">Time left:</span>
           <span part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</span></p>
         <div class="sr-only" role="status">${this.#announcement}</div>
@@ -268,13 +334,7 @@ export class SessionTimeoutElement extends LitElement {
                 <button part="logout-button"><slot name="logout-label">Sign out now</slot></button>
               </form>`
             : nothing}
-        </div>
-      </dialog>
-      <div role="status">${this.state == 'expired'
-        ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
-            <a href=${location.href}>Sign in again</a></slot></div>`
-        : html`<span class="sr-only">${this.#outcome}</span>`}</div>
-    `;
+        </div>`;
   }
 
   /** The idle warning: the user can stay. */
@@ -310,10 +370,11 @@ export class SessionTimeoutElement extends LitElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog')!;
-    const warning = this.state == 'warning';
+    const kind = this.state == 'warning' ? this.#controller.warningReason : this.#keptWork && this.state == 'expired' ? 'kept' : null;
+    const modal = kind != null;
     // `:modal`, not `open`: moving the element in the DOM leaves the dialog open but no longer modal
     // (the page not inert, focus not inside), and it must be shown modal again.
-    if (warning && !dialog.matches(':modal') && this.isConnected) {
+    if (modal && !dialog.matches(':modal') && this.isConnected) {
       if (dialog.open) dialog.close();
       else {
         let focused = document.activeElement;
@@ -323,13 +384,24 @@ export class SessionTimeoutElement extends LitElement {
       dialog.showModal();
       // The heading and message come first: at 400 % zoom the dialog scrolls, and focusing the
       // button must not scroll them out of view.
-      this.renderRoot.querySelector<HTMLElement>('.primary')!.focus({ preventScroll: true });
-      dialog.scrollTop = 0;
-    } else if (!warning && dialog.open) {
+      this.#focusFirst(dialog);
+    } else if (modal && kind != this.#shownKind) {
+      this.#focusFirst(dialog); // new content (the session ended with kept work): its first action
+    } else if (!modal && dialog.open) {
       dialog.close();
       this.#returnFocus?.focus();
       this.#returnFocus = null;
     }
+    this.#shownKind = kind;
+  }
+
+  /**
+   * Focuses the dialog's first action without scrolling: the heading and message come first, and at
+   * 400 % zoom the dialog scrolls.
+   */
+  #focusFirst(dialog: HTMLDialogElement): void {
+    this.renderRoot.querySelector<HTMLElement>('.primary')!.focus({ preventScroll: true });
+    dialog.scrollTop = 0;
   }
 
   #resolve(): void {
@@ -374,7 +446,7 @@ export class SessionTimeoutElement extends LitElement {
   /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
   readonly #onCancel = (event: Event): void => {
     event.preventDefault();
-    this.extend();
+    if (this.state == 'warning') this.extend();
   };
 
   /**
@@ -392,7 +464,11 @@ export class SessionTimeoutElement extends LitElement {
 
   /** The browser may close the dialog on its own (e.g. a repeated Escape): that extends too. */
   readonly #onClose = (): void => {
+    // Closed by us to be shown modal again (the element moved): already open again.
+    if (this.renderRoot.querySelector('dialog')!.open) return;
     if (this.state == 'warning') this.extend();
+    // Kept work must never show: the dialog opens again at once.
+    else if (this.#keptWork) this.requestUpdate();
   };
 
   /**

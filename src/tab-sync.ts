@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { EXPIRE_REASONS, type ExpireReason } from './protocol.js';
+import { EXPIRE_REASONS, MAX_SUBJECT_LENGTH, type ExpireReason } from './protocol.js';
 
 /** What tabs tell each other. Instants are wall-clock ms, durations seconds. */
 export type TabMessage =
@@ -44,6 +44,8 @@ export interface ServerMessage {
   /** The server's durations (seconds); absent from an older element's message. */
   expireAfter?: number | null;
   warnAfter?: number | null;
+  /** Who is signed in (opaque), as the server said; absent from an older element's message. */
+  subject?: string | null;
 }
 
 /** Options of {@link TabSync}. */
@@ -74,7 +76,8 @@ export function isTabMessage(value: unknown): value is TabMessage {
     case 'server':
       return finite(m.at) && finite(m.remaining) && m.remaining >= 0 &&
         (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0)) &&
-        optionalDuration(m.expireAfter) && optionalDuration(m.warnAfter);
+        optionalDuration(m.expireAfter) && optionalDuration(m.warnAfter) &&
+        (m.subject == null || (typeof m.subject == 'string' && m.subject.length <= MAX_SUBJECT_LENGTH));
     case 'hello':
     case 'dismiss':
       return true;

@@ -75,6 +75,7 @@ export async function fakeServer(context, next) {
         expireAfter,
         warnAfter: Number(plan.warnAfter ?? expireAfter - 60),
         absoluteRemaining: plan.absoluteRemaining == null ? null : Number(plan.absoluteRemaining),
+        ...(plan.subject === undefined ? {} : { subject: plan.subject }),
       });
     }
     case 'expired':

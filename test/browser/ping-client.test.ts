@@ -6,10 +6,21 @@ describe('PingClient', () => {
   it('POSTs {"idle": seconds} as JSON and reads a 200 answer', async () => {
     const endpoint = fakeEndpoint('respond=alive&remaining=42.5&expireAfter=900&warnAfter=840&absoluteRemaining=3600');
     const result = await new PingClient({ url: endpoint.url }).ping(12.25);
-    expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600 });
+    expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600, subject: null });
     const [request] = await endpoint.requests();
     expect(request).to.include({ method: 'POST', contentType: 'application/json' });
     expect(request!.body).to.deep.equal({ idle: 12.25 });
+  });
+
+  it('reads the subject; a malformed one is ignored (issue 12)', async () => {
+    const read = async (subject: unknown) => {
+      const endpoint = fakeEndpoint();
+      await endpoint.script([{ respond: 'alive', expireAfter: 90, subject }]);
+      const result = await new PingClient({ url: endpoint.url }).ping(0);
+      return result.kind == 'alive' ? result.subject : 'not alive';
+    };
+    expect(await read('k3yed-Hash_1')).to.equal('k3yed-Hash_1');
+    for (const bad of ['', 42, 'a b', 'x'.repeat(129), null]) expect(await read(bad), String(bad)).to.equal(null);
   });
 
   it('sends {"idle": 0} for an explicit extend and never a negative idle', async () => {

@@ -25,6 +25,20 @@ class FakeTimeTimeout extends SessionTimeoutElement {
 }
 FakeTimeTimeout.define('fake-time-timeout');
 
+/** On the fake clock, and records where it would go instead of going there. */
+class KeepingTimeout extends SessionTimeoutElement {
+  static override timing = { now: time.clock, scheduler: time };
+  navigations: string[] = [];
+  signIns: string[] = [];
+  protected override navigate(url: string): void {
+    this.navigations.push(url);
+  }
+  protected override openSignIn(url: string): void {
+    this.signIns.push(url);
+  }
+}
+KeepingTimeout.define('keeping-timeout');
+
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const dialogOf = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
 const focusedPart = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('part');
@@ -609,7 +623,7 @@ describe('<session-timeout>', () => {
       const el = await openWarning('logout-url="/fake-logout"');
       el.extend();
       await el.updateComplete;
-      const outcome = () => el.shadowRoot!.querySelector(':host > [role="status"], div[role="status"]:not(dialog *)')!.textContent!.trim();
+      const outcome = () => el.shadowRoot!.querySelector('dialog ~ [role="status"]')!.textContent!.trim();
       expect(outcome()).to.equal('You are still signed in.');
       time.advance(60_000);
       await el.updateComplete;
@@ -618,6 +632,106 @@ describe('<session-timeout>', () => {
       part(el, 'logout-button')!.click();
       await el.updateComplete;
       expect(el.state).to.equal('expired');
+    });
+  });
+
+  describe('issue 12 B: work survives the end of a session', () => {
+    /** A page with a form, signed in as `subject`, whose session the server then ends. */
+    async function endWithWork(subject: string | undefined, { edit = true } = {}) {
+      const endpoint = fakeEndpoint();
+      const alive = { respond: 'alive', expireAfter: 90, warnAfter: 60, subject };
+      await endpoint.script([alive]);
+      const page = await fixture<HTMLDivElement>(html`<div>
+        <label>Notes <input id="notes" value=""></label>
+        <keeping-timeout ping-url=${endpoint.url} redirect-url="/login"></keeping-timeout>
+      </div>`);
+      const el = page.querySelector<KeepingTimeout>('keeping-timeout')!;
+      const input = page.querySelector('input')!;
+      input.focus();
+      if (edit) input.value = 'ten minutes of typing';
+      time.advance(250); // the start-up ping learns who is signed in
+      await waitUntil(async () => (await endpoint.requests()).length == 1);
+      await aTimeout(30);
+      await endpoint.script([{ respond: 'expired', reason: 'idle' }]);
+      const expired = oneEvent(el, 'session-timeout-expire');
+      time.advance(60_000); // the confirmation before the warning hears the session ended
+      const event = await expired;
+      await el.updateComplete;
+      return { endpoint, el, input, event, alive };
+    }
+
+    it('the warning says when there are unsaved changes', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90" unsaved-changes></fake-time-timeout>`);
+      time.advance(60_000);
+      await el.updateComplete;
+      expect(part(el, 'unsaved')!.textContent).to.include('unsaved changes');
+    });
+
+    it('with unsaved work the page stays behind an opaque modal: no redirect, nothing reachable', async () => {
+      const { el, event } = await endWithWork('alice');
+      expect(event.unsavedWork).to.equal(true);
+      expect(el.state).to.equal('expired');
+      expect(el.navigations, 'the page did not leave').to.deep.equal([]);
+      const dialog = dialogOf(el);
+      expect(dialog.matches(':modal'), 'the page behind is inert').to.equal(true);
+      expect(getComputedStyle(dialog, '::backdrop').backgroundColor, 'an opaque backdrop').to.match(/^rgb\(/);
+      expect(focusedPart(el)).to.equal('sign-in-button');
+      await expect(el).to.be.accessible();
+      part(el, 'sign-in-button')!.click();
+      expect(el.signIns).to.deep.equal([new URL('/login', location.href).href]);
+      expect(el.navigations).to.deep.equal([]);
+    });
+
+    it('Escape does not uncover kept work', async () => {
+      const { el } = await endWithWork('alice');
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(dialogOf(el).matches(':modal')).to.equal(true);
+    });
+
+    it('the same user signing in again resumes the page: values, focus, an event and a message', async () => {
+      const { el, input, endpoint, alive } = await endWithWork('alice');
+      await endpoint.script([{ respond: 'expired', reason: 'missing' }]);
+      dispatchEvent(new Event('focus')); // not signed in yet: keep waiting
+      await aTimeout(50);
+      expect(el.state).to.equal('expired');
+      await endpoint.script([{ ...alive, remaining: 88 }]);
+      const resumed = oneEvent(el, 'session-timeout-resume');
+      dispatchEvent(new Event('focus'));
+      expect((await resumed).remaining, 'the new session’s time').to.be.closeTo(88, 1);
+      await el.updateComplete;
+      expect(el.state).to.equal('active');
+      expect(dialogOf(el).open).to.equal(false);
+      expect(input.value).to.equal('ten minutes of typing');
+      expect(document.activeElement).to.equal(input);
+      expect(el.shadowRoot!.querySelector('dialog ~ [role="status"]')!.textContent).to.include('signed in again');
+      expect(el.navigations).to.deep.equal([]);
+    });
+
+    it('someone else signing in, or a session with no subject, makes the page leave unseen', async () => {
+      for (const [before, after] of [['alice', 'bob'], ['alice', undefined], [undefined, undefined]] as const) {
+        const { el, endpoint, alive } = await endWithWork(before);
+        await endpoint.script([{ ...alive, subject: after }]);
+        dispatchEvent(new Event('focus'));
+        await waitUntil(() => el.navigations.length > 0, `${before} → ${after}`);
+        expect(el.navigations).to.deep.equal(['/login']);
+        expect(el.state).to.equal('expired');
+        expect(dialogOf(el).matches(':modal'), 'still hidden while it leaves').to.equal(true);
+      }
+    });
+
+    it('"Leave without saving" redirects', async () => {
+      const kept = await endWithWork('alice');
+      part(kept.el, 'leave-button')!.click();
+      expect(kept.el.navigations).to.deep.equal(['/login']);
+    });
+
+    it('without unsaved work nothing changes: the page leaves at once', async () => {
+      const plain = await endWithWork('alice', { edit: false });
+      expect(plain.event.unsavedWork).to.equal(false);
+      expect(plain.el.navigations).to.deep.equal(['/login']);
+      expect(dialogOf(plain.el).open).to.equal(false);
     });
   });
 

@@ -1,0 +1,22 @@
+/**
+ * What an ended page shows when it keeps the user's unsaved work (WCAG 2.2.5, re-authenticating
+ * without loss of data): inside the modal dialog, over an opaque backdrop, so whoever sits down next
+ * can neither see nor reach the page. Nothing is written to any storage: the work stays in memory.
+ *
+ * @module
+ */
+import { html } from 'lit';
+
+/** The expired dialog's content; `signIn` opens the sign-in page in a new tab, `leave` gives the work up. */
+export function keptWorkView(signIn: () => void, leave: () => void) {
+  return html`
+    <h2 id="heading" part="heading"><slot name="kept-heading">Your session has ended</slot></h2>
+    <div id="message" part="message expired"><slot name="kept-work"><p>
+      Your unsaved changes are still here, hidden until you sign in again. Sign in in a new tab, then come
+      back: this page continues where you left it.
+    </p></slot></div>
+    <div class="actions">
+      <button part="sign-in-button" class="primary" @click=${signIn}><slot name="sign-in-label">Sign in again</slot></button>
+      <button part="leave-button" @click=${leave}><slot name="leave-label">Leave without saving</slot></button>
+    </div>`;
+}
