@@ -20,8 +20,15 @@ export interface ActivitySink {
 /** Ms between two {@link ActivitySink.active} calls while input goes on. */
 export const ACTIVE_EVERY = 1000;
 
-/** Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble). */
-export const ACTIVITY_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+/**
+ * Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble).
+ *
+ * Moves are heard as `mousemove`, not `pointermove`: on a page without pointer listeners Chromium
+ * dispatches no `pointermove` at all, and listening to it would make every mouse move create and
+ * dispatch a second event. A pen's hover still arrives as `mousemove` (the primary pointer's
+ * compatibility events); touch and pen contact arrive as `touchstart` and `pointerdown`.
+ */
+export const ACTIVITY_EVENTS = ['mousemove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
 
 /** Moments when timers may have been late or the page frozen, so the deadlines are re-read from the clock. */
 export const LIFECYCLE_EVENTS = ['visibilitychange', 'pageshow', 'focus', 'online'] as const;
@@ -77,11 +84,11 @@ export class ActivityTracker {
   /** Adds or removes every listener: the one place where they are listed, so each is paired with its removal. */
   #listen(op: 'add' | 'remove', doc: Document): void {
     const method = `${op}EventListener` as const;
-    for (const type of ACTIVITY_EVENTS) doc[method](type, type == 'pointermove' ? this.#onMove : this.#onInput, listenerOptions);
+    for (const type of ACTIVITY_EVENTS) doc[method](type, type == 'mousemove' ? this.#onMove : this.#onInput, listenerOptions);
     for (const type of LIFECYCLE_EVENTS) (type == 'visibilitychange' ? doc : doc.defaultView!)[method](type, this.#onLifecycle);
   }
 
-  // The hot path: one call per event, no allocation, no timer. Pointer moves have their own handler
+  // The hot path: one call per event, no allocation, no timer. Mouse moves have their own handler
   // so that other events skip the position check.
   readonly #onInput = (event: Event): void => {
     if (event.isTrusted) this.#input();
@@ -90,7 +97,7 @@ export class ActivityTracker {
   /** Some devices and browsers send moves of zero distance (e.g. on layout changes): not the user. */
   readonly #onMove = (event: Event): void => {
     if (!event.isTrusted) return;
-    const { screenX, screenY } = event as PointerEvent;
+    const { screenX, screenY } = event as MouseEvent;
     if (screenX === this.#x && screenY === this.#y) return;
     this.#x = screenX;
     this.#y = screenY;

@@ -27,7 +27,7 @@ describe('ActivityTracker', () => {
     tracker = new ActivityTracker(sink, () => ++sink.activity);
     tracker.connect();
     await sendMouse({ type: 'move', position: [20, 20] });
-    expect(sink.activity, 'pointermove').to.be.greaterThan(0);
+    expect(sink.activity, 'mousemove').to.be.greaterThan(0);
     let before = sink.activity;
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'up' });
@@ -62,27 +62,27 @@ describe('ActivityTracker', () => {
     const sink = spySink();
     tracker = new ActivityTracker(sink, () => ++sink.activity);
     tracker.connect();
-    for (const type of ['pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart']) {
+    for (const type of ['mousemove', 'pointermove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart']) {
       document.dispatchEvent(new Event(type, { bubbles: true }));
       document.body.dispatchEvent(new Event(type, { bubbles: true }));
     }
     expect(sink.activity).to.equal(0);
   });
 
-  it('ignores pointer moves that did not move', async () => {
+  it('ignores mouse moves that did not move', async () => {
     const sink = spySink();
     tracker = new ActivityTracker(sink, () => ++sink.activity);
     tracker.connect();
     const seen: number[] = [];
     const count = () => seen.push(1);
-    document.addEventListener('pointermove', count);
+    document.addEventListener('mousemove', count);
     try {
       await sendMouse({ type: 'move', position: [40, 40] });
       await sendMouse({ type: 'move', position: [40, 40] });
       await sendMouse({ type: 'move', position: [40, 40] });
       await sendMouse({ type: 'move', position: [41, 40] });
     } finally {
-      document.removeEventListener('pointermove', count);
+      document.removeEventListener('mousemove', count);
     }
     expect(sink.activity).to.equal(2);
     expect(tracker.lastInput).to.equal(2);
