@@ -62,7 +62,8 @@ export interface SessionTimeoutOptions {
   absoluteTimeout?: number | null;
   /**
    * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
-   * replacing one already there. Absent: every ended request gets the `401` JSON answer.
+   * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
+   * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
    * @defaultValue none
    */
   redirect?: string;
@@ -201,6 +202,13 @@ export function resolveOptions({
   nonNegative('tombstoneFor', tombstoneFor);
   if (redirect !== undefined && (typeof redirect !== 'string' || redirect === '')) {
     fail('redirect must be a non-empty URL string');
+  }
+  // A control character cannot go into a Location header: Hono would throw on the first ended
+  // navigation (a 500 long after start-up), and CR/LF is how headers are smuggled in.
+  if (redirect !== undefined && /[\u0000-\u001f\u007f]/.test(redirect)) {
+    throw new TypeError(
+      `sessionTimeout: redirect ${JSON.stringify(redirect)} contains a control character (CR, LF, …); percent-encode it`,
+    );
   }
   if (store === null || typeof store !== 'object' || typeof store.touch !== 'function') {
     fail('store must implement SessionStore (create, touch, delete)');
