@@ -62,15 +62,30 @@ export class SessionCookie {
    * when the value was verified before (the per-request path), a promise otherwise.
    */
   read(c: Context): string | undefined | Promise<string | undefined> {
-    const cookies = header(c, 'cookie');
-    if (cookies === null) return undefined;
-    let value = cookieValue(cookies, this.#hostNameEq);
-    // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
-    // so it only counts where we would have set it that way ourselves.
-    if (value === undefined && !this.#isSecure(c)) value = cookieValue(cookies, this.#nameEq);
+    const value = this.#value(c);
     if (value === undefined) return undefined;
     const id = this.#verified.get(value);
     return id !== undefined ? id : this.#verify(value);
+  }
+
+  /**
+   * Clears our cookie if this request brought one: called when it led to no session (tampered,
+   * signed with a retired secret, or naming a session the store does not know), so the browser
+   * stops sending a dead cookie. A request that brought none gets no `Set-Cookie`.
+   */
+  clearPresented(c: Context): void {
+    if (this.#value(c) !== undefined) this.clear(c);
+  }
+
+  /** The raw value of our cookie on this request, under the name this origin uses. */
+  #value(c: Context): string | undefined {
+    const cookies = header(c, 'cookie');
+    if (cookies === null) return undefined;
+    const value = cookieValue(cookies, this.#hostNameEq);
+    // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
+    // so it only counts where we would have set it that way ourselves.
+    if (value === undefined && !this.#isSecure(c)) return cookieValue(cookies, this.#nameEq);
+    return value;
   }
 
   /** Signs `id` and sets the cookie on the answer. */

@@ -15,6 +15,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
 
   const noSession = (c: Context, next: Next): Promise<void> | Response => {
     c.set('sessionTimeout', NO_SESSION);
+    sessions.cookie?.clearPresented(c);
     // Only the app knows whether this route needs a session, unless it told us with `required`.
     return o.required ? respondEnded(c, 'missing', o.redirect) : next();
   };

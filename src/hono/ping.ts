@@ -34,7 +34,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
 
     let id = sessions.readId(c);
     if (typeof id === 'object' && id !== null) id = await id;
-    if (!id) return missing(c);
+    if (!id) return missing(c, sessions);
 
     const now = o.now();
     let result: TouchResult;
@@ -55,15 +55,16 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
         absoluteRemaining: state.absoluteRemaining,
       } satisfies PingAnswer);
     }
-    if (result.status === 'missing') return missing(c);
+    if (result.status === 'missing') return missing(c, sessions);
     await sessions.end(c, result);
     return expiredJson(c, result.reason);
   };
 }
 
-/** No session, or one long forgotten: `401 missing`. */
-function missing(c: Context): Response {
+/** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */
+function missing(c: Context, sessions: Sessions): Response {
   c.set('sessionTimeout', NO_SESSION);
+  sessions.cookie?.clearPresented(c);
   return expiredJson(c, 'missing');
 }
 

@@ -159,9 +159,23 @@ describe('middleware: requests without a session', () => {
     const [id, signature] = value.split('.') as [string, string];
     const flipped = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
     for (const forged of [`${flipped}.${signature}`, `${id}.${signature.slice(0, -2)}xx`, id, `${id}.`, '.']) {
-      const body = await state(await t.get('/app/page', `${name}=${forged}`));
-      assert.equal(body.id, null, forged);
+      const res = await t.get('/app/page', `${name}=${forged}`);
+      assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0; Path=\//, `cleared: ${forged}`);
+      assert.equal((await state(res)).id, null, forged);
     }
+  });
+
+  it('clears a tampered __Host- cookie on https, with Secure', async () => {
+    const t = createTestApp({ required: true }, 'https://example.com');
+    const [name, value] = (await t.login()).split('=') as [string, string];
+    const res = await t.get('/app/page', `${name}=${value.slice(0, -2)}xx`, fetchRequest);
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure/);
+  });
+
+  it('sets no cookie for a request that brought none', async () => {
+    const t = createTestApp();
+    assert.deepEqual((await t.get('/app/page', 'theme=dark')).headers.getSetCookie(), []);
   });
 
   it('treats a validly signed but unknown id as no session', async () => {

@@ -33,6 +33,19 @@ describe('ping: the protocol table', () => {
     assert.deepEqual([res.status, res.body, res.cacheControl], [401, { expired: true, reason: 'missing' }, 'no-store']);
   });
 
+  it('401 missing for a tampered cookie, and the cookie is cleared', async () => {
+    const t = createTestApp();
+    const [name, value] = (await t.login()).split('=') as [string, string];
+    const raw = await t.ping(`${name}=${value.slice(0, -2)}xx`, { idle: 0 });
+    assert.deepEqual([raw.status, await raw.json()], [401, { expired: true, reason: 'missing' }]);
+    assert.match(raw.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0/);
+  });
+
+  it('401 missing without a cookie sets no cookie at all', async () => {
+    const t = createTestApp();
+    assert.deepEqual((await t.ping(null)).headers.getSetCookie(), []);
+  });
+
   it('401 idle once the session has ended, and it stays ended', async () => {
     const t = createTestApp();
     const cookie = await t.login();
