@@ -114,6 +114,13 @@ export interface SessionTimeoutOptions {
    */
   required?: boolean;
   /**
+   * Whether `end()` also sends `Clear-Site-Data: "cookies"`. Browsers apply it to the whole
+   * registrable domain: every cookie of the app and of sibling subdomains goes, signing the user out
+   * of other apps too. Turn it on only where that is what a sign-out should do.
+   * @defaultValue `false` (only our own cookie is cleared)
+   */
+  clearSiteData?: boolean;
+  /**
    * Origins the ping accepts besides the request's own (e.g. the public origin when a proxy rewrites
    * the Host): one, a list, or a predicate replacing the default check.
    * @defaultValue the request URL's own origin only
@@ -154,6 +161,7 @@ export interface ResolvedOptions {
   secure: boolean | 'auto';
   secrets: readonly string[];
   required: boolean;
+  clearSiteData: boolean;
   /** Whether the ping accepts a request carrying this `Origin`. */
   isTrustedOrigin: (origin: string, c: Context) => boolean;
   onEnd: SessionTimeoutOptions['onEnd'] | null;
@@ -184,6 +192,7 @@ export function resolveOptions({
   touchAfter = 0,
   tombstoneFor = expireAfter,
   required = false,
+  clearSiteData = false,
   origin,
   onEnd,
   onStoreError = logStoreError,
@@ -215,6 +224,7 @@ export function resolveOptions({
   }
   if (sessionId !== undefined && typeof sessionId !== 'function') fail('sessionId must be a function of the context');
   if (typeof now !== 'function') fail('now must be a function returning milliseconds');
+  if (typeof clearSiteData !== 'boolean') fail('clearSiteData must be true or false');
 
   const secrets = typeof secret === 'string' ? [secret] : [...(secret ?? [])];
   if (!sessionId) {
@@ -251,6 +261,7 @@ export function resolveOptions({
     secure,
     secrets,
     required,
+    clearSiteData,
     isTrustedOrigin: toOriginTest(origin),
     onEnd: onEnd ?? null,
     onStoreError,

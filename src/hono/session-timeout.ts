@@ -29,10 +29,9 @@ export interface SessionTimeout {
    */
   start(c: Context, id?: string): Promise<string>;
   /**
-   * Ends the session, at logout: deletes it from the store, clears our cookie and asks the browser
-   * to drop this site's cookies (`Clear-Site-Data: "cookies"`; browsers apply it to the whole
-   * registrable domain, so other apps on sibling subdomains sign out too). With `sessionId`, the id
-   * is `id` or else `sessionId(c)`.
+   * Ends the session, at logout: deletes it from the store and clears our cookie; with the
+   * `clearSiteData` option, also asks the browser to drop every cookie of the site
+   * (`Clear-Site-Data: "cookies"`). With `sessionId`, the id is `id` or else `sessionId(c)`.
    *
    * @throws when the store fails; the cookie is cleared on the answer all the same
    */
@@ -90,7 +89,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       const current = id ?? (await sessions.readId(c));
       // Clear first: even if the store fails below, this browser is signed out.
       sessions.cookie?.clear(c);
-      c.header('Clear-Site-Data', '"cookies"');
+      if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
       c.set('sessionTimeout', NO_SESSION);
       if (current) await o.store.delete(current);
     },

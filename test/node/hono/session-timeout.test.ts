@@ -112,11 +112,11 @@ describe('start', () => {
 });
 
 describe('end', () => {
-  it('deletes the session, clears the cookie and sends Clear-Site-Data', async () => {
+  it('deletes the session and clears our cookie only: no Clear-Site-Data by default', async () => {
     const t = createTestApp();
     const cookie = await t.login();
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
-    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+    assert.equal(res.headers.get('Clear-Site-Data'), null, 'it would wipe the app\'s and sibling subdomains\' cookies');
     assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
     assert.equal((await (await t.get('/app/x', cookie)).json()).reason, 'missing');
   });
@@ -128,9 +128,16 @@ describe('end', () => {
     assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure;/);
   });
 
+  it('sends Clear-Site-Data: "cookies" with clearSiteData: true', async () => {
+    const t = createTestApp({ clearSiteData: true });
+    const cookie = await t.login();
+    const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
+    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+  });
+
   it('signs this browser out even when the store fails: cookie cleared, Clear-Site-Data sent, then the error', async () => {
     const store = new FlakyStore();
-    const t = createTestApp({ store });
+    const t = createTestApp({ store, clearSiteData: true });
     const cookie = await t.login();
     store.failing = true;
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
