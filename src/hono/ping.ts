@@ -1,6 +1,6 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
-import { header } from './header.js';
+import { isCrossSite } from './cross-site.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
@@ -66,17 +66,4 @@ function missing(c: Context, sessions: Sessions): Response {
   c.set('sessionTimeout', NO_SESSION);
   sessions.cookie?.clearPresented(c);
   return expiredJson(c, 'missing');
-}
-
-/**
- * A request another site made the browser send. `Sec-Fetch-Site` (set by the browser, not by
- * page script) must say same-origin, and `Origin` must be ours; a request with neither comes
- * from outside a browser, which holds no victim's cookie. The Content-Type plays no part: a
- * cross-site form can send any body as `text/plain`.
- */
-export function isCrossSite(c: Context, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
-  const site = header(c, 'sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
-  const origin = header(c, 'origin');
-  return origin !== null && !isTrustedOrigin(origin, c);
 }

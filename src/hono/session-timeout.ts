@@ -1,5 +1,6 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { randomId } from './cookie.js';
+import { crossSiteRefusal, isCrossSite } from './cross-site.js';
 import { createMiddleware } from './middleware.js';
 import { resolveOptions, type SessionTimeoutOptions } from './options.js';
 import { createPing } from './ping.js';
@@ -33,6 +34,8 @@ export interface SessionTimeout {
    * `clearSiteData` option, also asks the browser to drop every cookie of the site
    * (`Clear-Site-Data: "cookies"`). With `sessionId`, the id is `id` or else `sessionId(c)`.
    *
+   * @throws `HTTPException` 403, having changed nothing, for a cross-site request (`Sec-Fetch-Site`
+   *   or a foreign `Origin`, the ping's check and its `origin` option)
    * @throws when the store fails; the cookie is cleared on the answer all the same
    */
   end(c: Context, id?: string): Promise<void>;
@@ -86,6 +89,8 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     },
 
     async end(c, id) {
+      // The ping's own check: any site could otherwise sign the user out with an auto-submitting form.
+      if (isCrossSite(c, o.isTrustedOrigin)) throw crossSiteRefusal();
       const current = id ?? (await sessions.readId(c));
       // Clear first: even if the store fails below, this browser is signed out.
       sessions.cookie?.clear(c);

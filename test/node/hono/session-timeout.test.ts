@@ -146,6 +146,34 @@ describe('end', () => {
     assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0/);
   });
 
+  for (const [what, headers] of [
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: same-site', { 'Sec-Fetch-Site': 'same-site', Origin: 'http://other.localhost' }],
+    ['a foreign Origin without fetch metadata', { Origin: 'https://evil.example' }],
+  ] as const) {
+    it(`refuses a cross-site sign-out (${what}) with 403 and changes nothing`, async () => {
+      const store = new CountingStore();
+      const t = createTestApp({ store, clearSiteData: true });
+      const cookie = await t.login();
+      const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie, ...headers } });
+      assert.equal(res.status, 403);
+      assert.deepEqual(res.headers.getSetCookie(), [], 'no cookie cleared');
+      assert.equal(res.headers.get('Clear-Site-Data'), null);
+      assert.deepEqual(store.deletes, []);
+      assert.equal(typeof (await (await t.get('/app/x', cookie)).json()).id, 'string', 'still signed in');
+    });
+  }
+
+  it('accepts a same-origin sign-out, and one from outside a browser (no Origin, no fetch metadata)', async () => {
+    const t = createTestApp();
+    for (const headers of [{ 'Sec-Fetch-Site': 'same-origin', Origin: ORIGIN }, {}] as Record<string, string>[]) {
+      const cookie = await t.login();
+      const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie, ...headers } });
+      assert.equal(res.status, 204);
+      assert.match(res.headers.getSetCookie()[0] ?? '', /Max-Age=0/);
+    }
+  });
+
   it('clears the cookie even without a session', async () => {
     const t = createTestApp();
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST' });
