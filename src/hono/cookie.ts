@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ownString } from './own-string.js';
 import { header } from './header.js';
+import { reachedOverLocalPlainHttp } from './local-http.js';
 
 type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
@@ -35,7 +36,8 @@ const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Our session cookie: `<id>.<HMAC-SHA256(id) in base64url>`, HttpOnly, `Path=/`, no Max-Age (it ends
- * with the browser), `Secure` with the `__Host-` prefix except on plain-http localhost.
+ * with the browser), `Secure` with the `__Host-` prefix except on plain-http localhost (as the
+ * browser reached it: see {@link reachedOverLocalPlainHttp}).
  */
 export class SessionCookie {
   readonly #name: string;
@@ -107,7 +109,7 @@ export class SessionCookie {
   }
 
   #isSecure(c: Context): boolean {
-    return this.#secure === 'auto' ? !isLocalPlainHttp(c.req.url) : this.#secure;
+    return this.#secure === 'auto' ? !reachedOverLocalPlainHttp(c) : this.#secure;
   }
 
   async #verify(value: string): Promise<string | undefined> {
@@ -173,19 +175,6 @@ export function cookieValue(header: string, nameEq: string): string | undefined 
     at = header.indexOf(nameEq, at + 1);
   }
   return undefined;
-}
-
-/** `http://localhost`, `http://127.0.0.1` or `http://[::1]` (any port): where browsers refuse `Secure` cookies. */
-export function isLocalPlainHttp(url: string): boolean {
-  return url.startsWith('http://') && (hostAt(url, 'localhost') || hostAt(url, '127.0.0.1') || hostAt(url, '[::1]'));
-}
-
-/** Whether `url`'s host, right after `http://`, is exactly `host` (compared in place: no slicing per request). */
-function hostAt(url: string, host: string): boolean {
-  if (!url.startsWith(host, 7)) return false;
-  const next = url.charCodeAt(7 + host.length);
-  // end of string, or ':' port, '/' path, '?' query, '#' fragment
-  return Number.isNaN(next) || next === 58 || next === 47 || next === 63 || next === 35;
 }
 
 function unpadded(base64: string): string {

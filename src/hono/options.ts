@@ -25,8 +25,10 @@ export interface CookieOptions {
   sameSite?: 'Lax' | 'Strict';
   /**
    * `'auto'`: `Secure` and the `__Host-` prefix on every origin except plain-http `localhost`,
-   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie). `true`: always, e.g. behind
-   * a TLS-terminating proxy that forwards plain http to a local port. `false`: never (not for production).
+   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when no
+   * `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header says the browser used https or
+   * another host (a TLS-terminating proxy forwarding to a local port). `true`: always. `false`: never
+   * (not for production).
    * @defaultValue `'auto'`
    */
   secure?: boolean | 'auto';

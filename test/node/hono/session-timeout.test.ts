@@ -33,6 +33,18 @@ describe('start', () => {
     }
   });
 
+  it('adds Secure and __Host- behind a TLS-terminating proxy forwarding to http://localhost', async () => {
+    for (const headers of [{ 'X-Forwarded-Proto': 'https' }, { Forwarded: 'for=192.0.2.1;proto=https' }] as Record<string, string>[]) {
+      const t = createTestApp({}, 'http://localhost:3000');
+      const res = await t.app.request('http://localhost:3000/login', { method: 'POST', headers });
+      const [cookie] = res.headers.getSetCookie();
+      assert.match(cookie!, /^__Host-session-timeout=[\w.-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/, JSON.stringify(headers));
+      // ...and reads it back there.
+      const page = await t.app.request('http://localhost:3000/app/x', { headers: { ...headers, Cookie: cookie!.split(';')[0]! } });
+      assert.equal(typeof (await page.json()).id, 'string');
+    }
+  });
+
   it('honours cookie.name, cookie.sameSite and cookie.secure', async () => {
     const t = createTestApp({ cookie: { name: 'sto', sameSite: 'Strict', secure: true } });
     const [cookie] = (await t.app.request(`${ORIGIN}/login`, { method: 'POST' })).headers.getSetCookie();
