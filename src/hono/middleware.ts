@@ -21,17 +21,18 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
   };
 
   return async function sessionTimeout(c, next) {
-    let id = sessions.readId(c);
-    if (typeof id === 'object' && id !== null) id = await id;
-    if (!id) return noSession(c, next);
-
     const now = o.now();
+    let id: string | undefined | null;
     let result: TouchResult;
     try {
+      const read = sessions.readId(c);
+      id = typeof read === 'object' && read !== null ? await read : read;
+      if (!id) return noSession(c, next);
       result = await sessions.touch(id, now, isPassive(c, o.isPassivePath) ? null : now);
     } catch (error) {
-      // Fail closed: an unknown session is neither let through as live nor told it has ended.
-      o.onStoreError(error, c);
+      // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
+      // threw) is neither let through as live nor told it has ended.
+      sessions.reportUnavailable(error, c);
       return respondUnavailable(c);
     }
 

@@ -134,7 +134,9 @@ export interface SessionTimeoutOptions {
    */
   onEnd?: (c: Context, reason: EndReason) => void | Promise<void>;
   /**
-   * Called when the store throws; the request is then answered `503` with `Retry-After`.
+   * Called when the store throws, or the app's `sessionId()` throws or rejects; the request is then
+   * answered `503` with `Retry-After` (never `500`). If this hook throws too, that error is logged
+   * with `console.error` and the answer is still `503`.
    * @defaultValue logs with `console.error`
    */
   onStoreError?: (error: unknown, c: Context) => void;

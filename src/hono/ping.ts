@@ -32,16 +32,17 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     const parsed = parseIdle(text);
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
 
-    let id = sessions.readId(c);
-    if (typeof id === 'object' && id !== null) id = await id;
-    if (!id) return missing(c, sessions);
-
     const now = o.now();
+    let id: string | undefined | null;
     let result: TouchResult;
     try {
+      const read = sessions.readId(c);
+      id = typeof read === 'object' && read !== null ? await read : read;
+      if (!id) return missing(c, sessions);
       result = await sessions.touch(id, now, now - parsed.idle * 1000);
     } catch (error) {
-      o.onStoreError(error, c);
+      // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
+      sessions.reportUnavailable(error, c);
       return respondUnavailable(c);
     }
 

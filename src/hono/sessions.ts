@@ -27,9 +27,22 @@ export class Sessions {
         });
   }
 
-  /** This request's session id, if it presents one; synchronous on the common path. */
+  /** This request's session id, if it presents one; synchronous on the common path. May throw (the app's `sessionId`). */
   readId(c: Context): MaybePromise<string | undefined | null> {
     return this.cookie ? this.cookie.read(c) : this.options.sessionId!(c);
+  }
+
+  /**
+   * Tells the app (`onStoreError`) that the session could not be looked up: the store failed, or the
+   * app's own `sessionId()` did. The caller answers `503`. A hook that throws must not turn that
+   * into a `500`, so its error is logged and dropped.
+   */
+  reportUnavailable(error: unknown, c: Context): void {
+    try {
+      this.options.onStoreError(error, c);
+    } catch (hookError) {
+      console.error('[session-timeout] onStoreError threw; answering 503 all the same', hookError, error);
+    }
   }
 
   /**

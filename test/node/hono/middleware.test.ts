@@ -271,6 +271,43 @@ describe('middleware: the store', () => {
     assert.equal((await t.get('/app/page', cookie)).status, 200);
   });
 
+  it('answers 503 (never 500) when the app\'s sessionId() throws or rejects, reporting it to onStoreError', async () => {
+    for (const sessionId of [
+      () => {
+        throw new Error('session backend down');
+      },
+      async () => {
+        throw new Error('session backend down');
+      },
+    ]) {
+      const errors: unknown[] = [];
+      const t = createTestApp({ sessionId, onStoreError: (error) => errors.push(error) });
+      const res = await t.get('/app/page', null, fetchRequest);
+      assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
+      assert.equal(errors.length, 1);
+    }
+  });
+
+  it('answers 503 (never 500) when onStoreError itself throws', async () => {
+    const store = new FlakyStore();
+    const t = createTestApp({
+      store,
+      onStoreError: () => {
+        throw new Error('logger down');
+      },
+    });
+    const cookie = await t.login();
+    store.failing = true;
+    const logged = console.error;
+    console.error = () => {};
+    try {
+      assert.equal((await t.get('/app/page', cookie)).status, 503);
+    } finally {
+      console.error = logged;
+    }
+  });
+
   it('coalesces writes with touchAfter', async () => {
     const store = new CountingStore();
     const t = createTestApp({ store, touchAfter: 60 });

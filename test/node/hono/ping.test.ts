@@ -9,6 +9,31 @@ async function answer(res: Response): Promise<{ status: number; body: Json | nul
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : null, cacheControl: res.headers.get('Cache-Control') };
 }
 
+describe('ping: failures of the app\'s own callbacks', () => {
+  it('answers 503 (never 500) when sessionId() throws, and when onStoreError throws too', async () => {
+    const errors: unknown[] = [];
+    const t = createTestApp({
+      sessionId: () => {
+        throw new Error('session backend down');
+      },
+      onStoreError: (error) => {
+        errors.push(error);
+        throw new Error('logger down');
+      },
+    });
+    const logged = console.error;
+    console.error = () => {};
+    try {
+      const res = await t.ping(null, { idle: 0 });
+      assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
+      assert.equal(errors.length, 1);
+    } finally {
+      console.error = logged;
+    }
+  });
+});
+
 describe('ping: the protocol table', () => {
   it('200 for a live session: remaining, expireAfter, warnAfter, absoluteRemaining in seconds', async () => {
     const t = createTestApp({ expireAfter: 900, warnAfter: 840, absoluteTimeout: 3600 });
