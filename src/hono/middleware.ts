@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { isPassive } from './passive.js';
+import { isRoutedToPing } from './ping-route.js';
 import { respondEnded, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
@@ -28,7 +29,10 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
       const read = sessions.readId(c);
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return noSession(c, next);
-      result = await sessions.touch(id, now, isPassive(c, o.isPassivePath) ? null : now);
+      // A request on its way to a ping is checked, never counted: the ping itself credits only
+      // `now − idle`, and it does so after this middleware when mounted under it.
+      const counts = !isPassive(c, o.isPassivePath) && !isRoutedToPing(c);
+      result = await sessions.touch(id, now, counts ? now : null);
     } catch (error) {
       // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
       // threw) is neither let through as live nor told it has ended.

@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
 import { isCrossSite } from './cross-site.js';
+import { markAsPing } from './ping-route.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
@@ -18,7 +19,7 @@ import type { TouchResult } from './store.js';
 export function createPing(sessions: Sessions): Handler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
 
-  return async function sessionTimeoutPing(c) {
+  return markAsPing(async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
     if (c.req.method !== 'POST') {
       c.header('Allow', 'POST');
@@ -59,7 +60,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     if (result.status === 'missing') return missing(c, sessions);
     await sessions.end(c, result);
     return expiredJson(c, result.reason);
-  };
+  });
 }
 
 /** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */

@@ -208,6 +208,64 @@ describe('middleware: requests without a session', () => {
   });
 });
 
+describe('middleware: the ping is never activity, whatever the mount order', () => {
+  /** A 30 s session, signed in, then 20 s idle; `mount` puts the middleware and the ping on `app`. */
+  async function idleTwentySeconds(mount: (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void) {
+    const clock = testClock();
+    const timeout = sessionTimeout({ expireAfter: 30, secret: SECRET, now: clock.now });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    mount(app, timeout);
+    app.get('/app/page', (c) => c.json(c.var.sessionTimeout));
+    const login = await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    clock.advance(20);
+    // A raw ping: no X-Session-Passive, no fetch metadata, just the protocol's body.
+    const ping = await app.request(`${ORIGIN}/session/ping`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{"idle": 20}',
+    });
+    return { ping, cookie, app, clock };
+  }
+
+  const cases: [string, (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void][] = [
+    ['middleware on * first, then the ping', (app, t) => {
+      app.use('*', t.middleware);
+      app.post('/session/ping', t.ping);
+    }],
+    ['the ping first, then the middleware on *', (app, t) => {
+      app.post('/session/ping', t.ping);
+      app.use('*', t.middleware);
+    }],
+    ['middleware on /session/* first, ping by app.all', (app, t) => {
+      app.use('/session/*', t.middleware);
+      app.all('/session/ping', t.ping);
+    }],
+    ['middleware on * first, the ping in a sub-app with its own onError', (app, t) => {
+      app.use('*', t.middleware);
+      const session = new Hono();
+      session.onError((_error, c) => c.text('sub-app error', 500));
+      session.post('/ping', t.ping);
+      app.route('/session', session);
+    }],
+  ];
+  for (const [order, mount] of cases) {
+    it(`${order}: a raw {"idle": 20} ping leaves 10 s of a 30 s session`, async () => {
+      const { ping, cookie, app } = await idleTwentySeconds(mount);
+      assert.equal(ping.status, 200);
+      assert.equal((await ping.json()).remaining, 10);
+      // A second ping that credits nothing reads what the store kept.
+      const again = await app.request(`${ORIGIN}/session/ping`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+        body: '{"idle": 1000}',
+      });
+      assert.equal((await again.json()).remaining, 10, 'the store, too, kept lastActivity 20 s ago');
+    });
+  }
+});
+
 describe('middleware: passive requests', () => {
   it('does not extend the session for the X-Session-Passive: 1 header', async () => {
     const t = createTestApp();
