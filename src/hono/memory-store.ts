@@ -5,12 +5,22 @@ import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
   /**
-   * Most live sessions kept; creating one more evicts the least recently active (that user's next
-   * request finds no session). The same bound applies to remembered end reasons. At under 200 bytes a
-   * session, the default costs at most ~20 MB; past that, a shared store such as Redis fits better.
+   * Most live sessions kept. A live session is never evicted: once full, `create` first ends the
+   * sessions whose deadline has passed, and if none has, rejects with {@link MemoryStoreFullError}
+   * (`start()` then answers `503`), so a flood of sign-ins cannot push real users out. The same bound
+   * applies to remembered end reasons (the oldest is forgotten first). At under 200 bytes a session,
+   * the default costs at most ~20 MB; past that, a shared store such as Redis fits better.
    * @defaultValue 100000
    */
   maxSessions?: number;
+}
+
+/** {@link MemoryStore.create} past `maxSessions` with every stored session still live. */
+export class MemoryStoreFullError extends Error {
+  constructor(maxSessions: number) {
+    super(`MemoryStore: ${maxSessions} live sessions already (maxSessions); refusing a new one rather than evicting a live one`);
+    this.name = 'MemoryStoreFullError';
+  }
 }
 
 /** A live session; also a link in the last-touch chain. */
@@ -121,7 +131,11 @@ export class MemoryStore implements SessionStore {
     this.#tombstoneFor = tombstoneFor;
     this.#maybeSweep(now);
     this.#forget(id);
-    while (this.#live.size >= this.#maxSessions) this.#forget(this.#byTouch.first!.id);
+    if (this.#live.size >= this.#maxSessions) {
+      // Room is made only from sessions that are already over, never by evicting a live one.
+      this.sweep(now, SWEEP_BUDGET);
+      if (this.#live.size >= this.#maxSessions) throw new MemoryStoreFullError(this.#maxSessions);
+    }
     const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout);
     this.#live.set(entry.id, entry);
     this.#byTouch.append(entry);

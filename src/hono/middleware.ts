@@ -17,8 +17,19 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
   const noSession = (c: Context, next: Next): Promise<void> | Response => {
     c.set('sessionTimeout', NO_SESSION);
     sessions.cookie?.clearPresented(c);
-    // Only the app knows whether this route needs a session, unless it told us with `required`.
+    // Fails closed unless the app opted out for this route (`required: false`).
     return o.required ? respondEnded(c, 'missing', o.redirect) : next();
+  };
+
+  /**
+   * The store does not know the id presented. Ours (a cookie) means our session is gone: as no session.
+   * The app's own id means the app still thinks the user is signed in while we lost track (restart,
+   * eviction, a forgotten end): never let that through unguarded, whatever `required` says.
+   */
+  const unknownId = (c: Context, next: Next): Promise<void> | Response => {
+    if (sessions.cookie) return noSession(c, next);
+    c.set('sessionTimeout', NO_SESSION);
+    return respondEnded(c, 'missing', o.redirect);
   };
 
   return async function sessionTimeout(c, next) {
@@ -44,7 +55,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
       c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout));
       return next();
     }
-    if (result.status === 'missing') return noSession(c, next);
+    if (result.status === 'missing') return unknownId(c, next);
 
     await sessions.end(c, result);
     return respondEnded(c, result.reason, o.redirect);

@@ -84,8 +84,9 @@ export interface SessionTimeoutOptions {
   /**
    * Key sessions on the application's own session id instead of our cookie. Return `undefined` (or
    * `null`) when the request has no signed-in session. With it, `start(c)` and `end(c)` use this id and
-   * no cookie is set; destroy your own session in `onEnd` (or set `required`) so an ended session
-   * does not silently become "no session".
+   * no cookie is set; destroy your own session in `onEnd`. Call `start(c, id)` at every sign-in: an id
+   * the store does not know is answered as ended (`401`/`303`, reason `missing`) on every route,
+   * `required: false` included, so a lost or forgotten session never passes unguarded.
    * @defaultValue none: our own signed cookie
    */
   sessionId?: (c: Context) => string | undefined | null | Promise<string | undefined | null>;
@@ -110,9 +111,12 @@ export interface SessionTimeoutOptions {
   tombstoneFor?: number;
   /**
    * Answer requests without a live session as ended (`reason: 'missing'`: 303 to `redirect` without a
-   * reason, `HX-Redirect`, or 401) instead of passing them on. Mount such a middleware only on routes
-   * that need a session, never on the `redirect` target itself, or a visitor loops.
-   * @defaultValue `false`
+   * reason, `HX-Redirect`, or 401): the middleware fails closed. Mount it only on routes that need a
+   * session, never on the `redirect` target or the login route, or a visitor loops. `false` is the
+   * explicit opt-out for routes that serve both, where `c.var.sessionTimeout.id` is `null` without a
+   * session. Even then, with `sessionId`, a request presenting an id the store does not know (restart,
+   * eviction, a forgotten end) is answered as ended, never passed on.
+   * @defaultValue `true`
    */
   required?: boolean;
   /**
@@ -195,7 +199,7 @@ export function resolveOptions({
   secret,
   touchAfter = 0,
   tombstoneFor = expireAfter,
-  required = false,
+  required = true,
   clearSiteData = false,
   origin,
   onEnd,

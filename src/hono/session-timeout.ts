@@ -1,9 +1,11 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { randomId } from './cookie.js';
 import { crossSiteRefusal, isCrossSite } from './cross-site.js';
 import { createMiddleware } from './middleware.js';
 import { resolveOptions, type SessionTimeoutOptions } from './options.js';
 import { createPing } from './ping.js';
+import { respondUnavailable } from './respond.js';
 import { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 
@@ -26,7 +28,9 @@ export interface SessionTimeout {
    * With `sessionId`: `id`, or else `sessionId(c)`, is registered.
    *
    * @returns the new session's id
-   * @throws when the store fails, so the login fails rather than starting an unguarded session
+   * @throws `HTTPException` 503 (with `Retry-After`; Hono answers it as is) when the store fails or
+   *   is full (`MemoryStoreFullError`), or `sessionId()` throws, after telling `onStoreError`: the login
+   *   fails rather than starting an unguarded session
    */
   start(c: Context, id?: string): Promise<string>;
   /**
@@ -74,15 +78,24 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
       }
-      const previous = await sessions.readId(c);
-      const newId = sessions.cookie ? randomId() : (id ?? previous);
+      let newId: string | undefined | null;
+      try {
+        const previous = await sessions.readId(c);
+        newId = sessions.cookie ? randomId() : (id ?? previous);
+        if (newId) {
+          if (previous && previous !== newId) await o.store.delete(previous);
+          await o.store.create(newId, now, {
+            expireAfter: o.expireAfter,
+            absoluteTimeout: o.absoluteTimeout,
+            tombstoneFor: o.tombstoneFor,
+          });
+        }
+      } catch (error) {
+        // No session was stored, so none may start: the login fails with 503, as the middleware would.
+        sessions.reportUnavailable(error, c);
+        throw new HTTPException(503, { res: respondUnavailable(c), cause: error });
+      }
       if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
-      if (previous && previous !== newId) await o.store.delete(previous);
-      await o.store.create(newId, now, {
-        expireAfter: o.expireAfter,
-        absoluteTimeout: o.absoluteTimeout,
-        tombstoneFor: o.tombstoneFor,
-      });
       await sessions.cookie?.set(c, newId);
       c.set('sessionTimeout', liveState(newId, now, now, now, o.expireAfter, o.absoluteTimeout));
       return newId;

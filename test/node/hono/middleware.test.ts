@@ -145,15 +145,25 @@ describe('middleware: the answer to an ended session', () => {
 });
 
 describe('middleware: requests without a session', () => {
-  it('passes a request without a cookie through, saying so in c.var.sessionTimeout', async () => {
-    const t = createTestApp();
+  it('answers a request without a session as ended by default (required: true): 401 missing, 303 to redirect', async () => {
+    const t = createTestApp({ redirect: '/login' });
+    const res = await t.get('/app/page', null, fetchRequest);
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
+    const nav = await t.get('/app/page', null, navigation);
+    assert.deepEqual([nav.status, nav.headers.get('Location')], [303, '/login']);
+    const plain = await t.get('/app/page', null); // curl: no fetch metadata, no Accept: text/html
+    assert.equal(plain.status, 401);
+  });
+
+  it('with required: false, passes a request without a cookie through, saying so in c.var.sessionTimeout', async () => {
+    const t = createTestApp({ required: false });
     const res = await t.get('/app/page', null);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { id: null, expired: false, reason: 'missing', remaining: 0, absoluteRemaining: null });
   });
 
   it('treats a tampered cookie as no session', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const cookie = await t.login();
     const [name, value] = cookie.split('=') as [string, string];
     const [id, signature] = value.split('.') as [string, string];
@@ -174,19 +184,19 @@ describe('middleware: requests without a session', () => {
   });
 
   it('sets no cookie for a request that brought none', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     assert.deepEqual((await t.get('/app/page', 'theme=dark')).headers.getSetCookie(), []);
   });
 
   it('treats a validly signed but unknown id as no session', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const other = createTestApp(); // same secret, another store
     const cookie = await other.login();
     assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
   });
 
   it('ignores a cookie signed with another secret', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const other = createTestApp({ secret: 'another-secret-that-is-at-least-32-characters' });
     const cookie = await other.login();
     assert.equal((await state(await t.get('/app/page', cookie))).id, null);
@@ -405,6 +415,28 @@ describe('middleware: keyed on the application session id', () => {
     const ended = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-123' } });
     assert.equal(ended.status, 401);
     assert.equal(ended.headers.getSetCookie().length, 0, 'no cookie of ours to clear');
+  });
+
+  it('answers an id the store does not know as ended, even with required: false (restart, eviction, lost end)', async () => {
+    const ends: string[] = [];
+    const timeout = sessionTimeout({
+      expireAfter: 60,
+      sessionId: (c) => c.req.header('X-App-Session'),
+      required: false,
+      redirect: '/login',
+      onEnd: (_c, reason) => void ends.push(reason),
+    });
+    const app = new Hono();
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    const unknown = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'never-started', ...fetchRequest } });
+    assert.deepEqual([unknown.status, await unknown.json()], [401, { expired: true, reason: 'missing' }]);
+    const nav = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'never-started', ...navigation } });
+    assert.deepEqual([nav.status, nav.headers.get('Location')], [303, '/login']);
+    // required: false still serves a request that presents no id at all.
+    const anonymous = await app.request(`${ORIGIN}/app/x`);
+    assert.deepEqual([anonymous.status, (await anonymous.json()).reason], [200, 'missing']);
+    assert.deepEqual(ends, [], 'no end to report: the store never knew this session');
   });
 
   it('accepts an async sessionId', async () => {

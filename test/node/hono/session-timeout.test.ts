@@ -52,7 +52,7 @@ describe('start', () => {
   });
 
   it('reads the __Host- cookie back on https, and ignores an unprefixed one there', async () => {
-    const t = createTestApp({}, 'https://example.com');
+    const t = createTestApp({ required: false }, 'https://example.com');
     const cookie = await t.login();
     assert.match(cookie, /^__Host-/);
     assert.equal(typeof (await (await t.get('/app/x', cookie)).json()).id, 'string');
@@ -102,6 +102,19 @@ describe('start', () => {
     const res = await app.request(`${ORIGIN}/login`, { method: 'POST' });
     assert.equal(res.status, 500);
     assert.equal(res.headers.getSetCookie().length, 0);
+  });
+
+  it('refuses a sign-in with 503 + Retry-After once the MemoryStore is full, keeping every live session', async () => {
+    const errors: unknown[] = [];
+    const t = createTestApp({ store: new MemoryStore({ maxSessions: 2 }), onStoreError: (error) => errors.push(error) });
+    const first = await t.login();
+    const second = await t.login();
+    const refused = await t.app.request(`${ORIGIN}/login`, { method: 'POST' });
+    assert.equal(refused.status, 503);
+    assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+    assert.deepEqual(refused.headers.getSetCookie(), []);
+    assert.equal(errors.length, 1);
+    for (const cookie of [first, second]) assert.equal((await t.get('/app/x', cookie)).status, 200);
   });
 
   it('takes no id of the caller with our own cookie', async () => {
