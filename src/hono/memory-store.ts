@@ -1,6 +1,6 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from './own-string.js';
-import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -53,8 +53,10 @@ class Tombstone implements Link<Tombstone> {
     readonly reason: EndReason,
     /** Milliseconds. */
     readonly forgetAt: number,
-    /** Whether a touch has reported this end yet (a sweep lays tombstones nobody was told about). */
+    /** Whether the app was told of this end (settled as reported). */
     public reported: boolean,
+    /** Until when (ms) a touch holds the duty to report it; `-Infinity` when nobody does. */
+    public claimedUntil: number,
   ) {}
 }
 
@@ -150,7 +152,7 @@ export class MemoryStore implements SessionStore {
 
     const reason = endReason(entry, now, request.expireAfter, request.absoluteTimeout);
     if (reason !== null) {
-      this.#end(entry, reason, now + request.tombstoneFor, true);
+      this.#end(entry, reason, now + request.tombstoneFor, now + END_REPORT_LEASE);
       return ENDED[reason][1]!;
     }
 
@@ -165,6 +167,13 @@ export class MemoryStore implements SessionStore {
       }
     }
     return { status: 'alive', lastActivity: entry.lastActivity, createdAt: entry.createdAt };
+  }
+
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    const tombstone = this.#tombstones.get(id);
+    if (tombstone === undefined) return;
+    if (reported) tombstone.reported = true;
+    else tombstone.claimedUntil = -Infinity;
   }
 
   async delete(id: string): Promise<void> {
@@ -191,7 +200,7 @@ export class MemoryStore implements SessionStore {
     for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
       const reason = endReason(entry, now, entry.expireAfter, entry.absoluteTimeout);
       if (reason === null) break;
-      this.#end(entry, reason, forgetAt, false);
+      this.#end(entry, reason, forgetAt, -Infinity);
       done++;
     }
     return done;
@@ -212,15 +221,16 @@ export class MemoryStore implements SessionStore {
       this.#dropTombstone(tombstone);
       return MISSING;
     }
-    const first = !tombstone.reported;
-    tombstone.reported = true;
+    // The duty to report goes to one touch at a time, and comes back if not settled in time.
+    const first = !tombstone.reported && tombstone.claimedUntil <= now;
+    if (first) tombstone.claimedUntil = now + END_REPORT_LEASE;
     return ENDED[tombstone.reason][first ? 1 : 0]!;
   }
 
-  #end(entry: LiveEntry, reason: EndReason, forgetAt: number, reported: boolean): void {
+  #end(entry: LiveEntry, reason: EndReason, forgetAt: number, claimedUntil: number): void {
     this.#live.delete(entry.id);
     this.#byTouch.unlink(entry);
-    const tombstone = new Tombstone(entry.id, reason, forgetAt, reported);
+    const tombstone = new Tombstone(entry.id, reason, forgetAt, false, claimedUntil);
     this.#tombstones.set(entry.id, tombstone);
     this.#byForgetAt.append(tombstone);
     if (this.#tombstones.size > this.#maxSessions) this.#dropTombstone(this.#byForgetAt.first!);

@@ -47,7 +47,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     } catch (error) {
       // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
       // threw) is neither let through as live nor told it has ended.
-      sessions.reportUnavailable(error, c);
+      sessions.reportError(error, c);
       return respondUnavailable(c);
     }
 
@@ -57,7 +57,13 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     }
     if (result.status === 'missing') return unknownId(c, next);
 
-    await sessions.end(c, result);
+    try {
+      await sessions.end(c, id, result);
+    } catch (error) {
+      // onEnd threw: the session stays ended, and the next request runs onEnd again.
+      sessions.reportError(error, c);
+      return respondUnavailable(c);
+    }
     return respondEnded(c, result.reason, o.redirect);
   };
 }

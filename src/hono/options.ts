@@ -134,7 +134,10 @@ export interface SessionTimeoutOptions {
   origin?: OriginOption;
   /**
    * Called when a request finds its session ended, before the answer is sent: e.g. destroy the
-   * application's own session when keyed on it through `sessionId`, or write an audit log.
+   * application's own session when keyed on it through `sessionId`, or write an audit log. Runs
+   * until it succeeds: if it throws, the error goes to `onStoreError`, the request is answered `503`
+   * (the session stays ended, our cookie is kept) and the next request of that session runs it
+   * again; a process that dies mid-hook hands it on after 30 s. So make it idempotent.
    */
   onEnd?: (c: Context, reason: EndReason) => void | Promise<void>;
   /**

@@ -43,7 +43,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       result = await sessions.touch(id, now, now - parsed.idle * 1000);
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
-      sessions.reportUnavailable(error, c);
+      sessions.reportError(error, c);
       return respondUnavailable(c);
     }
 
@@ -58,7 +58,13 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       } satisfies PingAnswer);
     }
     if (result.status === 'missing') return missing(c, sessions);
-    await sessions.end(c, result);
+    try {
+      await sessions.end(c, id, result);
+    } catch (error) {
+      // onEnd threw: the session stays ended, and the next request runs onEnd again.
+      sessions.reportError(error, c);
+      return respondUnavailable(c);
+    }
     return expiredJson(c, result.reason);
   });
 }

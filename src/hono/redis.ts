@@ -6,7 +6,8 @@
  * One session is one hash at `prefix + id`:
  * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
  * - ended: `ended` = `idle` | `absolute`, `forgetAt` (a tombstone, so a late request still learns
- *   why, until `forgetAt` or its TTL, whichever comes first).
+ *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
+ *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
  *
  * Every operation touches that one key only (Redis Cluster-safe) and costs one round trip; the
  * check-and-touch is one Lua script run by `EVALSHA`, so concurrent requests on several instances
@@ -28,7 +29,7 @@
  *
  * @module
  */
-import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
 export interface NodeRedisClientLike {
@@ -81,14 +82,24 @@ export class RedisStoreError extends Error {
 // reason (Redis would truncate a Lua number to an integer).
 //
 // ARGV: op ('touch' | 'create'), now, expireAfter, absoluteTimeout ('' for none),
-//       activity ('' for passive), touchAfter, tombstoneFor.
+//       activity ('' for passive), touchAfter, tombstoneFor, reportLease;
+//   or: 'settle', '1' (reported) | '0' (give the duty back).
+// A tombstone's `claimedUntil` is until when one touch holds the duty to report the end (`first`);
+// `reported` is set once that was settled.
 const SCRIPT = `
 local key = KEYS[1]
+if ARGV[1] == 'settle' then
+  if redis.call('HEXISTS', key, 'ended') == 0 then return 0 end
+  if ARGV[2] == '1' then redis.call('HSET', key, 'reported', '1') else redis.call('HDEL', key, 'claimedUntil') end
+  return 1
+end
+
 local nowS = ARGV[2]
 local now = tonumber(nowS)
 local idle = tonumber(ARGV[3])
 local absolute = tonumber(ARGV[4])
 local tombstoneFor = tonumber(ARGV[7])
+local claimedUntil = tostring(now + tonumber(ARGV[8]))
 
 local function ttl(last, created)
   local deadline = last + idle
@@ -105,14 +116,16 @@ if ARGV[1] == 'create' then
   return 1
 end
 
-local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt')
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
     redis.call('DEL', key)
     return {'missing'}
   end
-  return {'ended', h[3], '0'}
+  if h[5] or (h[6] and tonumber(h[6]) > now) then return {'ended', h[3], '0'} end
+  redis.call('HSET', key, 'claimedUntil', claimedUntil)
+  return {'ended', h[3], '1'}
 end
 if not h[1] or not h[2] then return {'missing'} end
 
@@ -128,7 +141,7 @@ end
 if reason then
   redis.call('DEL', key)
   if tombstoneFor > 0 then
-    redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor))
+    redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor), 'claimedUntil', claimedUntil)
     redis.call('PEXPIRE', key, math.ceil(tombstoneFor))
   end
   return {'ended', reason, '1'}
@@ -207,7 +220,7 @@ function num(name: string, value: number): string {
  * Sessions in Redis, shared by every server instance that uses the same client target and prefix.
  *
  * Commands per operation: `touch` one `EVALSHA` (one extra `EVAL` the first time after a Redis
- * restart, failover or `SCRIPT FLUSH`), `create` the same, `delete` one `DEL`.
+ * restart, failover or `SCRIPT FLUSH`), `create` and `settleEndReport` the same, `delete` one `DEL`.
  *
  * Failures (unreachable, timed out, error reply) reject with {@link RedisStoreError}; the handler
  * answers them 503 with `Retry-After`, never as an ended session. Nothing is cached locally, so the
@@ -253,19 +266,16 @@ export class RedisStore implements SessionStore {
     return { status: 'missing' };
   }
 
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    await this.#eval(id, ['settle', reported ? '1' : '0']);
+  }
+
   async delete(id: string): Promise<void> {
     await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
   }
 
-  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
-  async #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
-    const key = this.prefix + id;
-    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
-    const args = [
-      'EVALSHA',
-      sha,
-      '1',
-      key,
+  #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
+    return this.#eval(id, [
       op,
       num('now', r.now),
       num('expireAfter', r.expireAfter),
@@ -273,7 +283,15 @@ export class RedisStore implements SessionStore {
       r.activity == null ? '' : num('activity', r.activity),
       num('touchAfter', r.touchAfter),
       num('tombstoneFor', r.tombstoneFor),
-    ];
+      String(END_REPORT_LEASE),
+    ]);
+  }
+
+  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
+  async #eval(id: string, argv: string[]): Promise<unknown> {
+    const key = this.prefix + id;
+    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
+    const args = ['EVALSHA', sha, '1', key, ...argv];
     try {
       return await this.#call(key, args);
     } catch (error) {

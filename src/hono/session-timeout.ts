@@ -92,7 +92,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
         }
       } catch (error) {
         // No session was stored, so none may start: the login fails with 503, as the middleware would.
-        sessions.reportUnavailable(error, c);
+        sessions.reportError(error, c);
         throw new HTTPException(503, { res: respondUnavailable(c), cause: error });
       }
       if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');

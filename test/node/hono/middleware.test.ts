@@ -144,6 +144,72 @@ describe('middleware: the answer to an ended session', () => {
   });
 });
 
+describe('middleware: an onEnd that throws', () => {
+  it('runs again on the next request until it succeeds; meanwhile 503 via onStoreError, the cookie kept', async () => {
+    let failures = 2;
+    const calls: string[] = [];
+    const storeErrors: unknown[] = [];
+    const t = createTestApp({
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (failures-- > 0) throw new Error('app session store down');
+      },
+      onStoreError: (error) => storeErrors.push(error),
+    });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const res = await t.get('/app/page', cookie, fetchRequest);
+      assert.equal(res.status, 503, `attempt ${attempt}`);
+      assert.deepEqual(res.headers.getSetCookie(), [], 'the cookie stays, so the next request retries');
+      t.clock.advance(1);
+    }
+    const ended = await t.get('/app/page', cookie, fetchRequest);
+    assert.deepEqual([ended.status, await ended.json()], [401, { expired: true, reason: 'idle' }]);
+    assert.match(ended.headers.getSetCookie()[0] ?? '', /Max-Age=0/);
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+    assert.equal(storeErrors.length, 2);
+    // Reported now: never again, from the middleware or the ping.
+    await t.get('/app/page', cookie, fetchRequest);
+    await t.ping(cookie, { idle: 0 });
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+  });
+
+  it('with sessionId: a failing onEnd never lets the ended session through as "no session"', async () => {
+    const clock = testClock();
+    let fail = true;
+    const calls: string[] = [];
+    const timeout = sessionTimeout({
+      expireAfter: 60,
+      sessionId: (c) => c.req.header('X-App-Session'),
+      required: false,
+      now: clock.now,
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (fail) throw new Error('down');
+      },
+      onStoreError: () => {},
+    });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c, 'app-1')));
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    clock.advance(60);
+    const get = () => app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-1', ...fetchRequest } });
+    assert.equal((await get()).status, 503);
+    clock.advance(1);
+    assert.equal((await get()).status, 503);
+    fail = false;
+    clock.advance(1);
+    assert.equal((await get()).status, 401);
+    // Long after the tombstone is forgotten, the app's id is still answered as ended, never passed through.
+    clock.advance(3600);
+    assert.equal((await get()).status, 401);
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+  });
+});
+
 describe('middleware: requests without a session', () => {
   it('answers a request without a session as ended by default (required: true): 401 missing, 303 to redirect', async () => {
     const t = createTestApp({ redirect: '/login' });

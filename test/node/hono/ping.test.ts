@@ -34,6 +34,27 @@ describe('ping: failures of the app\'s own callbacks', () => {
   });
 });
 
+describe('ping: an onEnd that throws', () => {
+  it('answers 503 and runs onEnd again on the next ping, until it succeeds', async () => {
+    let fail = true;
+    const calls: string[] = [];
+    const t = createTestApp({
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (fail) throw new Error('down');
+      },
+      onStoreError: () => {},
+    });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    assert.equal((await t.ping(cookie, { idle: 900 })).status, 503);
+    fail = false;
+    const res = await t.ping(cookie, { idle: 900 });
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'idle' }]);
+    assert.deepEqual(calls, ['idle', 'idle']);
+  });
+});
+
 describe('ping: the protocol table', () => {
   it('200 for a live session: remaining, expireAfter, warnAfter, absoluteRemaining in seconds', async () => {
     const t = createTestApp({ expireAfter: 900, warnAfter: 840, absoluteTimeout: 3600 });
