@@ -81,25 +81,32 @@ export class RedisStoreError extends Error {
 // exactly; Lua compares them as doubles, like JavaScript does. Replies are strings for the same
 // reason (Redis would truncate a Lua number to an integer).
 //
-// ARGV: op ('touch' | 'create'), now, expireAfter, absoluteTimeout ('' for none),
+// ARGV: op ('touch' | 'create'), validUntil, now, expireAfter, absoluteTimeout ('' for none),
 //       activity ('' for passive), touchAfter, tombstoneFor, reportLease;
-//   or: 'settle', '1' (reported) | '0' (give the duty back).
+//   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back).
+// `validUntil` (ms of *Redis'* clock, `TIME`) is when the caller stops waiting for the reply: a
+// command Redis runs later (it was hung, or the client sent it on reconnecting) has already been
+// answered 503 and must change nothing. Reading TIME before writing needs effects replication
+// (Redis >= 5, the default there).
 // A tombstone's `claimedUntil` is until when one touch holds the duty to report the end (`first`);
 // `reported` is set once that was settled.
 const SCRIPT = `
 local key = KEYS[1]
+local time = redis.call('TIME')
+if tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000 > tonumber(ARGV[2]) then return 'late' end
+
 if ARGV[1] == 'settle' then
   if redis.call('HEXISTS', key, 'ended') == 0 then return 0 end
-  if ARGV[2] == '1' then redis.call('HSET', key, 'reported', '1') else redis.call('HDEL', key, 'claimedUntil') end
+  if ARGV[3] == '1' then redis.call('HSET', key, 'reported', '1') else redis.call('HDEL', key, 'claimedUntil') end
   return 1
 end
 
-local nowS = ARGV[2]
+local nowS = ARGV[3]
 local now = tonumber(nowS)
-local idle = tonumber(ARGV[3])
-local absolute = tonumber(ARGV[4])
-local tombstoneFor = tonumber(ARGV[7])
-local claimedUntil = tostring(now + tonumber(ARGV[8]))
+local idle = tonumber(ARGV[4])
+local absolute = tonumber(ARGV[5])
+local tombstoneFor = tonumber(ARGV[8])
+local claimedUntil = tostring(now + tonumber(ARGV[9]))
 
 local function ttl(last, created)
   local deadline = last + idle
@@ -147,11 +154,11 @@ if reason then
   return {'ended', reason, '1'}
 end
 
-if ARGV[5] ~= '' then
-  local activityS = ARGV[5]
+if ARGV[6] ~= '' then
+  local activityS = ARGV[6]
   local activity = tonumber(activityS)
   if activity > now then activity, activityS = now, nowS end
-  if activity > last and activity - last >= tonumber(ARGV[6]) then
+  if activity > last and activity - last >= tonumber(ARGV[7]) then
     lastS, last = activityS, activity
     redis.call('HSET', key, 'lastActivity', lastS)
     redis.call('PEXPIRE', key, ttl(last, created))
@@ -238,6 +245,7 @@ export class RedisStore implements SessionStore {
   readonly #run: Run;
   readonly #timeout: number;
   #sha: string | undefined;
+  #offset: Promise<number> | undefined;
 
   constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT }: RedisStoreOptions) {
     if (!client) throw new TypeError('RedisStore: `client` is required (a connected node-redis or ioredis client)');
@@ -287,19 +295,53 @@ export class RedisStore implements SessionStore {
     ]);
   }
 
-  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
-  async #eval(id: string, argv: string[]): Promise<unknown> {
+  /**
+   * Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which
+   * also reloads it. `argv` after the op gets the valid-until instant inserted.
+   */
+  async #eval(id: string, [op, ...rest]: string[]): Promise<unknown> {
     const key = this.prefix + id;
     const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
-    const args = ['EVALSHA', sha, '1', key, ...argv];
+    const offset = await this.#clockOffset(key);
+    // The instant, on Redis' clock, at which #call gives up waiting; the EVAL retry gets its own.
+    const validUntil = () => String(Date.now() + offset + this.#timeout);
+    const args = ['EVALSHA', sha, '1', key, op!, validUntil(), ...rest];
+    let reply: unknown;
     try {
-      return await this.#call(key, args);
+      reply = await this.#call(key, args);
     } catch (error) {
       if (!isNoScript(error)) throw error;
+      args[0] = 'EVAL';
+      args[1] = SCRIPT;
+      args[5] = validUntil();
+      reply = await this.#call(key, args);
     }
-    args[0] = 'EVAL';
-    args[1] = SCRIPT;
-    return this.#call(key, args);
+    if (reply === 'late') {
+      // Refused although we were still waiting: the clocks drifted apart. Measure again next time.
+      this.#offset = undefined;
+      throw new RedisStoreError('RedisStore: the command reached Redis after its valid-until instant (clock drift?)');
+    }
+    return reply;
+  }
+
+  /**
+   * Redis' clock minus ours, in ms, measured once with `TIME` (half the round trip is the error):
+   * the valid-until instant is written on Redis' clock, so clock skew between the app and Redis
+   * neither refuses every command nor lets a late one through.
+   */
+  #clockOffset(key: string): Promise<number> {
+    this.#offset ??= (async () => {
+      const sent = Date.now();
+      const reply = await this.#call(key, ['TIME']);
+      const received = Date.now();
+      if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected TIME reply ${String(reply)}`);
+      const redisNow = Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000;
+      return redisNow - (sent + received) / 2;
+    })().catch((error: unknown) => {
+      this.#offset = undefined;
+      throw error;
+    });
+    return this.#offset;
   }
 
   /** The script's SHA1: by Web Crypto where present (no round trip), else from the server's SCRIPT LOAD. */
