@@ -143,7 +143,8 @@ export class MemoryStore implements SessionStore {
     this.#byTouch.append(entry);
   }
 
-  async touch(id: string, request: TouchRequest): Promise<TouchResult> {
+  /** Synchronous: the per-request path pays for no promise. */
+  touch(id: string, request: TouchRequest): TouchResult {
     const { now } = request;
     this.#tombstoneFor = request.tombstoneFor;
     this.#maybeSweep(now);

@@ -32,38 +32,75 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     return respondEnded(c, 'missing', o.redirect);
   };
 
-  return async function sessionTimeout(c, next) {
-    const now = o.now();
-    let id: string | undefined | null;
-    let result: TouchResult;
-    try {
-      const read = sessions.readId(c);
-      id = typeof read === 'object' && read !== null ? await read : read;
-      if (!id) return noSession(c, next);
-      // A request on its way to a ping is checked, never counted: the ping itself credits only
-      // `now − idle`, and it does so after this middleware when mounted under it.
-      const counts = !isPassive(c, o.isPassivePath) && !isRoutedToPing(c);
-      result = await sessions.touch(id, now, counts ? now : null);
-    } catch (error) {
-      // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
-      // threw) is neither let through as live nor told it has ended.
-      sessions.reportError(error, c);
-      return respondUnavailable(c);
-    }
+  const unavailable = (c: Context, error: unknown): Response => {
+    // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
+    // threw) is neither let through as live nor told it has ended.
+    sessions.reportError(error, c);
+    return respondUnavailable(c);
+  };
 
+  const ended = async (c: Context, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<Response> => {
+    try {
+      await sessions.end(c, id, result);
+    } catch (error) {
+      // onEnd threw: the session stays ended, and the next request runs onEnd again.
+      return unavailable(c, error);
+    }
+    return respondEnded(c, result.reason, o.redirect);
+  };
+
+  const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void | Response> | Response => {
     if (result.status === 'alive') {
       c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout));
       return next();
     }
     if (result.status === 'missing') return unknownId(c, next);
-
-    try {
-      await sessions.end(c, id, result);
-    } catch (error) {
-      // onEnd threw: the session stays ended, and the next request runs onEnd again.
-      sessions.reportError(error, c);
-      return respondUnavailable(c);
-    }
-    return respondEnded(c, result.reason, o.redirect);
+    return ended(c, id, result);
   };
+
+  const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void | Response> | Response => {
+    if (!id) return noSession(c, next);
+    // A request on its way to a ping is checked, never counted: the ping itself credits only
+    // `now − idle`, and it does so after this middleware when mounted over it.
+    // (A ping is a POST; asking the router costs an allocation, so other methods skip it.)
+    const counts = !isPassive(c, o.isPassivePath) && !(c.req.method === 'POST' && isRoutedToPing(c));
+    let result: TouchResult | Promise<TouchResult>;
+    try {
+      result = sessions.touch(id, now, counts ? now : null);
+    } catch (error) {
+      return unavailable(c, error);
+    }
+    if (isThenable(result)) {
+      return Promise.resolve(result).then(
+        (settled): Promise<void | Response> | Response => afterTouch(c, next, id, now, settled),
+        (error: unknown) => unavailable(c, error),
+      );
+    }
+    return afterTouch(c, next, id, now, result);
+  };
+
+  // Not `async`, and no `await` on the common path: a store that answers synchronously (the
+  // MemoryStore) and a cookie verified before cost no promise of ours; this runs on every request.
+  return function sessionTimeout(c, next) {
+    const now = o.now();
+    let read: ReturnType<Sessions['readId']>;
+    try {
+      read = sessions.readId(c);
+    } catch (error) {
+      return Promise.resolve(unavailable(c, error));
+    }
+    const answer =
+      typeof read === 'object' && read !== null
+        ? read.then(
+            (id): Promise<void | Response> | Response => afterRead(c, next, now, id),
+            (error: unknown) => unavailable(c, error),
+          )
+        : afterRead(c, next, now, read);
+    return answer instanceof Response ? Promise.resolve(answer) : answer;
+  };
+}
+
+/** Any promise-like answer of a store, whatever library made it (not only `instanceof Promise`). */
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === 'function';
 }

@@ -49,7 +49,7 @@ export class Sessions {
    * The one store round trip of a request. `activity` is when the user was last active by this
    * request's account (ms), or `null` to only check.
    */
-  touch(id: string, now: number, activity: number | null): Promise<TouchResult> {
+  touch(id: string, now: number, activity: number | null): MaybePromise<TouchResult> {
     const o = this.options;
     return o.store.touch(id, {
       now,

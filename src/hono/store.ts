@@ -49,9 +49,10 @@ export interface SessionStore {
   /**
    * Atomically: reads the entry; if its idle or absolute deadline is at or before `now`, replaces it
    * with a tombstone kept `tombstoneFor` and answers `ended`; else moves `lastActivity` forward
-   * (honouring `touchAfter`) and answers `alive`.
+   * (honouring `touchAfter`) and answers `alive`. May answer synchronously (an in-process store),
+   * which spares the per-request path a promise.
    */
-  touch(id: string, request: TouchRequest): Promise<TouchResult>;
+  touch(id: string, request: TouchRequest): TouchResult | Promise<TouchResult>;
   /**
    * Settles the duty a `first` answer handed out. `reported: true` once the app was told (`onEnd`
    * succeeded, or there is none): no later touch answers `first`. `false` gives it back (`onEnd`
