@@ -102,7 +102,9 @@ export function createDemoApp(options: DemoOptions) {
 
   app.post('/session/ping', timeout.ping);
 
-  // Everything below needs a live session; the handler ends idle ones before we get here.
+  // Everything below needs a live session. The middleware fails closed (`required` defaults to true):
+  // an ended or absent session never gets here; navigations get 303 to /login, fetches 401 JSON.
+  // The ping needs no exemption: it is never counted as activity, in whatever order it is mounted.
   app.use('/', timeout.middleware);
   app.use('/api/*', timeout.middleware);
   app.use('/logout', timeout.middleware);

@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ownString } from './own-string.js';
 import { header } from './header.js';
+import { reachedOverLocalPlainHttp } from './local-http.js';
 
 type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
@@ -35,7 +36,8 @@ const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Our session cookie: `<id>.<HMAC-SHA256(id) in base64url>`, HttpOnly, `Path=/`, no Max-Age (it ends
- * with the browser), `Secure` with the `__Host-` prefix except on plain-http localhost.
+ * with the browser), `Secure` with the `__Host-` prefix except on plain-http localhost (as the
+ * browser reached it: see {@link reachedOverLocalPlainHttp}).
  */
 export class SessionCookie {
   readonly #name: string;
@@ -62,15 +64,30 @@ export class SessionCookie {
    * when the value was verified before (the per-request path), a promise otherwise.
    */
   read(c: Context): string | undefined | Promise<string | undefined> {
-    const cookies = header(c, 'cookie');
-    if (cookies === null) return undefined;
-    let value = cookieValue(cookies, this.#hostNameEq);
-    // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
-    // so it only counts where we would have set it that way ourselves.
-    if (value === undefined && !this.#isSecure(c)) value = cookieValue(cookies, this.#nameEq);
+    const value = this.#value(c);
     if (value === undefined) return undefined;
     const id = this.#verified.get(value);
     return id !== undefined ? id : this.#verify(value);
+  }
+
+  /**
+   * Clears our cookie if this request brought one: called when it led to no session (tampered,
+   * signed with a retired secret, or naming a session the store does not know), so the browser
+   * stops sending a dead cookie. A request that brought none gets no `Set-Cookie`.
+   */
+  clearPresented(c: Context): void {
+    if (this.#value(c) !== undefined) this.clear(c);
+  }
+
+  /** The raw value of our cookie on this request, under the name this origin uses. */
+  #value(c: Context): string | undefined {
+    const cookies = header(c, 'cookie');
+    if (cookies === null) return undefined;
+    const value = cookieValue(cookies, this.#hostNameEq);
+    // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),
+    // so it only counts where we would have set it that way ourselves.
+    if (value === undefined && !this.#isSecure(c)) return cookieValue(cookies, this.#nameEq);
+    return value;
   }
 
   /** Signs `id` and sets the cookie on the answer. */
@@ -92,7 +109,7 @@ export class SessionCookie {
   }
 
   #isSecure(c: Context): boolean {
-    return this.#secure === 'auto' ? !isLocalPlainHttp(c.req.url) : this.#secure;
+    return this.#secure === 'auto' ? !reachedOverLocalPlainHttp(c) : this.#secure;
   }
 
   async #verify(value: string): Promise<string | undefined> {
@@ -158,19 +175,6 @@ export function cookieValue(header: string, nameEq: string): string | undefined 
     at = header.indexOf(nameEq, at + 1);
   }
   return undefined;
-}
-
-/** `http://localhost`, `http://127.0.0.1` or `http://[::1]` (any port): where browsers refuse `Secure` cookies. */
-export function isLocalPlainHttp(url: string): boolean {
-  return url.startsWith('http://') && (hostAt(url, 'localhost') || hostAt(url, '127.0.0.1') || hostAt(url, '[::1]'));
-}
-
-/** Whether `url`'s host, right after `http://`, is exactly `host` (compared in place: no slicing per request). */
-function hostAt(url: string, host: string): boolean {
-  if (!url.startsWith(host, 7)) return false;
-  const next = url.charCodeAt(7 + host.length);
-  // end of string, or ':' port, '/' path, '?' query, '#' fragment
-  return Number.isNaN(next) || next === 58 || next === 47 || next === 63 || next === 35;
 }
 
 function unpadded(base64: string): string {

@@ -14,7 +14,7 @@
  * @module
  */
 export { sessionTimeout, type SessionTimeout } from './session-timeout.js';
-export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './memory-store.js';
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
 export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
 export { MAX_PING_BODY_BYTES } from './ping-body.js';

@@ -1,16 +1,26 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from './own-string.js';
-import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
   /**
-   * Most live sessions kept; creating one more evicts the least recently active (that user's next
-   * request finds no session). The same bound applies to remembered end reasons. At under 200 bytes a
-   * session, the default costs at most ~20 MB; past that, a shared store such as Redis fits better.
+   * Most live sessions kept. A live session is never evicted: once full, `create` first ends the
+   * sessions whose deadline has passed, and if none has, rejects with {@link MemoryStoreFullError}
+   * (`start()` then answers `503`), so a flood of sign-ins cannot push real users out. The same bound
+   * applies to remembered end reasons (the oldest is forgotten first). At under 200 bytes a session,
+   * the default costs at most ~20 MB; past that, a shared store such as Redis fits better.
    * @defaultValue 100000
    */
   maxSessions?: number;
+}
+
+/** {@link MemoryStore.create} past `maxSessions` with every stored session still live. */
+export class MemoryStoreFullError extends Error {
+  constructor(maxSessions: number) {
+    super(`MemoryStore: ${maxSessions} live sessions already (maxSessions); refusing a new one rather than evicting a live one`);
+    this.name = 'MemoryStoreFullError';
+  }
 }
 
 /** A live session; also a link in the last-touch chain. */
@@ -43,8 +53,10 @@ class Tombstone implements Link<Tombstone> {
     readonly reason: EndReason,
     /** Milliseconds. */
     readonly forgetAt: number,
-    /** Whether a touch has reported this end yet (a sweep lays tombstones nobody was told about). */
+    /** Whether the app was told of this end (settled as reported). */
     public reported: boolean,
+    /** Until when (ms) a touch holds the duty to report it; `-Infinity` when nobody does. */
+    public claimedUntil: number,
   ) {}
 }
 
@@ -121,13 +133,18 @@ export class MemoryStore implements SessionStore {
     this.#tombstoneFor = tombstoneFor;
     this.#maybeSweep(now);
     this.#forget(id);
-    while (this.#live.size >= this.#maxSessions) this.#forget(this.#byTouch.first!.id);
+    if (this.#live.size >= this.#maxSessions) {
+      // Room is made only from sessions that are already over, never by evicting a live one.
+      this.sweep(now, SWEEP_BUDGET);
+      if (this.#live.size >= this.#maxSessions) throw new MemoryStoreFullError(this.#maxSessions);
+    }
     const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout);
     this.#live.set(entry.id, entry);
     this.#byTouch.append(entry);
   }
 
-  async touch(id: string, request: TouchRequest): Promise<TouchResult> {
+  /** Synchronous: the per-request path pays for no promise. */
+  touch(id: string, request: TouchRequest): TouchResult {
     const { now } = request;
     this.#tombstoneFor = request.tombstoneFor;
     this.#maybeSweep(now);
@@ -136,7 +153,7 @@ export class MemoryStore implements SessionStore {
 
     const reason = endReason(entry, now, request.expireAfter, request.absoluteTimeout);
     if (reason !== null) {
-      this.#end(entry, reason, now + request.tombstoneFor, true);
+      this.#end(entry, reason, now + request.tombstoneFor, now + END_REPORT_LEASE);
       return ENDED[reason][1]!;
     }
 
@@ -151,6 +168,13 @@ export class MemoryStore implements SessionStore {
       }
     }
     return { status: 'alive', lastActivity: entry.lastActivity, createdAt: entry.createdAt };
+  }
+
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    const tombstone = this.#tombstones.get(id);
+    if (tombstone === undefined) return;
+    if (reported) tombstone.reported = true;
+    else tombstone.claimedUntil = -Infinity;
   }
 
   async delete(id: string): Promise<void> {
@@ -177,7 +201,7 @@ export class MemoryStore implements SessionStore {
     for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
       const reason = endReason(entry, now, entry.expireAfter, entry.absoluteTimeout);
       if (reason === null) break;
-      this.#end(entry, reason, forgetAt, false);
+      this.#end(entry, reason, forgetAt, -Infinity);
       done++;
     }
     return done;
@@ -198,15 +222,16 @@ export class MemoryStore implements SessionStore {
       this.#dropTombstone(tombstone);
       return MISSING;
     }
-    const first = !tombstone.reported;
-    tombstone.reported = true;
+    // The duty to report goes to one touch at a time, and comes back if not settled in time.
+    const first = !tombstone.reported && tombstone.claimedUntil <= now;
+    if (first) tombstone.claimedUntil = now + END_REPORT_LEASE;
     return ENDED[tombstone.reason][first ? 1 : 0]!;
   }
 
-  #end(entry: LiveEntry, reason: EndReason, forgetAt: number, reported: boolean): void {
+  #end(entry: LiveEntry, reason: EndReason, forgetAt: number, claimedUntil: number): void {
     this.#live.delete(entry.id);
     this.#byTouch.unlink(entry);
-    const tombstone = new Tombstone(entry.id, reason, forgetAt, reported);
+    const tombstone = new Tombstone(entry.id, reason, forgetAt, false, claimedUntil);
     this.#tombstones.set(entry.id, tombstone);
     this.#byForgetAt.append(tombstone);
     if (this.#tombstones.size > this.#maxSessions) this.#dropTombstone(this.#byForgetAt.first!);

@@ -25,8 +25,10 @@ export interface CookieOptions {
   sameSite?: 'Lax' | 'Strict';
   /**
    * `'auto'`: `Secure` and the `__Host-` prefix on every origin except plain-http `localhost`,
-   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie). `true`: always, e.g. behind
-   * a TLS-terminating proxy that forwards plain http to a local port. `false`: never (not for production).
+   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when no
+   * `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header says the browser used https or
+   * another host (a TLS-terminating proxy forwarding to a local port). `true`: always. `false`: never
+   * (not for production).
    * @defaultValue `'auto'`
    */
   secure?: boolean | 'auto';
@@ -62,7 +64,8 @@ export interface SessionTimeoutOptions {
   absoluteTimeout?: number | null;
   /**
    * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
-   * replacing one already there. Absent: every ended request gets the `401` JSON answer.
+   * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
+   * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
    * @defaultValue none
    */
   redirect?: string;
@@ -81,8 +84,9 @@ export interface SessionTimeoutOptions {
   /**
    * Key sessions on the application's own session id instead of our cookie. Return `undefined` (or
    * `null`) when the request has no signed-in session. With it, `start(c)` and `end(c)` use this id and
-   * no cookie is set; destroy your own session in `onEnd` (or set `required`) so an ended session
-   * does not silently become "no session".
+   * no cookie is set; destroy your own session in `onEnd`. Call `start(c, id)` at every sign-in: an id
+   * the store does not know is answered as ended (`401`/`303`, reason `missing`) on every route,
+   * `required: false` included, so a lost or forgotten session never passes unguarded.
    * @defaultValue none: our own signed cookie
    */
   sessionId?: (c: Context) => string | undefined | null | Promise<string | undefined | null>;
@@ -107,11 +111,21 @@ export interface SessionTimeoutOptions {
   tombstoneFor?: number;
   /**
    * Answer requests without a live session as ended (`reason: 'missing'`: 303 to `redirect` without a
-   * reason, `HX-Redirect`, or 401) instead of passing them on. Mount such a middleware only on routes
-   * that need a session, never on the `redirect` target itself, or a visitor loops.
-   * @defaultValue `false`
+   * reason, `HX-Redirect`, or 401): the middleware fails closed. Mount it only on routes that need a
+   * session, never on the `redirect` target or the login route, or a visitor loops. `false` is the
+   * explicit opt-out for routes that serve both, where `c.var.sessionTimeout.id` is `null` without a
+   * session. Even then, with `sessionId`, a request presenting an id the store does not know (restart,
+   * eviction, a forgotten end) is answered as ended, never passed on.
+   * @defaultValue `true`
    */
   required?: boolean;
+  /**
+   * Whether `end()` also sends `Clear-Site-Data: "cookies"`. Browsers apply it to the whole
+   * registrable domain: every cookie of the app and of sibling subdomains goes, signing the user out
+   * of other apps too. Turn it on only where that is what a sign-out should do.
+   * @defaultValue `false` (only our own cookie is cleared)
+   */
+  clearSiteData?: boolean;
   /**
    * Origins the ping accepts besides the request's own (e.g. the public origin when a proxy rewrites
    * the Host): one, a list, or a predicate replacing the default check.
@@ -120,11 +134,16 @@ export interface SessionTimeoutOptions {
   origin?: OriginOption;
   /**
    * Called when a request finds its session ended, before the answer is sent: e.g. destroy the
-   * application's own session when keyed on it through `sessionId`, or write an audit log.
+   * application's own session when keyed on it through `sessionId`, or write an audit log. Runs
+   * until it succeeds: if it throws, the error goes to `onStoreError`, the request is answered `503`
+   * (the session stays ended, our cookie is kept) and the next request of that session runs it
+   * again; a process that dies mid-hook hands it on after 30 s. So make it idempotent.
    */
   onEnd?: (c: Context, reason: EndReason) => void | Promise<void>;
   /**
-   * Called when the store throws; the request is then answered `503` with `Retry-After`.
+   * Called when the store throws, or the app's `sessionId()` throws or rejects; the request is then
+   * answered `503` with `Retry-After` (never `500`). If this hook throws too, that error is logged
+   * with `console.error` and the answer is still `503`.
    * @defaultValue logs with `console.error`
    */
   onStoreError?: (error: unknown, c: Context) => void;
@@ -153,6 +172,7 @@ export interface ResolvedOptions {
   secure: boolean | 'auto';
   secrets: readonly string[];
   required: boolean;
+  clearSiteData: boolean;
   /** Whether the ping accepts a request carrying this `Origin`. */
   isTrustedOrigin: (origin: string, c: Context) => boolean;
   onEnd: SessionTimeoutOptions['onEnd'] | null;
@@ -182,7 +202,8 @@ export function resolveOptions({
   secret,
   touchAfter = 0,
   tombstoneFor = expireAfter,
-  required = false,
+  required = true,
+  clearSiteData = false,
   origin,
   onEnd,
   onStoreError = logStoreError,
@@ -202,11 +223,19 @@ export function resolveOptions({
   if (redirect !== undefined && (typeof redirect !== 'string' || redirect === '')) {
     fail('redirect must be a non-empty URL string');
   }
+  // A control character cannot go into a Location header: Hono would throw on the first ended
+  // navigation (a 500 long after start-up), and CR/LF is how headers are smuggled in.
+  if (redirect !== undefined && /[\u0000-\u001f\u007f]/.test(redirect)) {
+    throw new TypeError(
+      `sessionTimeout: redirect ${JSON.stringify(redirect)} contains a control character (CR, LF, …); percent-encode it`,
+    );
+  }
   if (store === null || typeof store !== 'object' || typeof store.touch !== 'function') {
     fail('store must implement SessionStore (create, touch, delete)');
   }
   if (sessionId !== undefined && typeof sessionId !== 'function') fail('sessionId must be a function of the context');
   if (typeof now !== 'function') fail('now must be a function returning milliseconds');
+  if (typeof clearSiteData !== 'boolean') fail('clearSiteData must be true or false');
 
   const secrets = typeof secret === 'string' ? [secret] : [...(secret ?? [])];
   if (!sessionId) {
@@ -243,6 +272,7 @@ export function resolveOptions({
     secure,
     secrets,
     required,
+    clearSiteData,
     isTrustedOrigin: toOriginTest(origin),
     onEnd: onEnd ?? null,
     onStoreError,

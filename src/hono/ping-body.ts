@@ -1,6 +1,13 @@
 /** The largest ping body accepted, in bytes; `{"idle": 12.345}` needs 16. */
 export const MAX_PING_BODY_BYTES = 1024;
 
+/**
+ * The largest `idle` a ping is taken to report, in seconds (about 31 years). Any idle longer than the
+ * session credits no activity anyway; clamping here, once for every store, keeps `now − idle` a finite
+ * instant (`1e306` s would make it `-Infinity`, which a Redis script cannot take).
+ */
+export const MAX_IDLE_SECONDS = 1e9;
+
 /** Returned by {@link readBodyText} for a body over the limit. */
 export const TOO_LARGE = Symbol('too large');
 
@@ -50,8 +57,8 @@ export async function readBodyText(
 }
 
 /**
- * The `idle` seconds of a ping body `{"idle": <seconds ≥ 0>}`, or why it is not one: the text of
- * the `400` answer.
+ * The `idle` seconds of a ping body `{"idle": <seconds ≥ 0>}`, clamped to {@link MAX_IDLE_SECONDS},
+ * or why it is not one: the text of the `400` answer.
  */
 export function parseIdle(text: string | null): { idle: number } | { error: string } {
   if (text === null) return { error: 'The body must be UTF-8 JSON: {"idle": <seconds>}.' };
@@ -70,5 +77,5 @@ export function parseIdle(text: string | null): { idle: number } | { error: stri
   if (typeof idle !== 'number' || !Number.isFinite(idle) || idle < 0) {
     return { error: '"idle" must be a finite number of seconds, 0 or more.' };
   }
-  return { idle };
+  return { idle: Math.min(idle, MAX_IDLE_SECONDS) };
 }

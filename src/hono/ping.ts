@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
-import { header } from './header.js';
+import { isCrossSite } from './cross-site.js';
+import { markAsPing } from './ping-route.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
@@ -18,7 +19,7 @@ import type { TouchResult } from './store.js';
 export function createPing(sessions: Sessions): Handler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
 
-  return async function sessionTimeoutPing(c) {
+  return markAsPing(async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
     if (c.req.method !== 'POST') {
       c.header('Allow', 'POST');
@@ -32,16 +33,17 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     const parsed = parseIdle(text);
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
 
-    let id = sessions.readId(c);
-    if (typeof id === 'object' && id !== null) id = await id;
-    if (!id) return missing(c);
-
     const now = o.now();
+    let id: string | undefined | null;
     let result: TouchResult;
     try {
+      const read = sessions.readId(c);
+      id = typeof read === 'object' && read !== null ? await read : read;
+      if (!id) return missing(c, sessions);
       result = await sessions.touch(id, now, now - parsed.idle * 1000);
     } catch (error) {
-      o.onStoreError(error, c);
+      // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
+      sessions.reportError(error, c);
       return respondUnavailable(c);
     }
 
@@ -55,27 +57,21 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
         absoluteRemaining: state.absoluteRemaining,
       } satisfies PingAnswer);
     }
-    if (result.status === 'missing') return missing(c);
-    await sessions.end(c, result);
+    if (result.status === 'missing') return missing(c, sessions);
+    try {
+      await sessions.end(c, id, result);
+    } catch (error) {
+      // onEnd threw: the session stays ended, and the next request runs onEnd again.
+      sessions.reportError(error, c);
+      return respondUnavailable(c);
+    }
     return expiredJson(c, result.reason);
-  };
+  });
 }
 
-/** No session, or one long forgotten: `401 missing`. */
-function missing(c: Context): Response {
+/** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */
+function missing(c: Context, sessions: Sessions): Response {
   c.set('sessionTimeout', NO_SESSION);
+  sessions.cookie?.clearPresented(c);
   return expiredJson(c, 'missing');
-}
-
-/**
- * A request another site made the browser send. `Sec-Fetch-Site` (set by the browser, not by
- * page script) must say same-origin, and `Origin` must be ours; a request with neither comes
- * from outside a browser, which holds no victim's cookie. The Content-Type plays no part: a
- * cross-site form can send any body as `text/plain`.
- */
-export function isCrossSite(c: Context, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
-  const site = header(c, 'sec-fetch-site');
-  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
-  const origin = header(c, 'origin');
-  return origin !== null && !isTrustedOrigin(origin, c);
 }

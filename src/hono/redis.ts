@@ -6,7 +6,8 @@
  * One session is one hash at `prefix + id`:
  * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
  * - ended: `ended` = `idle` | `absolute`, `forgetAt` (a tombstone, so a late request still learns
- *   why, until `forgetAt` or its TTL, whichever comes first).
+ *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
+ *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
  *
  * Every operation touches that one key only (Redis Cluster-safe) and costs one round trip; the
  * check-and-touch is one Lua script run by `EVALSHA`, so concurrent requests on several instances
@@ -28,7 +29,7 @@
  *
  * @module
  */
-import type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
 export interface NodeRedisClientLike {
@@ -80,15 +81,32 @@ export class RedisStoreError extends Error {
 // exactly; Lua compares them as doubles, like JavaScript does. Replies are strings for the same
 // reason (Redis would truncate a Lua number to an integer).
 //
-// ARGV: op ('touch' | 'create'), now, expireAfter, absoluteTimeout ('' for none),
-//       activity ('' for passive), touchAfter, tombstoneFor.
+// ARGV: op ('touch' | 'create'), validUntil, now, expireAfter, absoluteTimeout ('' for none),
+//       activity ('' for passive), touchAfter, tombstoneFor, reportLease;
+//   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back).
+// `validUntil` (ms of *Redis'* clock, `TIME`) is when the caller stops waiting for the reply: a
+// command Redis runs later (it was hung, or the client sent it on reconnecting) has already been
+// answered 503 and must change nothing. Reading TIME before writing needs effects replication
+// (Redis >= 5, the default there).
+// A tombstone's `claimedUntil` is until when one touch holds the duty to report the end (`first`);
+// `reported` is set once that was settled.
 const SCRIPT = `
 local key = KEYS[1]
-local nowS = ARGV[2]
+local time = redis.call('TIME')
+if tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000 > tonumber(ARGV[2]) then return 'late' end
+
+if ARGV[1] == 'settle' then
+  if redis.call('HEXISTS', key, 'ended') == 0 then return 0 end
+  if ARGV[3] == '1' then redis.call('HSET', key, 'reported', '1') else redis.call('HDEL', key, 'claimedUntil') end
+  return 1
+end
+
+local nowS = ARGV[3]
 local now = tonumber(nowS)
-local idle = tonumber(ARGV[3])
-local absolute = tonumber(ARGV[4])
-local tombstoneFor = tonumber(ARGV[7])
+local idle = tonumber(ARGV[4])
+local absolute = tonumber(ARGV[5])
+local tombstoneFor = tonumber(ARGV[8])
+local claimedUntil = tostring(now + tonumber(ARGV[9]))
 
 local function ttl(last, created)
   local deadline = last + idle
@@ -105,14 +123,16 @@ if ARGV[1] == 'create' then
   return 1
 end
 
-local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt')
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
     redis.call('DEL', key)
     return {'missing'}
   end
-  return {'ended', h[3], '0'}
+  if h[5] or (h[6] and tonumber(h[6]) > now) then return {'ended', h[3], '0'} end
+  redis.call('HSET', key, 'claimedUntil', claimedUntil)
+  return {'ended', h[3], '1'}
 end
 if not h[1] or not h[2] then return {'missing'} end
 
@@ -128,17 +148,17 @@ end
 if reason then
   redis.call('DEL', key)
   if tombstoneFor > 0 then
-    redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor))
+    redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor), 'claimedUntil', claimedUntil)
     redis.call('PEXPIRE', key, math.ceil(tombstoneFor))
   end
   return {'ended', reason, '1'}
 end
 
-if ARGV[5] ~= '' then
-  local activityS = ARGV[5]
+if ARGV[6] ~= '' then
+  local activityS = ARGV[6]
   local activity = tonumber(activityS)
   if activity > now then activity, activityS = now, nowS end
-  if activity > last and activity - last >= tonumber(ARGV[6]) then
+  if activity > last and activity - last >= tonumber(ARGV[7]) then
     lastS, last = activityS, activity
     redis.call('HSET', key, 'lastActivity', lastS)
     redis.call('PEXPIRE', key, ttl(last, created))
@@ -207,7 +227,7 @@ function num(name: string, value: number): string {
  * Sessions in Redis, shared by every server instance that uses the same client target and prefix.
  *
  * Commands per operation: `touch` one `EVALSHA` (one extra `EVAL` the first time after a Redis
- * restart, failover or `SCRIPT FLUSH`), `create` the same, `delete` one `DEL`.
+ * restart, failover or `SCRIPT FLUSH`), `create` and `settleEndReport` the same, `delete` one `DEL`.
  *
  * Failures (unreachable, timed out, error reply) reject with {@link RedisStoreError}; the handler
  * answers them 503 with `Retry-After`, never as an ended session. Nothing is cached locally, so the
@@ -225,6 +245,7 @@ export class RedisStore implements SessionStore {
   readonly #run: Run;
   readonly #timeout: number;
   #sha: string | undefined;
+  #offset: Promise<number> | undefined;
 
   constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT }: RedisStoreOptions) {
     if (!client) throw new TypeError('RedisStore: `client` is required (a connected node-redis or ioredis client)');
@@ -253,19 +274,16 @@ export class RedisStore implements SessionStore {
     return { status: 'missing' };
   }
 
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    await this.#eval(id, ['settle', reported ? '1' : '0']);
+  }
+
   async delete(id: string): Promise<void> {
     await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
   }
 
-  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
-  async #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
-    const key = this.prefix + id;
-    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
-    const args = [
-      'EVALSHA',
-      sha,
-      '1',
-      key,
+  #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
+    return this.#eval(id, [
       op,
       num('now', r.now),
       num('expireAfter', r.expireAfter),
@@ -273,15 +291,57 @@ export class RedisStore implements SessionStore {
       r.activity == null ? '' : num('activity', r.activity),
       num('touchAfter', r.touchAfter),
       num('tombstoneFor', r.tombstoneFor),
-    ];
+      String(END_REPORT_LEASE),
+    ]);
+  }
+
+  /**
+   * Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which
+   * also reloads it. `argv` after the op gets the valid-until instant inserted.
+   */
+  async #eval(id: string, [op, ...rest]: string[]): Promise<unknown> {
+    const key = this.prefix + id;
+    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
+    const offset = await this.#clockOffset(key);
+    // The instant, on Redis' clock, at which #call gives up waiting; the EVAL retry gets its own.
+    const validUntil = () => String(Date.now() + offset + this.#timeout);
+    const args = ['EVALSHA', sha, '1', key, op!, validUntil(), ...rest];
+    let reply: unknown;
     try {
-      return await this.#call(key, args);
+      reply = await this.#call(key, args);
     } catch (error) {
       if (!isNoScript(error)) throw error;
+      args[0] = 'EVAL';
+      args[1] = SCRIPT;
+      args[5] = validUntil();
+      reply = await this.#call(key, args);
     }
-    args[0] = 'EVAL';
-    args[1] = SCRIPT;
-    return this.#call(key, args);
+    if (reply === 'late') {
+      // Refused although we were still waiting: the clocks drifted apart. Measure again next time.
+      this.#offset = undefined;
+      throw new RedisStoreError('RedisStore: the command reached Redis after its valid-until instant (clock drift?)');
+    }
+    return reply;
+  }
+
+  /**
+   * Redis' clock minus ours, in ms, measured once with `TIME` (half the round trip is the error):
+   * the valid-until instant is written on Redis' clock, so clock skew between the app and Redis
+   * neither refuses every command nor lets a late one through.
+   */
+  #clockOffset(key: string): Promise<number> {
+    this.#offset ??= (async () => {
+      const sent = Date.now();
+      const reply = await this.#call(key, ['TIME']);
+      const received = Date.now();
+      if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected TIME reply ${String(reply)}`);
+      const redisNow = Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000;
+      return redisNow - (sent + received) / 2;
+    })().catch((error: unknown) => {
+      this.#offset = undefined;
+      throw error;
+    });
+    return this.#offset;
   }
 
   /** The script's SHA1: by Web Crypto where present (no round trip), else from the server's SCRIPT LOAD. */

@@ -1,8 +1,11 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { randomId } from './cookie.js';
+import { crossSiteRefusal, isCrossSite } from './cross-site.js';
 import { createMiddleware } from './middleware.js';
 import { resolveOptions, type SessionTimeoutOptions } from './options.js';
 import { createPing } from './ping.js';
+import { respondUnavailable } from './respond.js';
 import { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 
@@ -25,15 +28,18 @@ export interface SessionTimeout {
    * With `sessionId`: `id`, or else `sessionId(c)`, is registered.
    *
    * @returns the new session's id
-   * @throws when the store fails, so the login fails rather than starting an unguarded session
+   * @throws `HTTPException` 503 (with `Retry-After`; Hono answers it as is) when the store fails or
+   *   is full (`MemoryStoreFullError`), or `sessionId()` throws, after telling `onStoreError`: the login
+   *   fails rather than starting an unguarded session
    */
   start(c: Context, id?: string): Promise<string>;
   /**
-   * Ends the session, at logout: deletes it from the store, clears our cookie and asks the browser
-   * to drop this site's cookies (`Clear-Site-Data: "cookies"`; browsers apply it to the whole
-   * registrable domain, so other apps on sibling subdomains sign out too). With `sessionId`, the id
-   * is `id` or else `sessionId(c)`.
+   * Ends the session, at logout: deletes it from the store and clears our cookie; with the
+   * `clearSiteData` option, also asks the browser to drop every cookie of the site
+   * (`Clear-Site-Data: "cookies"`). With `sessionId`, the id is `id` or else `sessionId(c)`.
    *
+   * @throws `HTTPException` 403, having changed nothing, for a cross-site request (`Sec-Fetch-Site`
+   *   or a foreign `Origin`, the ping's check and its `origin` option)
    * @throws when the store fails; the cookie is cleared on the answer all the same
    */
   end(c: Context, id?: string): Promise<void>;
@@ -72,25 +78,36 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
       }
-      const previous = await sessions.readId(c);
-      const newId = sessions.cookie ? randomId() : (id ?? previous);
+      let newId: string | undefined | null;
+      try {
+        const previous = await sessions.readId(c);
+        newId = sessions.cookie ? randomId() : (id ?? previous);
+        if (newId) {
+          if (previous && previous !== newId) await o.store.delete(previous);
+          await o.store.create(newId, now, {
+            expireAfter: o.expireAfter,
+            absoluteTimeout: o.absoluteTimeout,
+            tombstoneFor: o.tombstoneFor,
+          });
+        }
+      } catch (error) {
+        // No session was stored, so none may start: the login fails with 503, as the middleware would.
+        sessions.reportError(error, c);
+        throw new HTTPException(503, { res: respondUnavailable(c), cause: error });
+      }
       if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
-      if (previous && previous !== newId) await o.store.delete(previous);
-      await o.store.create(newId, now, {
-        expireAfter: o.expireAfter,
-        absoluteTimeout: o.absoluteTimeout,
-        tombstoneFor: o.tombstoneFor,
-      });
       await sessions.cookie?.set(c, newId);
       c.set('sessionTimeout', liveState(newId, now, now, now, o.expireAfter, o.absoluteTimeout));
       return newId;
     },
 
     async end(c, id) {
+      // The ping's own check: any site could otherwise sign the user out with an auto-submitting form.
+      if (isCrossSite(c, o.isTrustedOrigin)) throw crossSiteRefusal();
       const current = id ?? (await sessions.readId(c));
       // Clear first: even if the store fails below, this browser is signed out.
       sessions.cookie?.clear(c);
-      c.header('Clear-Site-Data', '"cookies"');
+      if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
       c.set('sessionTimeout', NO_SESSION);
       if (current) await o.store.delete(current);
     },

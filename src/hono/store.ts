@@ -34,9 +34,10 @@ export type TouchResult =
   /** Alive, with the timestamps after this touch. */
   | { status: 'alive'; lastActivity: number; createdAt: number }
   /**
-   * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` is
-   * true for the one touch that first reports this end (so the handler runs `onEnd` once), false
-   * for every later touch that meets the tombstone.
+   * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` hands
+   * this touch the duty to report the end (run `onEnd`): true for the first touch to meet an end not
+   * yet reported, false for every other touch while that duty is out (for {@link END_REPORT_LEASE})
+   * or once it was settled as reported ({@link SessionStore.settleEndReport}).
    */
   | { status: 'ended'; reason: EndReason; first: boolean }
   /** Never existed, was deleted by a logout, or its tombstone has been forgotten. */
@@ -48,9 +49,25 @@ export interface SessionStore {
   /**
    * Atomically: reads the entry; if its idle or absolute deadline is at or before `now`, replaces it
    * with a tombstone kept `tombstoneFor` and answers `ended`; else moves `lastActivity` forward
-   * (honouring `touchAfter`) and answers `alive`.
+   * (honouring `touchAfter`) and answers `alive`. May answer synchronously (an in-process store),
+   * which spares the per-request path a promise.
    */
-  touch(id: string, request: TouchRequest): Promise<TouchResult>;
+  touch(id: string, request: TouchRequest): TouchResult | Promise<TouchResult>;
+  /**
+   * Settles the duty a `first` answer handed out. `reported: true` once the app was told (`onEnd`
+   * succeeded, or there is none): no later touch answers `first`. `false` gives it back (`onEnd`
+   * threw): the next touch answers `first` again, so the hook runs until it succeeds. Left unsettled
+   * (the process died mid-`onEnd`), the duty comes back by itself {@link END_REPORT_LEASE} after it
+   * was handed out. Does nothing for an id without a tombstone.
+   */
+  settleEndReport(id: string, reported: boolean): Promise<void>;
   /** Forgets the session entirely (logout): later lookups answer `missing`. */
   delete(id: string): Promise<void>;
 }
+
+/**
+ * Milliseconds (of the callers' clock) a `first` answer's duty to report an end stays with the
+ * request that got it, unless settled sooner: long enough for one `onEnd`, short enough that a
+ * crash mid-`onEnd` does not lose the report.
+ */
+export const END_REPORT_LEASE = 30_000;

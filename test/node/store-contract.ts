@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { SessionStore, TouchRequest, TouchResult } from '../../src/hono/store.js';
+import { END_REPORT_LEASE, type SessionStore, type TouchRequest, type TouchResult } from '../../src/hono/store.js';
 
 const SECOND = 1000;
 const EXPIRE_AFTER = 900 * SECOND;
@@ -106,10 +106,41 @@ export function storeContract(
       assert.ok(results.every((r) => r.status === 'ended' && r.reason === 'idle'));
     });
 
+    it('hands the duty to report an end out again when given back, and never once settled', async () => {
+      await create(t0);
+      const endedAt = t0 + EXPIRE_AFTER;
+      assert.deepEqual(await touch(endedAt, null), { status: 'ended', reason: 'idle', first: true });
+      assert.deepEqual(await touch(endedAt + 1, null), { status: 'ended', reason: 'idle', first: false }, 'still out');
+      await store.settleEndReport(id, false); // onEnd threw
+      assert.deepEqual(await touch(endedAt + 2, null), { status: 'ended', reason: 'idle', first: true });
+      await store.settleEndReport(id, true); // onEnd succeeded
+      assert.deepEqual(await touch(endedAt + 3, null), { status: 'ended', reason: 'idle', first: false });
+      assert.deepEqual(await touch(endedAt + 10 * END_REPORT_LEASE, null), { status: 'ended', reason: 'idle', first: false });
+    });
+
+    it('hands the duty out again when it was never settled (a crash mid-onEnd), after the lease', async () => {
+      await create(t0);
+      const endedAt = t0 + EXPIRE_AFTER;
+      assert.equal((await touch(endedAt, null)).status, 'ended');
+      assert.deepEqual(await touch(endedAt + END_REPORT_LEASE - 1, null), { status: 'ended', reason: 'idle', first: false });
+      assert.deepEqual(await touch(endedAt + END_REPORT_LEASE, null), { status: 'ended', reason: 'idle', first: true });
+      assert.deepEqual(await touch(endedAt + END_REPORT_LEASE + 1, null), { status: 'ended', reason: 'idle', first: false });
+    });
+
+    it('settles nothing for an id without a tombstone', async () => {
+      await store.settleEndReport(id, true);
+      await store.settleEndReport(id, false);
+      assert.deepEqual(await touch(t0, null), { status: 'missing' });
+      await create(t0);
+      await store.settleEndReport(id, true);
+      assert.deepEqual(await touch(t0 + SECOND, null), alive(t0));
+    });
+
     it('remembers why a session ended for tombstoneFor, then forgets it', async () => {
       await create(t0);
       const endedAt = t0 + EXPIRE_AFTER;
       assert.deepEqual(await touch(endedAt, endedAt), { status: 'ended', reason: 'idle', first: true });
+      await store.settleEndReport(id, true);
       assert.deepEqual(await touch(endedAt + TOMBSTONE_FOR - 1, endedAt + TOMBSTONE_FOR - 1), {
         status: 'ended',
         reason: 'idle',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
-import { cookieValue, isLocalPlainHttp, randomId, SessionCookie } from '../../../src/hono/cookie.js';
+import { cookieValue, randomId, SessionCookie } from '../../../src/hono/cookie.js';
 import { SECRET } from './helpers.js';
 
 const OTHER_SECRET = 'a-different-secret-of-at-least-32-chars!!';
@@ -88,17 +88,6 @@ describe('cookieValue', () => {
 
   it('answers undefined when absent', () => {
     assert.equal(cookieValue('a=1; b=2', 'sid='), undefined);
-  });
-});
-
-describe('isLocalPlainHttp', () => {
-  it('is true only for plain http on localhost, 127.0.0.1 and [::1]', () => {
-    for (const url of ['http://localhost', 'http://localhost:3000/x', 'http://127.0.0.1/', 'http://[::1]:8080/', 'http://localhost?x']) {
-      assert.equal(isLocalPlainHttp(url), true, url);
-    }
-    for (const url of ['https://localhost/', 'http://localhost.evil.com/', 'http://127.0.0.10/', 'http://example.com/localhost', 'http://[::1]x/']) {
-      assert.equal(isLocalPlainHttp(url), false, url);
-    }
   });
 });
 

@@ -89,6 +89,7 @@ export class CountingStore implements SessionStore {
   writes = 0;
   creates = 0;
   deletes: string[] = [];
+  settles: [string, boolean][] = [];
   readonly #inner: SessionStore;
   readonly #last = new Map<string, number>();
 
@@ -108,6 +109,10 @@ export class CountingStore implements SessionStore {
       this.#last.set(id, result.lastActivity);
     }
     return result;
+  }
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    this.settles.push([id, reported]);
+    await this.#inner.settleEndReport(id, reported);
   }
   async delete(id: string): Promise<void> {
     this.deletes.push(id);
@@ -132,6 +137,10 @@ export class FlakyStore implements SessionStore {
   async touch(...args: Parameters<SessionStore['touch']>): Promise<TouchResult> {
     this.#check();
     return this.#inner.touch(...args);
+  }
+  async settleEndReport(id: string, reported: boolean): Promise<void> {
+    this.#check();
+    return this.#inner.settleEndReport(id, reported);
   }
   async delete(id: string): Promise<void> {
     this.#check();

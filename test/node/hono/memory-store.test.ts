@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/memory-store.js';
 import type { TouchRequest } from '../../../src/hono/store.js';
 import { storeContract } from '../store-contract.js';
 
@@ -83,16 +83,32 @@ describe('MemoryStore', () => {
     assert.equal(store.size, 1);
   });
 
-  it('holds at most maxSessions, evicting the least recently active', async () => {
+  it('never evicts a live session: past maxSessions it refuses to create one (MemoryStoreFullError)', async () => {
     const store = new MemoryStore({ maxSessions: 3 });
     await store.create('a', t0, settings);
     await store.create('b', t0, settings);
     await store.create('c', t0, settings);
-    await store.touch('a', request(t0 + SECOND));
-    await store.create('d', t0 + 2 * SECOND, settings);
+    // A flood of sign-ins must not push real users out.
+    await assert.rejects(store.create('d', t0 + 2 * SECOND, settings), MemoryStoreFullError);
     assert.equal(store.size, 3);
-    assert.deepEqual(await store.touch('b', request(t0 + 3 * SECOND)), { status: 'missing' });
-    assert.equal((await store.touch('a', request(t0 + 3 * SECOND))).status, 'alive');
+    for (const id of ['a', 'b', 'c']) assert.equal((await store.touch(id, request(t0 + 3 * SECOND))).status, 'alive', id);
+    assert.deepEqual(await store.touch('d', request(t0 + 3 * SECOND)), { status: 'missing' });
+  });
+
+  it('makes room by ending sessions that are already over, then creates', async () => {
+    const store = new MemoryStore({ maxSessions: 2 });
+    await store.create('a', t0, settings);
+    await store.create('b', t0 + 100 * SECOND, settings);
+    await store.create('c', t0 + 900 * SECOND, settings); // a's idle deadline has passed: it goes, not b
+    assert.equal((await store.touch('b', request(t0 + 901 * SECOND))).status, 'alive');
+    assert.deepEqual(await store.touch('a', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle', first: true });
+  });
+
+  it('lets a session signing in again replace its own entry when full', async () => {
+    const store = new MemoryStore({ maxSessions: 1 });
+    await store.create('a', t0, settings);
+    await store.create('a', t0 + SECOND, settings);
+    assert.equal(store.size, 1);
   });
 
   it('reports a session the sweep ended as first to the next touch, and only to it', async () => {

@@ -144,35 +144,125 @@ describe('middleware: the answer to an ended session', () => {
   });
 });
 
+describe('middleware: an onEnd that throws', () => {
+  it('runs again on the next request until it succeeds; meanwhile 503 via onStoreError, the cookie kept', async () => {
+    let failures = 2;
+    const calls: string[] = [];
+    const storeErrors: unknown[] = [];
+    const t = createTestApp({
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (failures-- > 0) throw new Error('app session store down');
+      },
+      onStoreError: (error) => storeErrors.push(error),
+    });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const res = await t.get('/app/page', cookie, fetchRequest);
+      assert.equal(res.status, 503, `attempt ${attempt}`);
+      assert.deepEqual(res.headers.getSetCookie(), [], 'the cookie stays, so the next request retries');
+      t.clock.advance(1);
+    }
+    const ended = await t.get('/app/page', cookie, fetchRequest);
+    assert.deepEqual([ended.status, await ended.json()], [401, { expired: true, reason: 'idle' }]);
+    assert.match(ended.headers.getSetCookie()[0] ?? '', /Max-Age=0/);
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+    assert.equal(storeErrors.length, 2);
+    // Reported now: never again, from the middleware or the ping.
+    await t.get('/app/page', cookie, fetchRequest);
+    await t.ping(cookie, { idle: 0 });
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+  });
+
+  it('with sessionId: a failing onEnd never lets the ended session through as "no session"', async () => {
+    const clock = testClock();
+    let fail = true;
+    const calls: string[] = [];
+    const timeout = sessionTimeout({
+      expireAfter: 60,
+      sessionId: (c) => c.req.header('X-App-Session'),
+      required: false,
+      now: clock.now,
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (fail) throw new Error('down');
+      },
+      onStoreError: () => {},
+    });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c, 'app-1')));
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    clock.advance(60);
+    const get = () => app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-1', ...fetchRequest } });
+    assert.equal((await get()).status, 503);
+    clock.advance(1);
+    assert.equal((await get()).status, 503);
+    fail = false;
+    clock.advance(1);
+    assert.equal((await get()).status, 401);
+    // Long after the tombstone is forgotten, the app's id is still answered as ended, never passed through.
+    clock.advance(3600);
+    assert.equal((await get()).status, 401);
+    assert.deepEqual(calls, ['idle', 'idle', 'idle']);
+  });
+});
+
 describe('middleware: requests without a session', () => {
-  it('passes a request without a cookie through, saying so in c.var.sessionTimeout', async () => {
-    const t = createTestApp();
+  it('answers a request without a session as ended by default (required: true): 401 missing, 303 to redirect', async () => {
+    const t = createTestApp({ redirect: '/login' });
+    const res = await t.get('/app/page', null, fetchRequest);
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
+    const nav = await t.get('/app/page', null, navigation);
+    assert.deepEqual([nav.status, nav.headers.get('Location')], [303, '/login']);
+    const plain = await t.get('/app/page', null); // curl: no fetch metadata, no Accept: text/html
+    assert.equal(plain.status, 401);
+  });
+
+  it('with required: false, passes a request without a cookie through, saying so in c.var.sessionTimeout', async () => {
+    const t = createTestApp({ required: false });
     const res = await t.get('/app/page', null);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { id: null, expired: false, reason: 'missing', remaining: 0, absoluteRemaining: null });
   });
 
   it('treats a tampered cookie as no session', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const cookie = await t.login();
     const [name, value] = cookie.split('=') as [string, string];
     const [id, signature] = value.split('.') as [string, string];
     const flipped = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
     for (const forged of [`${flipped}.${signature}`, `${id}.${signature.slice(0, -2)}xx`, id, `${id}.`, '.']) {
-      const body = await state(await t.get('/app/page', `${name}=${forged}`));
-      assert.equal(body.id, null, forged);
+      const res = await t.get('/app/page', `${name}=${forged}`);
+      assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0; Path=\//, `cleared: ${forged}`);
+      assert.equal((await state(res)).id, null, forged);
     }
   });
 
+  it('clears a tampered __Host- cookie on https, with Secure', async () => {
+    const t = createTestApp({ required: true }, 'https://example.com');
+    const [name, value] = (await t.login()).split('=') as [string, string];
+    const res = await t.get('/app/page', `${name}=${value.slice(0, -2)}xx`, fetchRequest);
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure/);
+  });
+
+  it('sets no cookie for a request that brought none', async () => {
+    const t = createTestApp({ required: false });
+    assert.deepEqual((await t.get('/app/page', 'theme=dark')).headers.getSetCookie(), []);
+  });
+
   it('treats a validly signed but unknown id as no session', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const other = createTestApp(); // same secret, another store
     const cookie = await other.login();
     assert.equal((await state(await t.get('/app/page', cookie))).reason, 'missing');
   });
 
   it('ignores a cookie signed with another secret', async () => {
-    const t = createTestApp();
+    const t = createTestApp({ required: false });
     const other = createTestApp({ secret: 'another-secret-that-is-at-least-32-characters' });
     const cookie = await other.login();
     assert.equal((await state(await t.get('/app/page', cookie))).id, null);
@@ -192,6 +282,64 @@ describe('middleware: requests without a session', () => {
     const nav = await t.get('/app/page', null, navigation);
     assert.equal(nav.headers.get('Location'), '/login', 'never tells a visitor who was not signed in that they timed out');
   });
+});
+
+describe('middleware: the ping is never activity, whatever the mount order', () => {
+  /** A 30 s session, signed in, then 20 s idle; `mount` puts the middleware and the ping on `app`. */
+  async function idleTwentySeconds(mount: (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void) {
+    const clock = testClock();
+    const timeout = sessionTimeout({ expireAfter: 30, secret: SECRET, now: clock.now });
+    const app = new Hono();
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    mount(app, timeout);
+    app.get('/app/page', (c) => c.json(c.var.sessionTimeout));
+    const login = await app.request(`${ORIGIN}/login`, { method: 'POST' });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    clock.advance(20);
+    // A raw ping: no X-Session-Passive, no fetch metadata, just the protocol's body.
+    const ping = await app.request(`${ORIGIN}/session/ping`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{"idle": 20}',
+    });
+    return { ping, cookie, app, clock };
+  }
+
+  const cases: [string, (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void][] = [
+    ['middleware on * first, then the ping', (app, t) => {
+      app.use('*', t.middleware);
+      app.post('/session/ping', t.ping);
+    }],
+    ['the ping first, then the middleware on *', (app, t) => {
+      app.post('/session/ping', t.ping);
+      app.use('*', t.middleware);
+    }],
+    ['middleware on /session/* first, ping by app.all', (app, t) => {
+      app.use('/session/*', t.middleware);
+      app.all('/session/ping', t.ping);
+    }],
+    ['middleware on * first, the ping in a sub-app with its own onError', (app, t) => {
+      app.use('*', t.middleware);
+      const session = new Hono();
+      session.onError((_error, c) => c.text('sub-app error', 500));
+      session.post('/ping', t.ping);
+      app.route('/session', session);
+    }],
+  ];
+  for (const [order, mount] of cases) {
+    it(`${order}: a raw {"idle": 20} ping leaves 10 s of a 30 s session`, async () => {
+      const { ping, cookie, app } = await idleTwentySeconds(mount);
+      assert.equal(ping.status, 200);
+      assert.equal((await ping.json()).remaining, 10);
+      // A second ping that credits nothing reads what the store kept.
+      const again = await app.request(`${ORIGIN}/session/ping`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+        body: '{"idle": 1000}',
+      });
+      assert.equal((await again.json()).remaining, 10, 'the store, too, kept lastActivity 20 s ago');
+    });
+  }
 });
 
 describe('middleware: passive requests', () => {
@@ -257,6 +405,43 @@ describe('middleware: the store', () => {
     assert.equal((await t.get('/app/page', cookie)).status, 200);
   });
 
+  it('answers 503 (never 500) when the app\'s sessionId() throws or rejects, reporting it to onStoreError', async () => {
+    for (const sessionId of [
+      () => {
+        throw new Error('session backend down');
+      },
+      async () => {
+        throw new Error('session backend down');
+      },
+    ]) {
+      const errors: unknown[] = [];
+      const t = createTestApp({ sessionId, onStoreError: (error) => errors.push(error) });
+      const res = await t.get('/app/page', null, fetchRequest);
+      assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
+      assert.equal(errors.length, 1);
+    }
+  });
+
+  it('answers 503 (never 500) when onStoreError itself throws', async () => {
+    const store = new FlakyStore();
+    const t = createTestApp({
+      store,
+      onStoreError: () => {
+        throw new Error('logger down');
+      },
+    });
+    const cookie = await t.login();
+    store.failing = true;
+    const logged = console.error;
+    console.error = () => {};
+    try {
+      assert.equal((await t.get('/app/page', cookie)).status, 503);
+    } finally {
+      console.error = logged;
+    }
+  });
+
   it('coalesces writes with touchAfter', async () => {
     const store = new CountingStore();
     const t = createTestApp({ store, touchAfter: 60 });
@@ -296,6 +481,28 @@ describe('middleware: keyed on the application session id', () => {
     const ended = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'app-123' } });
     assert.equal(ended.status, 401);
     assert.equal(ended.headers.getSetCookie().length, 0, 'no cookie of ours to clear');
+  });
+
+  it('answers an id the store does not know as ended, even with required: false (restart, eviction, lost end)', async () => {
+    const ends: string[] = [];
+    const timeout = sessionTimeout({
+      expireAfter: 60,
+      sessionId: (c) => c.req.header('X-App-Session'),
+      required: false,
+      redirect: '/login',
+      onEnd: (_c, reason) => void ends.push(reason),
+    });
+    const app = new Hono();
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/*', (c) => c.json(c.var.sessionTimeout));
+    const unknown = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'never-started', ...fetchRequest } });
+    assert.deepEqual([unknown.status, await unknown.json()], [401, { expired: true, reason: 'missing' }]);
+    const nav = await app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': 'never-started', ...navigation } });
+    assert.deepEqual([nav.status, nav.headers.get('Location')], [303, '/login']);
+    // required: false still serves a request that presents no id at all.
+    const anonymous = await app.request(`${ORIGIN}/app/x`);
+    assert.deepEqual([anonymous.status, (await anonymous.json()).reason], [200, 'missing']);
+    assert.deepEqual(ends, [], 'no end to report: the store never knew this session');
   });
 
   it('accepts an async sessionId', async () => {

@@ -51,6 +51,17 @@ describe('options', () => {
     });
   }
 
+  it('refuses a redirect with CR, LF or another control character with a TypeError at start-up, not a 500 later', () => {
+    for (const redirect of ['/login\r\nSet-Cookie: x=1', '/login\n', '/login\r', '/lo\u0000gin', '/login\u007f']) {
+      assert.throws(
+        () => sessionTimeout({ ...base, redirect }),
+        (error: Error) => error instanceof TypeError && /redirect/.test(error.message) && /control character/.test(error.message),
+        JSON.stringify(redirect),
+      );
+    }
+    assert.doesNotThrow(() => sessionTimeout({ ...base, redirect: '/login?next=%0D%0A' }), 'percent-encoded is fine');
+  });
+
   it('refuses cookie names that are not tokens or carry a prefix', () => {
     assert.throws(() => sessionTimeout({ ...base, cookie: { name: 'a b' } }), /cookie.name/);
     assert.throws(() => sessionTimeout({ ...base, cookie: { name: '__Host-x' } }), /prefix/);

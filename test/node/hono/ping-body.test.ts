@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_PING_BODY_BYTES, parseIdle, readBodyText, TOO_LARGE } from '../../../src/hono/ping-body.js';
+import { MAX_IDLE_SECONDS, MAX_PING_BODY_BYTES, parseIdle, readBodyText, TOO_LARGE } from '../../../src/hono/ping-body.js';
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request('http://localhost/session/ping', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
@@ -59,6 +59,14 @@ describe('parseIdle', () => {
   it('takes a finite number of seconds, 0 or more, fractions included', () => {
     assert.deepEqual(parseIdle('{"idle": 0}'), { idle: 0 });
     assert.deepEqual(parseIdle('{"idle": 12.5, "other": true}'), { idle: 12.5 });
+  });
+
+  it('clamps a huge idle, so now − idle stays a finite instant for every store', () => {
+    for (const text of ['{"idle": 1e306}', '{"idle": 1.7976931348623157e308}', `{"idle": ${MAX_IDLE_SECONDS * 2}}`]) {
+      assert.deepEqual(parseIdle(text), { idle: MAX_IDLE_SECONDS }, text);
+    }
+    assert.deepEqual(parseIdle(`{"idle": ${MAX_IDLE_SECONDS}}`), { idle: MAX_IDLE_SECONDS });
+    assert.ok(Number.isFinite(Date.now() - MAX_IDLE_SECONDS * 1000));
   });
 
   for (const [what, text] of [

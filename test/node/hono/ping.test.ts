@@ -9,6 +9,52 @@ async function answer(res: Response): Promise<{ status: number; body: Json | nul
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : null, cacheControl: res.headers.get('Cache-Control') };
 }
 
+describe('ping: failures of the app\'s own callbacks', () => {
+  it('answers 503 (never 500) when sessionId() throws, and when onStoreError throws too', async () => {
+    const errors: unknown[] = [];
+    const t = createTestApp({
+      sessionId: () => {
+        throw new Error('session backend down');
+      },
+      onStoreError: (error) => {
+        errors.push(error);
+        throw new Error('logger down');
+      },
+    });
+    const logged = console.error;
+    console.error = () => {};
+    try {
+      const res = await t.ping(null, { idle: 0 });
+      assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
+      assert.equal(errors.length, 1);
+    } finally {
+      console.error = logged;
+    }
+  });
+});
+
+describe('ping: an onEnd that throws', () => {
+  it('answers 503 and runs onEnd again on the next ping, until it succeeds', async () => {
+    let fail = true;
+    const calls: string[] = [];
+    const t = createTestApp({
+      onEnd: (_c, reason) => {
+        calls.push(reason);
+        if (fail) throw new Error('down');
+      },
+      onStoreError: () => {},
+    });
+    const cookie = await t.login();
+    t.clock.advance(900);
+    assert.equal((await t.ping(cookie, { idle: 900 })).status, 503);
+    fail = false;
+    const res = await t.ping(cookie, { idle: 900 });
+    assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'idle' }]);
+    assert.deepEqual(calls, ['idle', 'idle']);
+  });
+});
+
 describe('ping: the protocol table', () => {
   it('200 for a live session: remaining, expireAfter, warnAfter, absoluteRemaining in seconds', async () => {
     const t = createTestApp({ expireAfter: 900, warnAfter: 840, absoluteTimeout: 3600 });
@@ -31,6 +77,19 @@ describe('ping: the protocol table', () => {
     const t = createTestApp();
     const res = await answer(await t.ping(null));
     assert.deepEqual([res.status, res.body, res.cacheControl], [401, { expired: true, reason: 'missing' }, 'no-store']);
+  });
+
+  it('401 missing for a tampered cookie, and the cookie is cleared', async () => {
+    const t = createTestApp();
+    const [name, value] = (await t.login()).split('=') as [string, string];
+    const raw = await t.ping(`${name}=${value.slice(0, -2)}xx`, { idle: 0 });
+    assert.deepEqual([raw.status, await raw.json()], [401, { expired: true, reason: 'missing' }]);
+    assert.match(raw.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0/);
+  });
+
+  it('401 missing without a cookie sets no cookie at all', async () => {
+    const t = createTestApp();
+    assert.deepEqual((await t.ping(null)).headers.getSetCookie(), []);
   });
 
   it('401 idle once the session has ended, and it stays ended', async () => {

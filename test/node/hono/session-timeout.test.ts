@@ -33,6 +33,18 @@ describe('start', () => {
     }
   });
 
+  it('adds Secure and __Host- behind a TLS-terminating proxy forwarding to http://localhost', async () => {
+    for (const headers of [{ 'X-Forwarded-Proto': 'https' }, { Forwarded: 'for=192.0.2.1;proto=https' }] as Record<string, string>[]) {
+      const t = createTestApp({}, 'http://localhost:3000');
+      const res = await t.app.request('http://localhost:3000/login', { method: 'POST', headers });
+      const [cookie] = res.headers.getSetCookie();
+      assert.match(cookie!, /^__Host-session-timeout=[\w.-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/, JSON.stringify(headers));
+      // ...and reads it back there.
+      const page = await t.app.request('http://localhost:3000/app/x', { headers: { ...headers, Cookie: cookie!.split(';')[0]! } });
+      assert.equal(typeof (await page.json()).id, 'string');
+    }
+  });
+
   it('honours cookie.name, cookie.sameSite and cookie.secure', async () => {
     const t = createTestApp({ cookie: { name: 'sto', sameSite: 'Strict', secure: true } });
     const [cookie] = (await t.app.request(`${ORIGIN}/login`, { method: 'POST' })).headers.getSetCookie();
@@ -40,7 +52,7 @@ describe('start', () => {
   });
 
   it('reads the __Host- cookie back on https, and ignores an unprefixed one there', async () => {
-    const t = createTestApp({}, 'https://example.com');
+    const t = createTestApp({ required: false }, 'https://example.com');
     const cookie = await t.login();
     assert.match(cookie, /^__Host-/);
     assert.equal(typeof (await (await t.get('/app/x', cookie)).json()).id, 'string');
@@ -92,6 +104,19 @@ describe('start', () => {
     assert.equal(res.headers.getSetCookie().length, 0);
   });
 
+  it('refuses a sign-in with 503 + Retry-After once the MemoryStore is full, keeping every live session', async () => {
+    const errors: unknown[] = [];
+    const t = createTestApp({ store: new MemoryStore({ maxSessions: 2 }), onStoreError: (error) => errors.push(error) });
+    const first = await t.login();
+    const second = await t.login();
+    const refused = await t.app.request(`${ORIGIN}/login`, { method: 'POST' });
+    assert.equal(refused.status, 503);
+    assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+    assert.deepEqual(refused.headers.getSetCookie(), []);
+    assert.equal(errors.length, 1);
+    for (const cookie of [first, second]) assert.equal((await t.get('/app/x', cookie)).status, 200);
+  });
+
   it('takes no id of the caller with our own cookie', async () => {
     const timeout = sessionTimeout({ expireAfter: 900, secret: SECRET });
     const app = new Hono();
@@ -112,11 +137,11 @@ describe('start', () => {
 });
 
 describe('end', () => {
-  it('deletes the session, clears the cookie and sends Clear-Site-Data', async () => {
+  it('deletes the session and clears our cookie only: no Clear-Site-Data by default', async () => {
     const t = createTestApp();
     const cookie = await t.login();
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
-    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+    assert.equal(res.headers.get('Clear-Site-Data'), null, 'it would wipe the app\'s and sibling subdomains\' cookies');
     assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
     assert.equal((await (await t.get('/app/x', cookie)).json()).reason, 'missing');
   });
@@ -128,15 +153,50 @@ describe('end', () => {
     assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-session-timeout=; Max-Age=0; Path=\/; HttpOnly; Secure;/);
   });
 
+  it('sends Clear-Site-Data: "cookies" with clearSiteData: true', async () => {
+    const t = createTestApp({ clearSiteData: true });
+    const cookie = await t.login();
+    const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
+    assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
+  });
+
   it('signs this browser out even when the store fails: cookie cleared, Clear-Site-Data sent, then the error', async () => {
     const store = new FlakyStore();
-    const t = createTestApp({ store });
+    const t = createTestApp({ store, clearSiteData: true });
     const cookie = await t.login();
     store.failing = true;
     const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie } });
     assert.equal(res.status, 500);
     assert.equal(res.headers.get('Clear-Site-Data'), '"cookies"');
     assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=; Max-Age=0/);
+  });
+
+  for (const [what, headers] of [
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: same-site', { 'Sec-Fetch-Site': 'same-site', Origin: 'http://other.localhost' }],
+    ['a foreign Origin without fetch metadata', { Origin: 'https://evil.example' }],
+  ] as const) {
+    it(`refuses a cross-site sign-out (${what}) with 403 and changes nothing`, async () => {
+      const store = new CountingStore();
+      const t = createTestApp({ store, clearSiteData: true });
+      const cookie = await t.login();
+      const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie, ...headers } });
+      assert.equal(res.status, 403);
+      assert.deepEqual(res.headers.getSetCookie(), [], 'no cookie cleared');
+      assert.equal(res.headers.get('Clear-Site-Data'), null);
+      assert.deepEqual(store.deletes, []);
+      assert.equal(typeof (await (await t.get('/app/x', cookie)).json()).id, 'string', 'still signed in');
+    });
+  }
+
+  it('accepts a same-origin sign-out, and one from outside a browser (no Origin, no fetch metadata)', async () => {
+    const t = createTestApp();
+    for (const headers of [{ 'Sec-Fetch-Site': 'same-origin', Origin: ORIGIN }, {}] as Record<string, string>[]) {
+      const cookie = await t.login();
+      const res = await t.app.request(`${ORIGIN}/logout`, { method: 'POST', headers: { Cookie: cookie, ...headers } });
+      assert.equal(res.status, 204);
+      assert.match(res.headers.getSetCookie()[0] ?? '', /Max-Age=0/);
+    }
   });
 
   it('clears the cookie even without a session', async () => {

@@ -41,12 +41,30 @@ function appFor(conn: Connected, storeErrors: unknown[]) {
 
 const origin = 'http://localhost';
 const page = (app: Hono, cookie: string) => app.request(`${origin}/app/page`, { headers: { cookie } });
-const ping = (app: Hono, cookie: string) =>
+const ping = (app: Hono, cookie: string, body = '{"idle": 0}') =>
   app.request(`${origin}/session/ping`, {
     method: 'POST',
     headers: { cookie, origin, 'content-type': 'application/json' },
-    body: '{"idle": 0}',
+    body,
   });
+
+for (const kind of CLIENT_KINDS) {
+  test(`${kind}: a huge idle ({"idle": 1e306}) is an ordinary ping, not a 503 and a false outage report`, async () => {
+    const conn = await connect(kind, redis.port);
+    const storeErrors: unknown[] = [];
+    const app = appFor(conn, storeErrors);
+    try {
+      const login = await app.request(`${origin}/login`, { method: 'POST' });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const res = await ping(app, cookie, '{"idle": 1e306}');
+      assert.equal(res.status, 200, await res.clone().text());
+      assert.ok((await res.json()).remaining > 899, 'an idle longer than the session credits no activity');
+      assert.deepEqual(storeErrors, []);
+    } finally {
+      await conn.close();
+    }
+  });
+}
 
 for (const kind of CLIENT_KINDS) {
   test(`${kind}: Redis down → 503 + Retry-After everywhere, never 401; back up → served again`, async () => {

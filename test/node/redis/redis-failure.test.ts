@@ -46,9 +46,25 @@ for (const kind of CLIENT_KINDS) {
         assert.ok(took >= TIMEOUT - 5 && took < TIMEOUT + 1000, `rejected after ${took} ms`);
       }
       redis.resume();
-      // Commands already sent may still run when Redis thaws: a late touch can only move lastActivity
-      // forward and never ends a session early (its `now` is older), so that is harmless.
       assert.equal((await eventually(() => store.touch('a', touchAt(3000)))).status, 'alive');
+      await settle();
+      assert.deepEqual(unhandled, []);
+    });
+
+    test('a command that timed out (503) changes nothing when the hung Redis runs it later', async () => {
+      await store.create('a', 1000, limits);
+      await store.create('ended', 1000, limits);
+      redis.pause();
+      // Both would write if they ran: one records activity, one ends a session, one starts a session.
+      await assert.rejects(store.touch('a', touchAt(50_000)), RedisStoreError);
+      await assert.rejects(store.touch('ended', touchAt(1000 + limits.expireAfter)), RedisStoreError);
+      await assert.rejects(store.create('late', 50_000, limits), RedisStoreError);
+      redis.resume();
+      // The queued commands run now, after their valid-until instant: each must be a no-op.
+      const check = (id: string) => store.touch(id, { ...touchAt(50_001), activity: null });
+      assert.deepEqual(await eventually(() => check('a')), { status: 'alive', lastActivity: 1000, createdAt: 1000 });
+      assert.deepEqual(await check('ended'), { status: 'alive', lastActivity: 1000, createdAt: 1000 });
+      assert.deepEqual(await check('late'), { status: 'missing' });
       await settle();
       assert.deepEqual(unhandled, []);
     });

@@ -99,13 +99,16 @@ for (const kind of CLIENT_KINDS) {
       assert.deepEqual(await store.touch(id, touchAt(T0 + limits.expireAfter)), { status: 'ended', reason: 'idle', first: true });
       const endedAt = T0 + limits.expireAfter;
       const tombstone = await run(conn, ['HGETALL', prefix + id]).then(pairs);
-      assert.deepEqual(Object.keys(tombstone).sort(), ['ended', 'forgetAt']);
+      assert.deepEqual(Object.keys(tombstone).sort(), ['claimedUntil', 'ended', 'forgetAt']);
       assert.equal(tombstone.ended, 'idle');
       assert.equal(Number(tombstone.forgetAt), endedAt + limits.tombstoneFor);
       const pttl = Number(await run(conn, ['PTTL', prefix + id]));
       assert.ok(pttl <= limits.tombstoneFor && pttl > limits.tombstoneFor - 1000, `pttl ${pttl}`);
       // A later request, even an "active" one, never revives it.
       assert.deepEqual(await store.touch(id, touchAt(endedAt + 5)), { status: 'ended', reason: 'idle', first: false });
+      await store.settleEndReport(id, true);
+      const settledTtl = Number(await run(conn, ['PTTL', prefix + id]));
+      assert.ok(settledTtl <= pttl, 'settling keeps the tombstone\'s TTL');
       assert.deepEqual(await store.touch(id, touchAt(endedAt + limits.tombstoneFor - 1)), { status: 'ended', reason: 'idle', first: false });
       // By the callers' clock the reason is forgotten after tombstoneFor, as by Redis' own TTL.
       assert.deepEqual(await store.touch(id, touchAt(endedAt + limits.tombstoneFor)), { status: 'missing' });
@@ -203,8 +206,9 @@ for (const kind of CLIENT_KINDS) {
       await run(conn, ['CONFIG', 'RESETSTAT']);
       for (let i = 0; i < 100; i++) await store.touch(id, touchAt(T0 + 2 + i));
       const calls = await commandCalls(conn);
-      // Inside the script: HMGET, HSET, PEXPIRE. The test's own INFO and CONFIG RESETSTAT aside.
-      const ours = ['hset', 'hmget', 'pexpire', 'info', 'config|resetstat'];
+      // Inside the script: TIME (the valid-until check), HMGET, HSET, PEXPIRE. The test's own INFO and
+      // CONFIG RESETSTAT aside.
+      const ours = ['time', 'hset', 'hmget', 'pexpire', 'info', 'config|resetstat'];
       const top = Object.fromEntries(Object.entries(calls).filter(([name]) => !ours.includes(name)));
       assert.deepEqual(top, { evalsha: 100 }, 'only EVALSHA reaches Redis from the client');
     });
