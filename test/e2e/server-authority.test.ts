@@ -74,7 +74,8 @@ describe('the server is the authority', () => {
     try {
       const { context, page } = await suite.signedIn();
       const [response] = await Promise.all([
-        page.waitForResponse(`${suite.demo.origin}/session/ping`),
+        // The attacker's form post, not the demo page's own start-up ping that may still be in flight.
+        page.waitForResponse((r) => r.url() == `${suite.demo.origin}/session/ping` && !!r.request().postData()?.includes('"x"')),
         page.goto(attackerOrigin),
       ]);
       assert.equal(response.status(), 403);
