@@ -23,8 +23,11 @@ export function markAsPing<H extends Handler<any>>(handler: H): H {
  * idle time and must never count as activity, in whatever order the app mounted the two.
  */
 export function isRoutedToPing(c: Context): boolean {
-  // `matchedRoutes` is deprecated in favour of `hono/route`, which Hono before 4.8 lacks.
-  for (const route of c.req.matchedRoutes) {
+  // `matchedRoutes` is deprecated in favour of `hono/route`, which Hono before 4.8 lacks. Should a
+  // later Hono drop it, requests count as before rather than failing.
+  const routes: unknown = c.req.matchedRoutes;
+  if (!Array.isArray(routes)) return false;
+  for (const route of routes as { handler: unknown }[]) {
     const handler = route.handler as Marked;
     if (handler[PING] === true || handler[COMPOSED_HANDLER]?.[PING] === true) return true;
   }
