@@ -95,7 +95,8 @@ export function createDemoApp(options: DemoOptions) {
     const form = await c.req.parseBody();
     const username = typeof form.username === 'string' ? form.username.trim() : '';
     if (!username) return c.html(loginPage(undefined, 'Please enter a username.'), 400);
-    const id = await timeout.start(c);
+    // The subject lets a page that kept unsaved work at the end resume when the same user signs in again.
+    const id = await timeout.start(c, { subject: username });
     usernames.set(id, username);
     return c.redirect('/', 303);
   });
@@ -161,7 +162,7 @@ function homePage(username: string, { warnAfter, expireAfter }: Durations, attri
     <p>This session ends after ${spokenDuration(expireAfter)} without activity; a warning appears
        ${spokenDuration(expireAfter - warnAfter)} before. Typing below is activity, even though it sends nothing
        to the server.</p>
-    <label for="notes">Long client-side work</label>
+    <label for="notes">Long client-side work: type here, walk away, and sign in again after the end: it is still here</label>
     <textarea id="notes" name="notes"></textarea>
     <p><button type="button" id="poll" aria-pressed="false">Poll status every 5 s</button>
        <output id="status" aria-live="off"></output></p>
@@ -174,8 +175,9 @@ function homePage(username: string, { warnAfter, expireAfter }: Durations, attri
   <script type="module">
     import { passiveFetch } from '/assets/session-timeout.min.js';
     // The login page can say why the session ended: pass the reason along instead of the plain redirect.
+    // Not when the page keeps unsaved work: the element then hides it until the same user signs in again.
     document.querySelector('session-timeout').addEventListener('session-timeout-expire', (event) => {
-      if (event.reason === 'idle' || event.reason === 'absolute') {
+      if (!event.unsavedWork && (event.reason === 'idle' || event.reason === 'absolute')) {
         event.preventDefault();
         location.assign('/login?reason=' + event.reason);
       }

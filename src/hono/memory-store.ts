@@ -1,6 +1,6 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from './own-string.js';
-import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -41,6 +41,8 @@ class LiveEntry implements Link<LiveEntry> {
      * a small integer V8 stores inline, a timestamp needs a 16-byte box of its own.
      */
     readonly absoluteTimeout: number | null,
+    /** The keyed hash of who signed in, when the app said. */
+    readonly subject: string | undefined,
   ) {}
 }
 
@@ -128,7 +130,7 @@ export class MemoryStore implements SessionStore {
   async create(
     id: string,
     now: number,
-    { expireAfter, absoluteTimeout, tombstoneFor }: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>,
+    { expireAfter, absoluteTimeout, tombstoneFor, subject }: CreateRequest,
   ): Promise<void> {
     this.#tombstoneFor = tombstoneFor;
     this.#maybeSweep(now);
@@ -138,7 +140,7 @@ export class MemoryStore implements SessionStore {
       this.sweep(now, SWEEP_BUDGET);
       if (this.#live.size >= this.#maxSessions) throw new MemoryStoreFullError(this.#maxSessions);
     }
-    const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout);
+    const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout, subject);
     this.#live.set(entry.id, entry);
     this.#byTouch.append(entry);
   }
@@ -167,7 +169,8 @@ export class MemoryStore implements SessionStore {
         this.#byTouch.moveToEnd(entry);
       }
     }
-    return { status: 'alive', lastActivity: entry.lastActivity, createdAt: entry.createdAt };
+    const { lastActivity, createdAt, subject } = entry;
+    return subject === undefined ? { status: 'alive', lastActivity, createdAt } : { status: 'alive', lastActivity, createdAt, subject };
   }
 
   async settleEndReport(id: string, reported: boolean): Promise<void> {

@@ -55,6 +55,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
         expireAfter: o.expireAfterSeconds,
         warnAfter: o.warnAfterSeconds,
         absoluteRemaining: state.absoluteRemaining,
+        ...(result.subject === undefined ? {} : { subject: result.subject }),
       } satisfies PingAnswer);
     }
     if (result.status === 'missing') return missing(c, sessions);

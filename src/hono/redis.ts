@@ -29,7 +29,7 @@
  *
  * @module
  */
-import { END_REPORT_LEASE, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
 export interface NodeRedisClientLike {
@@ -82,7 +82,7 @@ export class RedisStoreError extends Error {
 // reason (Redis would truncate a Lua number to an integer).
 //
 // ARGV: op ('touch' | 'create'), validUntil, now, expireAfter, absoluteTimeout ('' for none),
-//       activity ('' for passive), touchAfter, tombstoneFor, reportLease;
+//       activity ('' for passive), touchAfter, tombstoneFor, reportLease, subject ('' for none; create only);
 //   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back).
 // `validUntil` (ms of *Redis'* clock, `TIME`) is when the caller stops waiting for the reply: a
 // command Redis runs later (it was hung, or the client sent it on reconnecting) has already been
@@ -119,11 +119,12 @@ end
 if ARGV[1] == 'create' then
   redis.call('DEL', key)
   redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS)
+  if ARGV[10] ~= '' then redis.call('HSET', key, 'subject', ARGV[10]) end
   redis.call('PEXPIRE', key, ttl(now, now))
   return 1
 end
 
-local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil')
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil', 'subject')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
@@ -164,7 +165,7 @@ if ARGV[6] ~= '' then
     redis.call('PEXPIRE', key, ttl(last, created))
   end
 end
-return {'alive', lastS, createdS}
+return {'alive', lastS, createdS, h[7] or ''}
 `;
 
 const DEFAULT_TIMEOUT = 2000;
@@ -258,9 +259,9 @@ export class RedisStore implements SessionStore {
   async create(
     id: string,
     now: number,
-    request: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>,
+    { subject, ...request }: CreateRequest,
   ): Promise<void> {
-    await this.#script(id, 'create', { ...request, now, activity: null, touchAfter: 0 });
+    await this.#script(id, 'create', { ...request, now, activity: null, touchAfter: 0 }, subject);
   }
 
   async touch(id: string, request: TouchRequest): Promise<TouchResult> {
@@ -268,7 +269,8 @@ export class RedisStore implements SessionStore {
     if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected script reply ${String(reply)}`);
     const status = String(reply[0]);
     if (status === 'alive') {
-      return { status, lastActivity: Number(String(reply[1])), createdAt: Number(String(reply[2])) };
+      const [lastActivity, createdAt, subject] = [Number(String(reply[1])), Number(String(reply[2])), String(reply[3] ?? '')];
+      return subject ? { status, lastActivity, createdAt, subject } : { status, lastActivity, createdAt };
     }
     if (status === 'ended') return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1' };
     return { status: 'missing' };
@@ -282,7 +284,7 @@ export class RedisStore implements SessionStore {
     await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
   }
 
-  #script(id: string, op: 'touch' | 'create', r: TouchRequest): Promise<unknown> {
+  #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = ''): Promise<unknown> {
     return this.#eval(id, [
       op,
       num('now', r.now),
@@ -292,6 +294,7 @@ export class RedisStore implements SessionStore {
       num('touchAfter', r.touchAfter),
       num('tombstoneFor', r.tombstoneFor),
       String(END_REPORT_LEASE),
+      subject,
     ]);
   }
 

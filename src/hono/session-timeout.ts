@@ -8,6 +8,19 @@ import { createPing } from './ping.js';
 import { respondUnavailable } from './respond.js';
 import { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
+import { checkSubject, subjectHash } from './subject.js';
+
+/** Options of {@link SessionTimeout.start}. */
+export interface StartOptions {
+  /** With the `sessionId` option: the session's id (default: `sessionId(c)`). */
+  id?: string;
+  /**
+   * The application's stable id of the signed-in user (e.g. the username). Optional; needed for an
+   * ended page that kept unsaved work to resume when the same user signs in again. Stored and sent
+   * only as a keyed hash (HMAC under `secret`), never as given.
+   */
+  subject?: string;
+}
 
 /** What {@link sessionTimeout} returns: mount `ping` and `middleware`, call `start` and `end`. */
 export interface SessionTimeout {
@@ -25,14 +38,17 @@ export interface SessionTimeout {
   /**
    * Begins a session, at login. With our cookie: a fresh random id in a new signed cookie, and the
    * request's previous session (if any) deleted, so an id planted before login is worthless after it.
-   * With `sessionId`: `id`, or else `sessionId(c)`, is registered.
+   * With `sessionId`: `id`, or else `sessionId(c)`, is registered. `subject` names who signed in.
    *
+   * @example
+   * await timeout.start(c, { subject: user.id })
    * @returns the new session's id
+   * @throws `TypeError` for a `subject` that is not a non-empty string, or a `subject` without `secret`
    * @throws `HTTPException` 503 (with `Retry-After`; Hono answers it as is) when the store fails or
    *   is full (`MemoryStoreFullError`), or `sessionId()` throws, after telling `onStoreError`: the login
    *   fails rather than starting an unguarded session
    */
-  start(c: Context, id?: string): Promise<string>;
+  start(c: Context, options?: StartOptions | string): Promise<string>;
   /**
    * Ends the session, at logout: deletes it from the store and clears our cookie; with the
    * `clearSiteData` option, also asks the browser to drop every cookie of the site
@@ -73,7 +89,13 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     middleware: createMiddleware(sessions),
     ping: createPing(sessions),
 
-    async start(c, id) {
+    async start(c, options) {
+      const { id, subject } = typeof options === 'string' ? { id: options, subject: undefined } : (options ?? {});
+      checkSubject(subject);
+      if (subject !== undefined && !o.secrets[0]) {
+        throw new TypeError('sessionTimeout: start(c, { subject }) needs the secret option: the subject is stored as its keyed hash');
+      }
+      const hashed = subject === undefined ? undefined : await subjectHash(o.secrets[0]!, subject);
       const now = o.now();
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
@@ -88,6 +110,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
             expireAfter: o.expireAfter,
             absoluteTimeout: o.absoluteTimeout,
             tombstoneFor: o.tombstoneFor,
+            ...(hashed === undefined ? {} : { subject: hashed }),
           });
         }
       } catch (error) {

@@ -30,9 +30,15 @@ export interface TouchRequest {
   tombstoneFor: number;
 }
 
+/** What {@link SessionStore.create} is told: the limits, and who the session is for. */
+export interface CreateRequest extends Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'> {
+  /** The keyed hash of the app's subject (who signed in), returned by every `alive` touch; absent: none. */
+  subject?: string;
+}
+
 export type TouchResult =
-  /** Alive, with the timestamps after this touch. */
-  | { status: 'alive'; lastActivity: number; createdAt: number }
+  /** Alive, with the timestamps after this touch, and the subject it was created with (when it was). */
+  | { status: 'alive'; lastActivity: number; createdAt: number; subject?: string }
   /**
    * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` hands
    * this touch the duty to report the end (run `onEnd`): true for the first touch to meet an end not
@@ -45,7 +51,7 @@ export type TouchResult =
 
 export interface SessionStore {
   /** Creates a live session whose `lastActivity` and `createdAt` are `now`. */
-  create(id: string, now: number, request: Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'>): Promise<void>;
+  create(id: string, now: number, request: CreateRequest): Promise<void>;
   /**
    * Atomically: reads the entry; if its idle or absolute deadline is at or before `now`, replaces it
    * with a tombstone kept `tombstoneFor` and answers `ended`; else moves `lastActivity` forward

@@ -54,6 +54,14 @@ export function storeContract(
 
     const alive = (lastActivity: number, createdAt = t0): TouchResult => ({ status: 'alive', lastActivity, createdAt });
 
+    it('keeps the subject it was created with, and answers it on every alive touch (issue 12)', async () => {
+      await store.create(id, t0, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, subject: 'k3yed-hash_of-ada' });
+      assert.deepEqual(await touch(t0 + SECOND, t0 + SECOND), { ...alive(t0 + SECOND), subject: 'k3yed-hash_of-ada' });
+      assert.deepEqual(await touch(t0 + 2 * SECOND, null), { ...alive(t0 + SECOND), subject: 'k3yed-hash_of-ada' });
+      await create(t0 + 3 * SECOND);
+      assert.deepEqual(await touch(t0 + 3 * SECOND, null), alive(t0 + 3 * SECOND, t0 + 3 * SECOND), 'created again without one: none');
+    });
+
     it('answers missing for an id it never saw', async () => {
       assert.deepEqual(await touch(t0, t0), { status: 'missing' });
     });

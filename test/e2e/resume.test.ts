@@ -1,0 +1,59 @@
+/**
+ * Issue 12 B end to end: someone typed in the demo's form, walked away, and the session ended. The
+ * page keeps the work hidden behind an opaque dialog; signing in again as the same user in another tab
+ * brings it back as it was; someone else signing in makes the page leave without showing it.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoSuite, elementState, signIn } from './harness.js';
+
+const WARN_AFTER = 2;
+const EXPIRE_AFTER = 4;
+
+/** Whether the point at the middle of `#notes` hits it: false while a modal dialog covers the page. */
+const notesReachable = (page: Page) =>
+  page.evaluate(() => {
+    const notes = document.getElementById('notes')!;
+    const box = notes.getBoundingClientRect();
+    return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === notes;
+  });
+
+describe('work survives the end of a session', () => {
+  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
+
+  async function endedWithWork(username: string) {
+    const { context, page } = await suite.signedIn({ username });
+    await page.fill('#notes', 'ten minutes of careful typing');
+    await page.locator('session-timeout [part~=sign-in-button]').waitFor({ state: 'visible', timeout: (EXPIRE_AFTER + 4) * 1000 });
+    assert.equal(await elementState(page), 'expired');
+    assert.equal(new URL(page.url()).pathname, '/', 'the page did not leave');
+    assert.equal(await notesReachable(page), false, 'the work is hidden and out of reach');
+    assert.equal(await suite.sessionStatus(context), 401, 'the session ended on the server');
+    return { context, page };
+  }
+
+  it('the same user signing in again in another tab gets the page back as it was', async () => {
+    const { context, page } = await endedWithWork('ada');
+    const [signInTab] = await Promise.all([context.waitForEvent('page'), page.locator('session-timeout [part~=sign-in-button]').click()]);
+    await signInTab.waitForLoadState();
+    assert.equal(new URL(signInTab.url()).pathname, '/login', '"Sign in again" opens the sign-in page in a new tab');
+    await signIn(signInTab, suite.demo.origin, 'ada');
+    await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state === 'active',
+      undefined, { timeout: 5000 });
+    assert.equal(await page.inputValue('#notes'), 'ten minutes of careful typing');
+    assert.equal(await notesReachable(page), true);
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(await suite.sessionStatus(context), 200);
+    await context.close();
+  });
+
+  it('someone else signing in makes the page leave without showing the work', async () => {
+    const { context, page } = await endedWithWork('ada');
+    const other = await context.newPage();
+    await signIn(other, suite.demo.origin, 'grace');
+    await page.waitForURL(/\/login$/, { timeout: 5000 });
+    assert.equal(await page.locator('#notes').count(), 0);
+    await context.close();
+  });
+});
