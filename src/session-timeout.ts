@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
 import { safeNavigationUrl } from './safe-url.js';
+import { durationProblem } from './config-messages.js';
 import { keptWorkView } from './kept-work.js';
 import { hasUnsavedWork } from './unsaved-work.js';
 import {
@@ -408,11 +409,15 @@ export class SessionTimeoutElement extends LitElement {
     this.#durations = resolveDurations({ warnAfter: this.#warnAfter, expireAfter: this.#expireAfter });
   }
 
-  /** Warns once about each bad duration attribute (the controller falls back the same way). */
+  /** Warns once about each bad duration attribute, naming the real problem (the controller falls back the same way). */
   #reportProblems(): void {
     const { warnAfter, expireAfter, problems } = this.#durations;
     for (const problem of problems) {
-      this.#warn(`${problem == 'warnAfter' ? 'warn-after' : 'expire-after'}="${problem == 'warnAfter' ? this.#warnAfter : this.#expireAfter}" is not a usable number of seconds; using ${problem == 'warnAfter' ? warnAfter : expireAfter}`);
+      const [attribute, given, fallback] = problem == 'warnAfter'
+        ? ['warn-after', this.#warnAfter, warnAfter]
+        : ['expire-after', this.#expireAfter, expireAfter];
+      const raw = this.getAttribute(attribute) ?? String(given);
+      this.#warn(durationProblem(attribute, raw, fallback, expireAfter));
     }
     if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
   }

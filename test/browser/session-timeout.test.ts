@@ -114,10 +114,12 @@ describe('<session-timeout>', () => {
 
   describe('bad configuration', () => {
     for (const [attributes, named, fallback] of [
-      ['warn-after="soon"', 'warn-after="NaN"', { warnAfter: 540 }],
-      ['expire-after="-5"', 'expire-after="-5"', { expireAfter: 600 }],
-      ['expire-after="0"', 'expire-after="0"', { expireAfter: 600 }],
-      ['warn-after="900" expire-after="600"', 'warn-after="900"', { warnAfter: 540 }],
+      ['warn-after="soon"', 'warn-after="soon" is not a number of seconds; using 540', { warnAfter: 540 }],
+      ['expire-after="-5"', 'expire-after="-5" must be more than 0 seconds; using 600', { expireAfter: 600 }],
+      ['expire-after="0"', 'expire-after="0" must be more than 0 seconds', { expireAfter: 600 }],
+      ['warn-after="900" expire-after="600"', 'warn-after="900" must be below expire-after (600); using 540', { warnAfter: 540 }],
+      ['warn-after="30s"', 'warn-after="30s": durations are plain seconds without a unit: warn-after="30"', { warnAfter: 540 }],
+      ['expire-after="15min"', 'expire-after="15min": durations are plain seconds without a unit: expire-after="900"', { expireAfter: 600 }],
     ] as const) {
       it(`${attributes}: one console warning naming the attribute, then the documented fallback`, async () => {
         const container = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -365,15 +367,19 @@ describe('<session-timeout>', () => {
 
   describe('server', () => {
     it('confirms with a ping before warning: activity elsewhere keeps the warning closed', async () => {
-      const endpoint = fakeEndpoint('respond=alive&remaining=30&expireAfter=30');
+      // Fake time: on a real clock the start-up ping and the confirmation raced under load.
+      const endpoint = fakeEndpoint('respond=alive&expireAfter=600&warnAfter=60');
       const el = await fixture<SessionTimeoutElement>(html`
-        <session-timeout warn-after="0.2" expire-after="10" ping-url=${endpoint.url}></session-timeout>`);
-      await waitUntil(async () => (await endpoint.requests()).length === 1);
-      const [request] = await endpoint.requests();
-      expect((request!.body as { idle: number }).idle).to.be.closeTo(0.2, 0.15);
+        <fake-time-timeout ping-url=${endpoint.url}></fake-time-timeout>`);
+      time.advance(250); // the start-up ping
+      await waitUntil(() => el.durations.warnAfter === 60);
+      await endpoint.script([{ respond: 'alive', remaining: 580, expireAfter: 600, warnAfter: 60 }]);
+      time.advance(60_000 - 250);
+      await waitUntil(async () => (await endpoint.requests()).length === 2);
+      expect((await endpoint.requests())[1]!.body).to.deep.equal({ idle: 60 });
       await aTimeout(50);
       expect(el.state).to.equal('active');
-      expect(el.remaining).to.be.closeTo(30, 0.5);
+      expect(el.remaining, 'another tab was active 20 s ago').to.be.closeTo(580, 0.5);
     });
 
     it('extend() pings {"idle": 0}; a ping error fires session-timeout-error and does not end the session', async () => {
