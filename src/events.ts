@@ -83,13 +83,18 @@ export class SessionTimeoutErrorEvent extends Event {
   }
 }
 
+/** The element's events by name: they bubble and are composed, so `document` and `window` hear them too. */
+export interface SessionTimeoutEventMap {
+  'session-timeout-warn': SessionTimeoutWarnEvent;
+  'session-timeout-extend': SessionTimeoutExtendEvent;
+  'session-timeout-dismiss': SessionTimeoutDismissEvent;
+  'session-timeout-resume': SessionTimeoutResumeEvent;
+  'session-timeout-expire': SessionTimeoutExpireEvent;
+  'session-timeout-error': SessionTimeoutErrorEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'session-timeout-warn': SessionTimeoutWarnEvent;
-    'session-timeout-extend': SessionTimeoutExtendEvent;
-    'session-timeout-dismiss': SessionTimeoutDismissEvent;
-    'session-timeout-resume': SessionTimeoutResumeEvent;
-    'session-timeout-expire': SessionTimeoutExpireEvent;
-    'session-timeout-error': SessionTimeoutErrorEvent;
-  }
+  interface HTMLElementEventMap extends SessionTimeoutEventMap {}
+  interface DocumentEventMap extends SessionTimeoutEventMap {}
+  interface WindowEventMap extends SessionTimeoutEventMap {}
 }

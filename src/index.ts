@@ -14,6 +14,7 @@ export {
   SessionTimeoutResumeEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutErrorEvent,
+  type SessionTimeoutEventMap,
 } from './events.js';
 export { SessionTimeoutController, type SessionTimeoutControllerOptions } from './controller.js';
 export { SessionCoordinator, type SessionTimeoutOptions, type ConfigurableOptions } from './coordinator.js';
