@@ -132,6 +132,7 @@ export class SessionCoordinator {
   /** The latest server answer, for tabs that open later. */
   #lastServer: ServerMessage | null = null;
   #mismatchReported = false;
+  readonly #deadPingReported = new Set<number>();
   /** Who the server said is signed in (opaque), from the latest answer. */
   #subject: string | null = null;
   /** While an ended page keeps its work: the subject it may resume for (`null`: none, cannot resume). */
@@ -591,6 +592,20 @@ export class SessionCoordinator {
       this.#applyServer(message);
       this.#tabs?.post(message);
     } else if (result.kind == 'ended') engine.expire(result.reason);
-    else this.#call(this.#options.onError, result.error, result.status);
+    else {
+      this.#reportDeadPing(result.status, result.error);
+      this.#call(this.#options.onError, result.error, result.status);
+    }
+  }
+
+  /**
+   * A ping the server answered, but not with the protocol (404, 403, 500, an HTML login page…) is a
+   * configuration mistake, not a blip: the session cannot be kept alive from this page. Said once per
+   * status on the console. Network errors, timeouts and 502–504 are passing, and stay quiet.
+   */
+  #reportDeadPing(status: number, error: Error): void {
+    if (status == 0 || (status >= 502 && status <= 504) || this.#deadPingReported.has(status)) return;
+    this.#deadPingReported.add(status);
+    console.error(`<session-timeout> ping-url ${error.message}: this page cannot keep the session alive. Is the ping mounted at that URL?`);
   }
 }

@@ -111,7 +111,8 @@ export class PingClient {
           subject: subjectOrNull(body.subject),
         };
       }
-      throw new Error(`ping answered ${status}`);
+      const type = response.headers.get('Content-Type')?.split(';')[0] || 'no Content-Type';
+      throw new Error(`${this.url} answered ${status} with ${type}, not the ping protocol's JSON`);
     } catch (error) {
       return { kind: 'unknown', error: error as Error, status };
     } finally {

@@ -434,5 +434,33 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
     expect(host.session.state).to.equal('active');
     expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
   });
-});
 
+  it('a ping the server answers outside the protocol is reported once on the console, naming the URL', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      for (const [url, expected] of [
+        ['/no-ping-here', /\/no-ping-here answered 404/],
+        [fakeEndpoint('respond=garbage').url, /answered 200 with text\/plain, not the ping protocol's JSON/],
+      ] as const) {
+        errors.length = 0;
+        const host = await mount({ pingUrl: url });
+        host.session.extend();
+        await waitUntil(() => host.errors.length == 1);
+        host.session.extend();
+        await waitUntil(() => host.errors.length == 2);
+        expect(errors, String(url)).to.have.length(1);
+        expect(errors[0]).to.match(expected);
+        host.remove();
+      }
+      errors.length = 0;
+      const passing = await mount({ pingUrl: fakeEndpoint('respond=unavailable').url });
+      passing.session.extend();
+      await waitUntil(() => passing.errors.length == 1);
+      expect(errors, 'a 503 is passing: quiet').to.deep.equal([]);
+    } finally {
+      console.error = original;
+    }
+  });
+});
