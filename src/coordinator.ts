@@ -28,7 +28,7 @@ import {
   type Scheduler,
 } from './idle/engine.js';
 import { KeepAlive, effectivePingInterval } from './keep-alive.js';
-import { PingClient } from './ping-client.js';
+import { PingClient, type PingRequestOptions } from './ping-client.js';
 import { TabSync, type ServerMessage, type TabMessage } from './tab-sync.js';
 
 /** Options of {@link SessionCoordinator} (and of the controller). Durations in seconds. */
@@ -39,6 +39,8 @@ export interface SessionTimeoutOptions {
   expireAfter?: number | null;
   /** The server's ping endpoint; `null`/absent: client-only, no network. */
   pingUrl?: string | null;
+  /** Extra headers (e.g. a CSRF token) and `credentials` for every ping. */
+  pingRequest?: PingRequestOptions | null;
   /**
    * The fewest seconds between two keep-alive pings while the user is active, across all tabs.
    * Default: half of `expireAfter − warnAfter`, at most 60 s; a longer value is shortened to that, so
@@ -88,10 +90,10 @@ export interface SessionTimeoutOptions {
 
 /** The options a page may change while it runs (the element's attributes). */
 export type ConfigurableOptions = Pick<SessionTimeoutOptions,
-  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled'>;
+  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled'>;
 
 const CONFIGURABLE: ReadonlyArray<keyof ConfigurableOptions> =
-  ['warnAfter', 'expireAfter', 'pingUrl', 'pingInterval', 'channel', 'extendOnActivity', 'disabled'];
+  ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval', 'channel', 'extendOnActivity', 'disabled'];
 
 /** Ms a new tab waits for another tab to say what the server last said, before asking the server. */
 export const ASK_TABS_WAIT = 250;
@@ -179,7 +181,7 @@ export class SessionCoordinator {
     const changed = CONFIGURABLE.filter((key) => key in options && options[key] !== o[key]);
     if (!changed.length) return;
     Object.assign(o, options);
-    if (this.#running && (o.pingUrl || null) !== (this.#client?.url ?? null)) this.#newClient();
+    if (this.#running && (changed.includes('pingUrl') || changed.includes('pingRequest'))) this.#newClient();
     this.#engine?.configure({ ...this.durations, extendOnActivity: !!o.extendOnActivity });
     this.#newKeepAlive();
     if (this.#tabs && this.#tabs.name != this.#channelName()) this.#openTabs();
@@ -513,9 +515,9 @@ export class SessionCoordinator {
 
   /** A ping client for the current URL while running; aborts the previous one's requests. */
   #newClient(): void {
-    const { pingUrl, fetch } = this.#options;
+    const { pingUrl, fetch, pingRequest } = this.#options;
     this.#client?.abort();
-    this.#client = this.#running && pingUrl ? new PingClient({ url: pingUrl, fetch }) : null;
+    this.#client = this.#running && pingUrl ? new PingClient({ url: pingUrl, fetch, request: pingRequest ?? undefined }) : null;
   }
 
   readonly #callbackError = (error: unknown): void => (this.#options.onCallbackError ?? rethrowLater)(error);

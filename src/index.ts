@@ -32,7 +32,7 @@ export {
   type Scheduler,
 } from './idle/engine.js';
 export { ActivityTracker, type ActivitySink } from './activity.js';
-export { PingClient, type PingClientOptions, type PingResult, type PingAlive, type PingEnded, type PingUnknown } from './ping-client.js';
+export { PingClient, type PingClientOptions, type PingRequestOptions, type PingResult, type PingAlive, type PingEnded, type PingUnknown } from './ping-client.js';
 export { passiveFetch, PASSIVE_HEADER } from './passive-fetch.js';
 export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-alive.js';
 export { TabSync, type TabMessage, type ServerMessage, type TabSyncOptions } from './tab-sync.js';

@@ -51,6 +51,14 @@ export interface PingClientOptions {
   timeout?: number;
   /** The fetch to use. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /** What the app adds to every ping: headers (e.g. a CSRF token) and `credentials`. */
+  request?: PingRequestOptions;
+}
+
+/** Extra headers and the `credentials` mode for every ping (`Content-Type` stays `application/json`). */
+export interface PingRequestOptions {
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
 }
 
 const numberOrNull = (value: unknown): number | null => (Number.isFinite(value) ? (value as number) : null);
@@ -73,10 +81,12 @@ export class PingClient {
   readonly timeout: number;
   readonly #fetch: typeof fetch;
   readonly #inFlight = new Set<AbortController>();
+  readonly #request: PingRequestOptions;
 
   constructor(options: PingClientOptions) {
     this.url = options.url;
     this.timeout = options.timeout ?? 10;
+    this.#request = options.request ?? {};
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
@@ -89,9 +99,9 @@ export class PingClient {
     try {
       const response = await this.#fetch(this.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { ...this.#request.headers, 'Content-Type': 'application/json' },
         body: JSON.stringify({ idle: Math.max(0, idle) }),
-        credentials: 'same-origin',
+        credentials: this.#request.credentials ?? 'same-origin',
         signal: abort.signal,
       });
       status = response.status;

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
 import { safeNavigationUrl } from './safe-url.js';
+import type { PingRequestOptions } from './ping-client.js';
 import { durationProblem } from './config-messages.js';
 import { keptWorkView } from './kept-work.js';
 import { hasUnsavedWork } from './unsaved-work.js';
@@ -70,6 +71,7 @@ export class SessionTimeoutElement extends LitElement {
     warnAfter: { type: Number, attribute: 'warn-after' },
     expireAfter: { type: Number, attribute: 'expire-after' },
     pingUrl: { attribute: 'ping-url' },
+    pingRequest: { attribute: false },
     redirectUrl: { attribute: 'redirect-url' },
     logoutUrl: { attribute: 'logout-url' },
     pingInterval: { type: Number, attribute: 'ping-interval' },
@@ -96,6 +98,13 @@ export class SessionTimeoutElement extends LitElement {
 
   /** The server's ping endpoint (contract §2). Absent: client-only mode, no network. */
   pingUrl: string | null = null;
+  /**
+   * Extra headers (e.g. a CSRF token) and `credentials` for every ping: a property, not an attribute.
+   *
+   * @example
+   * el.pingRequest = { headers: { 'X-CSRF-Token': token } };
+   */
+  pingRequest: PingRequestOptions | null = null;
   /** Where the page goes once the session has ended. Absent: the expired state is shown in place. */
   redirectUrl: string | null = null;
   /** When set, the warning offers "Sign out now": a POST form submission to this URL, whose answer decides where the page goes. */
@@ -140,7 +149,7 @@ export class SessionTimeoutElement extends LitElement {
     // The attributes as given: the controller resolves them, and tells given ones from defaults.
     config: () => ({
       warnAfter: this.#warnAfter as number | null, expireAfter: this.#expireAfter as number | null,
-      pingUrl: this.pingUrl, pingInterval: this.pingInterval, channel: this.channel,
+      pingUrl: this.pingUrl, pingRequest: this.pingRequest, pingInterval: this.pingInterval, channel: this.channel,
       extendOnActivity: this.extendOnActivity, disabled: this.disabled,
     }),
     onWarn: (remaining, reason) => {

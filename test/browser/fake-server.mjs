@@ -60,7 +60,7 @@ export async function fakeServer(context, next) {
   } catch {
     body = text;
   }
-  state.requests.push({ method: context.method, body, contentType: context.get('Content-Type'), passive: context.get('X-Session-Passive'), at: Date.now() });
+  state.requests.push({ method: context.method, body, contentType: context.get('Content-Type'), passive: context.get('X-Session-Passive'), csrf: context.get('X-CSRF-Token'), at: Date.now() });
 
   const plan = (state.script.length > 1 ? state.script.shift() : state.script[0]) ?? context.query;
   const delay = Number(plan.delay ?? 0);

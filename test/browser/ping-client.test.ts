@@ -23,6 +23,20 @@ describe('PingClient', () => {
     for (const bad of ['', 42, 'a b', 'x'.repeat(129), null]) expect(await read(bad), String(bad)).to.equal(null);
   });
 
+  it('adds the app’s headers (e.g. a CSRF token) and credentials mode, keeping the JSON Content-Type', async () => {
+    const endpoint = fakeEndpoint();
+    const seen: RequestInit[] = [];
+    const client = new PingClient({
+      url: endpoint.url,
+      request: { headers: { 'X-CSRF-Token': 't0k3n', 'Content-Type': 'text/plain' }, credentials: 'include' },
+      fetch: (input, init) => (seen.push(init!), fetch(input, init)),
+    });
+    await client.ping(1);
+    const [request] = await endpoint.requests();
+    expect(request).to.include({ csrf: 't0k3n', contentType: 'application/json' });
+    expect(seen[0]!.credentials).to.equal('include');
+  });
+
   it('sends {"idle": 0} for an explicit extend and never a negative idle', async () => {
     const endpoint = fakeEndpoint();
     const client = new PingClient({ url: endpoint.url });

@@ -382,6 +382,21 @@ describe('<session-timeout>', () => {
       expect(el.remaining, 'another tab was active 20 s ago').to.be.closeTo(580, 0.5);
     });
 
+    it('pingRequest adds the app’s headers to every ping, and a change applies to the next', async () => {
+      const endpoint = fakeEndpoint('respond=alive&expireAfter=600&warnAfter=540');
+      const el = document.createElement('fake-time-timeout') as SessionTimeoutElement;
+      el.pingUrl = endpoint.url;
+      el.pingRequest = { headers: { 'X-CSRF-Token': 'first' } };
+      await fixture(html`<div>${el}</div>`);
+      time.advance(250); // the start-up ping
+      await waitUntil(async () => (await endpoint.requests()).length === 1);
+      el.pingRequest = { headers: { 'X-CSRF-Token': 'second' } };
+      await el.updateComplete;
+      el.extend();
+      await waitUntil(async () => (await endpoint.requests()).length === 2);
+      expect((await endpoint.requests()).map((request) => request.csrf)).to.deep.equal(['first', 'second']);
+    });
+
     it('extend() pings {"idle": 0}; a ping error fires session-timeout-error and does not end the session', async () => {
       const endpoint = fakeEndpoint('respond=error');
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout ping-url=${endpoint.url}></session-timeout>`);
