@@ -53,6 +53,8 @@ export interface SessionTimeoutOptions {
   extendOnActivity?: boolean;
   /** No listeners, no timers, no pings. Turning it off again starts afresh. Default `false`. */
   disabled?: boolean;
+  /** Logs every decision (`console.debug`): what the engine did, every ping and its answer, every tab message. */
+  debug?: boolean;
   /** Called when the warning opens; `remaining` in seconds, `reason` the end it is about. */
   onWarn?: (remaining: number, reason: EndReason) => void;
   /** Called once a second while the warning is open. */
@@ -90,10 +92,10 @@ export interface SessionTimeoutOptions {
 
 /** The options a page may change while it runs (the element's attributes). */
 export type ConfigurableOptions = Pick<SessionTimeoutOptions,
-  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled'>;
+  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled' | 'debug'>;
 
 const CONFIGURABLE: ReadonlyArray<keyof ConfigurableOptions> =
-  ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval', 'channel', 'extendOnActivity', 'disabled'];
+  ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval', 'channel', 'extendOnActivity', 'disabled', 'debug'];
 
 /** Ms a new tab waits for another tab to say what the server last said, before asking the server. */
 export const ASK_TABS_WAIT = 250;
@@ -382,6 +384,12 @@ export class SessionCoordinator {
     }
     this.#engine?.configure({ warnAfter: w, expireAfter: e });
     this.#newKeepAlive();
+    this.#debug("adopted the server's durations", this.#serverDurations);
+  }
+
+  /** With `debug`: one console line per decision. */
+  #debug(what: string, detail?: unknown): void {
+    if (this.#options.debug) console.debug(`<session-timeout> ${what}`, detail ?? '');
   }
 
   /** A server answer, from this tab's ping or another tab's: durations first, then the deadlines. */
@@ -447,6 +455,7 @@ export class SessionCoordinator {
   /** A message from another tab of this browser. */
   readonly #onTab = (message: TabMessage): void => {
     const engine = this.#engine;
+    this.#debug('tab said', message);
     if (!engine) return;
     // An ended page that keeps its work: another tab's news may be a session started again.
     if (engine.state == 'expired' && message.type != 'expire') return this.#checkResume();
@@ -537,6 +546,7 @@ export class SessionCoordinator {
 
   readonly #onEngine = (event: IdleEngineEvent): void => {
     const o = this.#options;
+    if (event.type != 'tick') this.#debug(event.type, event);
     switch (event.type) {
       case 'warn':
         this.#call(o.onWarn, event.remaining, event.reason);
@@ -582,7 +592,9 @@ export class SessionCoordinator {
     const since = this.#now();
     this.#keepAlive?.sent(engine.lastActivity);
     this.#tabs?.post({ type: 'pinged', at: since });
+    this.#debug('ping', { idle });
     const result = await client.ping(idle);
+    this.#debug('ping answered', result);
     if (client != this.#client) return;
     if (result.kind == 'unknown') this.#keepAlive?.failed();
     else this.#keepAlive?.succeeded();

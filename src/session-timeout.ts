@@ -78,6 +78,7 @@ export class SessionTimeoutElement extends LitElement {
     channel: {},
     extendOnActivity: { type: Boolean, attribute: 'extend-on-activity' },
     disabled: { type: Boolean, reflect: true },
+    debug: { type: Boolean },
     unsavedChanges: { type: Boolean, attribute: 'unsaved-changes' },
   };
 
@@ -120,6 +121,8 @@ export class SessionTimeoutElement extends LitElement {
   extendOnActivity = false;
   /** No tracking, no timers, no pings. Turning it off again starts afresh. */
   disabled = false;
+  /** Logs every decision on the console (`console.debug`): engine events, pings and answers, tab messages. */
+  debug = false;
   /**
    * The app's own unsaved state (a rich-text editor, a canvas), beside the form controls the element
    * finds by itself. While set, the end of the session keeps the page, as for a changed form field.
@@ -150,7 +153,7 @@ export class SessionTimeoutElement extends LitElement {
     config: () => ({
       warnAfter: this.#warnAfter as number | null, expireAfter: this.#expireAfter as number | null,
       pingUrl: this.pingUrl, pingRequest: this.pingRequest, pingInterval: this.pingInterval, channel: this.channel,
-      extendOnActivity: this.extendOnActivity, disabled: this.disabled,
+      extendOnActivity: this.extendOnActivity, disabled: this.disabled, debug: this.debug,
     }),
     onWarn: (remaining, reason) => {
       const seconds = Math.ceil(remaining);

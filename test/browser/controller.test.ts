@@ -463,4 +463,23 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
       console.error = original;
     }
   });
+
+  it('debug logs every decision: pings, answers, engine events', async () => {
+    const lines: string[] = [];
+    const original = console.debug;
+    console.debug = (message: string) => lines.push(message);
+    try {
+      const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+      const host = await mount({ pingUrl: endpoint.url, debug: true });
+      host.time.advance(ASK_TABS_WAIT);
+      await waitUntil(() => lines.includes('<session-timeout> ping answered'));
+      host.session.configure({ debug: false });
+      host.session.extend();
+      await settle();
+      expect(lines).to.include.members(['<session-timeout> ping', '<session-timeout> ping answered']);
+      expect(lines.filter((line) => line.endsWith('extend')), 'quiet once debug is off').to.deep.equal([]);
+    } finally {
+      console.debug = original;
+    }
+  });
 });
