@@ -19,12 +19,12 @@ export default [
       'hono/redis': 'src/hono/redis.ts',
     },
     external: isExternal,
-    output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', sourcemap: true },
     plugins: [ts(), minifyTemplates()],
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/session-timeout.min.js', format: 'esm' },
+    output: { file: 'dist/session-timeout.min.js', format: 'esm', sourcemap: true },
     plugins: [nodeResolve(), ts(), minifyTemplates(), terser({ ecma: 2020, module: true, format: { comments: false } })],
   },
 ];
