@@ -14,7 +14,7 @@ describe('importing the browser entries on a server', () => {
   }
 
   it('the engine works there too', async () => {
-    const { IdleEngine } = await import('../../../src/idle/engine.ts');
+    const { IdleEngine } = await import('../../../src/idle/engine.js');
     const engine = new IdleEngine({ warnAfter: 1, expireAfter: 2 });
     assert.equal(engine.state, 'active');
     engine.dispose();
