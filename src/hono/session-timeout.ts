@@ -59,6 +59,23 @@ export interface SessionTimeout {
    * @throws when the store fails; the cookie is cleared on the answer all the same
    */
   end(c: Context, id?: string): Promise<void>;
+  /**
+   * Registers a session by id without a request: for auth hooks that run with no Hono `Context`
+   * (e.g. better-auth's `databaseHooks.session.create.after`). With `sessionId` only: the id is the
+   * app's own session id, found later by `sessionId(c)`.
+   *
+   * @example
+   * databaseHooks: { session: { create: { after: (session) => timeout.begin(session.token, { subject: session.userId }) } } }
+   * @throws `TypeError` for an empty id, a bad `subject`, or without the `sessionId` option; the store's error as is
+   */
+  begin(id: string, options?: Omit<StartOptions, 'id'>): Promise<void>;
+  /**
+   * Forgets a session by id without a request (a sign-out or revocation seen by an auth hook): its
+   * next request finds no session. With `sessionId` only.
+   *
+   * @throws `TypeError` for an empty id or without the `sessionId` option; the store's error as is
+   */
+  revoke(id: string): Promise<void>;
 }
 
 /**
@@ -85,17 +102,29 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
   const o = resolveOptions(options);
   const sessions = new Sessions(o);
 
+  /** The keyed hash to store for a subject (checked first), or nothing. */
+  const hashSubject = async (subject: unknown): Promise<string | undefined> => {
+    checkSubject(subject);
+    if (subject === undefined) return undefined;
+    if (!o.secrets[0]) {
+      throw new TypeError('sessionTimeout: a subject needs the secret option: it is stored as its keyed hash');
+    }
+    return subjectHash(o.secrets[0], subject);
+  };
+  const limits = () => ({ expireAfter: o.expireAfter, absoluteTimeout: o.absoluteTimeout, tombstoneFor: o.tombstoneFor });
+  /** begin() and revoke() work on the app's own ids, which only `sessionId` mode has. */
+  const checkOwnId = (method: string, id: unknown): void => {
+    if (sessions.cookie) throw new TypeError(`sessionTimeout: ${method}(id) needs the sessionId option; with our cookie, use start(c) and end(c)`);
+    if (typeof id !== 'string' || id === '') throw new TypeError(`sessionTimeout: ${method}(id) needs a non-empty string id`);
+  };
+
   return {
     middleware: createMiddleware(sessions),
     ping: createPing(sessions),
 
     async start(c, options) {
       const { id, subject } = typeof options === 'string' ? { id: options, subject: undefined } : (options ?? {});
-      checkSubject(subject);
-      if (subject !== undefined && !o.secrets[0]) {
-        throw new TypeError('sessionTimeout: start(c, { subject }) needs the secret option: the subject is stored as its keyed hash');
-      }
-      const hashed = subject === undefined ? undefined : await subjectHash(o.secrets[0]!, subject);
+      const hashed = await hashSubject(subject);
       const now = o.now();
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
@@ -106,12 +135,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
         newId = sessions.cookie ? randomId() : (id ?? previous);
         if (newId) {
           if (previous && previous !== newId) await o.store.delete(previous);
-          await o.store.create(newId, now, {
-            expireAfter: o.expireAfter,
-            absoluteTimeout: o.absoluteTimeout,
-            tombstoneFor: o.tombstoneFor,
-            ...(hashed === undefined ? {} : { subject: hashed }),
-          });
+          await o.store.create(newId, now, { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
         }
       } catch (error) {
         // No session was stored, so none may start: the login fails with 503, as the middleware would.
@@ -133,6 +157,17 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
       c.set('sessionTimeout', NO_SESSION);
       if (current) await o.store.delete(current);
+    },
+
+    async begin(id, options = {}) {
+      checkOwnId('begin', id);
+      const hashed = await hashSubject(options.subject);
+      await o.store.create(id, o.now(), { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
+    },
+
+    async revoke(id) {
+      checkOwnId('revoke', id);
+      await o.store.delete(id);
     },
   };
 }

@@ -206,3 +206,37 @@ describe('end', () => {
     assert.equal(res.headers.getSetCookie().length, 1);
   });
 });
+
+describe('begin and revoke: sessions from auth hooks without a Context (issue 14)', () => {
+  const setup = () => {
+    const timeout = sessionTimeout({ expireAfter: 900, secret: SECRET, sessionId: (c) => c.req.header('X-App-Session') });
+    const app = new Hono();
+    app.use('/app/*', timeout.middleware);
+    app.get('/app/x', (c) => c.json(c.var.sessionTimeout));
+    app.post('/session/ping', timeout.ping);
+    const get = (id: string) => app.request(`${ORIGIN}/app/x`, { headers: { 'X-App-Session': id, Accept: 'application/json' } });
+    return { timeout, app, get };
+  };
+
+  it('begin(id) registers the app’s session, with its subject; revoke(id) forgets it', async () => {
+    const { timeout, app, get } = setup();
+    assert.equal((await get('s1')).status, 401, 'unknown before begin()');
+    await timeout.begin('s1', { subject: 'ada' });
+    assert.equal((await get('s1')).status, 200);
+    const ping = await app.request(`${ORIGIN}/session/ping`, {
+      method: 'POST', headers: { 'X-App-Session': 's1', 'Content-Type': 'application/json' }, body: '{"idle": 0}',
+    });
+    assert.match((await ping.json()).subject, /^[\w-]{22}$/);
+    await timeout.revoke('s1');
+    assert.equal((await get('s1')).status, 401);
+  });
+
+  it('refuses an empty id, a bad subject, and our-cookie mode with a TypeError', async () => {
+    const { timeout } = setup();
+    await assert.rejects(timeout.begin(''), TypeError);
+    await assert.rejects(timeout.revoke(''), TypeError);
+    await assert.rejects(timeout.begin('s2', { subject: '' }), TypeError);
+    const cookieMode = sessionTimeout({ expireAfter: 900, secret: SECRET });
+    await assert.rejects(cookieMode.begin('s3'), /sessionId option/);
+  });
+});
