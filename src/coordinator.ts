@@ -230,14 +230,19 @@ export class SessionCoordinator {
   awaitResume(): void {
     if (this.state != 'expired' || this.#resumeFor !== undefined) return;
     this.#resumeFor = this.#subject;
-    addEventListener('focus', this.#checkResume);
-    document.addEventListener('visibilitychange', this.#checkResume);
+    this.#listenForResume(this.#running);
   }
 
   #stopAwaitingResume(): void {
     this.#resumeFor = undefined;
-    removeEventListener('focus', this.#checkResume);
-    document.removeEventListener('visibilitychange', this.#checkResume);
+    this.#listenForResume(false);
+  }
+
+  /** The moments a session may have started again elsewhere: the page is looked at again. */
+  #listenForResume(on: boolean): void {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('focus', this.#checkResume);
+    document[method]('visibilitychange', this.#checkResume);
   }
 
   /** Asks the server whether a session started again, at most one question at a time. */
@@ -296,8 +301,12 @@ export class SessionCoordinator {
     this.#tabs = null;
     this.#disarmHold();
     this.#disarmAsk();
-    if (!run) this.#stopAwaitingResume();
-    if (o.disabled) this.#engine = null; // enabling again starts afresh, even after the end
+    this.#listenForResume(false);
+    if (o.disabled) {
+      // Enabling again starts afresh, even after the end (and a kept page no longer waits to resume).
+      this.#engine = null;
+      this.#resumeFor = undefined;
+    }
     this.#newClient();
     if (run) {
       const engine = (this.#engine ??= this.#newEngine());
@@ -314,7 +323,11 @@ export class SessionCoordinator {
         this.#tabs!.post({ type: 'activity', at: engine.lastActivity });
         this.#askAround();
         if (this.#holds) this.#armHold();
-      } else this.#tabs!.resign();
+      } else {
+        this.#tabs!.resign();
+        // Moved in the DOM while keeping work: still waiting for the same user to sign in again.
+        if (this.#resumeFor !== undefined) this.#listenForResume(true);
+      }
     }
     this.#changed();
   }

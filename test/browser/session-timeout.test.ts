@@ -730,6 +730,18 @@ describe('<session-timeout>', () => {
       expect(el.navigations).to.deep.equal([]);
     });
 
+    it('a kept page moved in the DOM still resumes, still hidden meanwhile', async () => {
+      const { el, endpoint, alive } = await endWithWork('alice');
+      el.parentElement!.parentElement!.append(el);
+      await el.updateComplete;
+      expect(dialogOf(el).matches(':modal')).to.equal(true);
+      await endpoint.script([alive]);
+      const resumed = oneEvent(el, 'session-timeout-resume');
+      dispatchEvent(new Event('focus'));
+      await resumed;
+      expect(el.state).to.equal('active');
+    });
+
     it('someone else signing in, or a session with no subject, makes the page leave unseen', async () => {
       for (const [before, after] of [['alice', 'bob'], ['alice', undefined], [undefined, undefined]] as const) {
         const { el, endpoint, alive } = await endWithWork(before);
