@@ -735,7 +735,7 @@ describe('<session-timeout>', () => {
       el.parentElement!.parentElement!.append(el);
       await el.updateComplete;
       expect(dialogOf(el).matches(':modal')).to.equal(true);
-      await endpoint.script([alive]);
+      await endpoint.script([{ ...alive, remaining: 88 }]); // a session that just started
       const resumed = oneEvent(el, 'session-timeout-resume');
       dispatchEvent(new Event('focus'));
       await resumed;
