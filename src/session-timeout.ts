@@ -395,8 +395,6 @@ export class SessionTimeoutElement extends LitElement {
         this.#returnFocus = focused as HTMLElement | null;
       }
       dialog.showModal();
-      // The heading and message come first: at 400 % zoom the dialog scrolls, and focusing the
-      // button must not scroll them out of view.
       this.#focusFirst(dialog);
     } else if (modal && kind != this.#shownKind) {
       this.#focusFirst(dialog); // new content (the session ended with kept work): its first action
