@@ -18,7 +18,12 @@ import { forcedColorsPlugin } from './test/browser/forced-colors-plugin.mjs';
 import { engines, executablePath, requireEngines, selectedEngines, startWebKitDriver } from './test/engines.mjs';
 
 const selected = selectedEngines();
-requireEngines(selected);
+try {
+  requireEngines(selected);
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
 
 /** WebKitGTK's MiniBrowser through WebKitWebDriver, which this launcher starts and stops with itself. */
 class WebKitLauncher extends WebdriverLauncher {
