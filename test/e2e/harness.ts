@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { after, before, describe } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
 import { engines, executablePath, requireEngines, selectedEngines } from '../engines.mjs';
@@ -161,90 +162,16 @@ export async function requestWithCookies(context: BrowserContext, url: string, h
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** test/e2e/page-clock.js: a clock the test can stop and move, installed in a page before its scripts. */
+const pageClock = readFileSync(fileURLToPath(new URL('./page-clock.js', import.meta.url)), 'utf8');
+
 /**
- * Runs in the page before any of its scripts: replaces `Date` and the timer functions with a clock
- * the test can stop and move (what Playwright's `clock` did). `offset` ms are added to the wall
- * clock. `window.__e2eClock.pause()` stops time and every timer; `wake(ms)` moves the clock `ms`
- * past the moment it paused, fires what fell due (each timer once) and lets time run again.
+ * A new page of `context` in a window of its own: a page that is the front tab of its window is
+ * visible, as the page a user looks at is; a background tab's timers and animation frames are
+ * throttled (Playwright made every page visible too).
  */
-function installClock(offset: number): void {
-  const RealDate = Date;
-  const realSetTimeout = window.setTimeout.bind(window);
-  const realClearTimeout = window.clearTimeout.bind(window);
-  let paused: number | null = null;
-  const now = () => paused ?? RealDate.now() + offset;
-  type Timer = { at: number; run: () => void; every?: number };
-  const timers = new Map<number, Timer>();
-  let nextId = 1;
-  let driver: number | undefined;
-
-  const fireDue = () => {
-    const due = [...timers].filter(([, timer]) => timer.at <= now()).sort((a, b) => a[1].at - b[1].at);
-    for (const [id, timer] of due) {
-      if (timers.get(id) !== timer) continue; // cleared by one that ran before it
-      if (timer.every === undefined) timers.delete(id);
-      else timer.at = now() + timer.every;
-      try {
-        timer.run();
-      } catch (error) {
-        queueMicrotask(() => { throw error; });
-      }
-    }
-  };
-  const schedule = () => {
-    if (driver !== undefined) realClearTimeout(driver);
-    driver = undefined;
-    if (paused !== null || timers.size === 0) return;
-    const next = Math.min(...[...timers.values()].map((timer) => timer.at));
-    driver = realSetTimeout(() => {
-      driver = undefined;
-      fireDue();
-      schedule();
-    }, Math.max(0, next - now()));
-  };
-  const add = (handler: TimerHandler, delay: unknown, args: unknown[], repeat: boolean) => {
-    const ms = Math.max(repeat ? 1 : 0, Number(delay) || 0);
-    const run = typeof handler === 'function' ? () => handler(...args) : () => (0, eval)(handler);
-    const id = nextId++;
-    timers.set(id, { at: now() + ms, run, every: repeat ? ms : undefined });
-    schedule();
-    return id;
-  };
-  const clear = (id?: number) => {
-    if (id !== undefined && timers.delete(id)) schedule();
-  };
-
-  class FakeDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(now());
-      else super(...(args as [string]));
-    }
-    static override now() {
-      return now();
-    }
-  }
-  // `Date()` called as a function gives the current time as a string.
-  const DateFunction = new Proxy(FakeDate, { apply: () => new RealDate(now()).toString() });
-  Object.assign(window, {
-    Date: DateFunction,
-    setTimeout: (handler: TimerHandler, delay?: number, ...args: unknown[]) => add(handler, delay, args, false),
-    setInterval: (handler: TimerHandler, delay?: number, ...args: unknown[]) => add(handler, delay, args, true),
-    clearTimeout: clear,
-    clearInterval: clear,
-    __e2eClock: {
-      pause() {
-        paused = now();
-        schedule();
-      },
-      wake(ms: number) {
-        const at = (paused ?? now()) + ms;
-        offset = at - RealDate.now();
-        paused = null;
-        fireDue();
-        schedule();
-      },
-    },
-  });
+export function newTab(context: BrowserContext): Promise<Page> {
+  return context.newPage({ type: 'window' });
 }
 
 /** What {@link describeInBrowsers} gives its tests. */
@@ -280,8 +207,8 @@ export function describeInBrowsers(title: string, timeouts: Parameters<typeof st
         browser: undefined as unknown as Browser,
         async signedIn({ username, clock } = {}) {
           const context = await suite.browser.createBrowserContext();
-          const page = await context.newPage();
-          if (clock) await page.evaluateOnNewDocument(installClock, clock.time === undefined ? 0 : clock.time - Date.now());
+          const page = await newTab(context);
+          if (clock) await page.evaluateOnNewDocument(`${pageClock}(${clock.time === undefined ? 0 : clock.time - Date.now()})`);
           await signIn(page, suite.demo.origin, username);
           return { context, page };
         },

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { count, describeInBrowsers, elementState, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
+import { count, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 9;
@@ -22,7 +22,7 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     countPings(first);
     const pages: Page[] = [first];
     for (let i = 1; i < tabCount; i++) {
-      const page = await context.newPage();
+      const page = await newTab(context);
       countPings(page);
       await page.goto(`${suite.demo.origin}/`);
       await page.waitForFunction(() => customElements.get('session-timeout') !== undefined);
