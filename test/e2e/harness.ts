@@ -162,8 +162,8 @@ export async function requestWithCookies(context: BrowserContext, url: string, h
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** test/e2e/page-clock.js: a clock the test can stop and move, installed in a page before its scripts. */
-const pageClock = readFileSync(fileURLToPath(new URL('./page-clock.js', import.meta.url)), 'utf8');
+/** test/e2e/page-clock.js, as text: call it with an offset (ms) in `evaluateOnNewDocument` to install a clock the test can stop and move. */
+export const pageClock = readFileSync(fileURLToPath(new URL('./page-clock.js', import.meta.url)), 'utf8');
 
 /**
  * A new page of `context` in a window of its own: a page that is the front tab of its window is
@@ -192,47 +192,62 @@ export interface DemoSuite {
    * driver cannot express there. node:test reports it as skipped, with the reason.
    */
   unsupported(engines: E2eEngine[], reason: string): { skip?: string };
+  /**
+   * `{ todo: reason }` when `engines` lists this suite's engine: a real defect seen there, not yet
+   * fixed. The test still runs and its failure is printed, as TODO, without failing the run.
+   */
+  knownBug(engines: E2eEngine[], reason: string): { todo?: string };
 }
 
 /**
- * One demo server and one browser per engine: `body` runs inside a `describe` block titled
- * "<title> (<engine>)" for each engine of {@link e2eEngines}, started before its tests and stopped after.
+ * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
+ * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
+ * started before the block's tests and stopped after.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
-  for (const engine of e2eEngines) {
-    describe(`${title} (${engines[engine].label})`, () => {
-      const suite: DemoSuite = {
-        engine,
-        demo: undefined as unknown as Demo,
-        browser: undefined as unknown as Browser,
-        async signedIn({ username, clock } = {}) {
-          const context = await suite.browser.createBrowserContext();
-          const page = await newTab(context);
-          if (clock) await page.evaluateOnNewDocument(`${pageClock}(${clock.time === undefined ? 0 : clock.time - Date.now()})`);
-          await signIn(page, suite.demo.origin, username);
-          return { context, page };
-        },
-        async sessionStatus(context) {
-          const response = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
-          return response.status();
-        },
-        unsupported(where, reason) {
-          return where.includes(engine) ? { skip: `not in ${engines[engine].label}: ${reason}` } : {};
-        },
-      };
-      before(async () => {
-        suite.demo = await startDemo(timeouts);
-        suite.browser = await launchBrowser(engine);
-      });
-      after(async () => {
-        await suite.browser?.close();
-        await suite.demo?.stop();
-      });
-      body(suite);
-    });
-  }
+  // The engines side by side, each with its own server and browser, their tests one after another:
+  // the tests mostly wait for real (short) timeouts, so this halves the run at little cost in CPU.
+  describe(title, { concurrency: e2eEngines.length }, () => {
+    for (const engine of e2eEngines) describeIn(engine, timeouts, body);
+  });
 }
 
+function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
+  const label = engines[engine].label;
+  describe(label, () => {
+    const suite: DemoSuite = {
+      engine,
+      demo: undefined as unknown as Demo,
+      browser: undefined as unknown as Browser,
+      async signedIn({ username, clock } = {}) {
+        const context = await suite.browser.createBrowserContext();
+        const page = await newTab(context);
+        if (clock) await page.evaluateOnNewDocument(`${pageClock}(${clock.time === undefined ? 0 : clock.time - Date.now()})`);
+        await signIn(page, suite.demo.origin, username);
+        return { context, page };
+      },
+      async sessionStatus(context) {
+        const response = await requestWithCookies(context, `${suite.demo.origin}/api/status`, { 'X-Session-Passive': '1' });
+        return response.status();
+      },
+      unsupported(where, reason) {
+        return where.includes(engine) ? { skip: `cannot be driven in ${label}: ${reason}` } : {};
+      },
+      knownBug(where, reason) {
+        return where.includes(engine) ? { todo: `known bug in ${label}: ${reason}` } : {};
+      },
+    };
+    before(async () => {
+      suite.demo = await startDemo(timeouts);
+      suite.browser = await launchBrowser(engine);
+    });
+    after(async () => {
+      await suite.browser?.close();
+      await suite.demo?.stop();
+    });
+    body(suite);
+  });
+}
 
 /**
  * A laptop lid closed for `seconds`: the page's clock and timers stop while real time (and the
