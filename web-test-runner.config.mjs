@@ -100,15 +100,20 @@ function driverGaps() {
         return true;
       }
       if (command === 'set-viewport') {
-        // The window rectangle includes MiniBrowser's chrome: size it, then correct by what the page measures.
-        await driver.setWindowSize(payload.width, payload.height);
-        const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-        await driver.setWindowSize(2 * payload.width - innerWidth, 2 * payload.height - innerHeight);
-        const [width, height] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-        if (width !== payload.width || height !== payload.height) {
-          throw new Error(`setViewport: MiniBrowser gave ${width}×${height} for ${payload.width}×${payload.height}`);
+        // The window rectangle includes MiniBrowser's chrome, and the page learns of a resize a little
+        // later: size the window, then correct by what the page measures until it matches.
+        const inner = () => driver.execute(() => [window.innerWidth, window.innerHeight]);
+        let [width, height] = [payload.width, payload.height];
+        for (let attempt = 0; attempt < 10; attempt++) {
+          await driver.setWindowSize(width, height);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          const [innerWidth, innerHeight] = await inner();
+          if (innerWidth === payload.width && innerHeight === payload.height) return true;
+          width += payload.width - innerWidth;
+          height += payload.height - innerHeight;
         }
-        return true;
+        const [innerWidth, innerHeight] = await inner();
+        throw new Error(`setViewport: MiniBrowser gave ${innerWidth}×${innerHeight} for ${payload.width}×${payload.height}`);
       }
       return undefined;
     },
