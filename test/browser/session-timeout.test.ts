@@ -164,6 +164,7 @@ describe('<session-timeout>', () => {
       expect(focusedPart(el)).to.equal('extend-button');
       expect(part(el, 'countdown')!.textContent).to.equal('0:05');
       expect(part(el, 'countdown')!.getAttribute('aria-live'), 'the countdown is not a live region').to.equal(null);
+      await Promise.all(dialogOf(el).getAnimations().map((animation) => animation.finished)); // contrast after the fade-in
       await expect(el).to.be.accessible();
     });
 
@@ -585,6 +586,7 @@ describe('<session-timeout>', () => {
         const el = await openWarning('logout-url="/fake-logout"');
         const [r, g, b] = getComputedStyle(dialogOf(el)).backgroundColor.match(/\d+/g)!.map(Number);
         expect(r! + g! + b!, 'a dark background').to.be.below(150);
+        await Promise.all(dialogOf(el).getAnimations().map((animation) => animation.finished)); // contrast after the fade-in
         await expect(el).to.be.accessible();
       } finally {
         document.documentElement.style.colorScheme = '';
