@@ -107,8 +107,9 @@ export async function waitFor(page: Page, selector: string, state: 'visible' | '
 
 /** The text of the first element matching `selector`, once there is one. */
 export async function textOf(page: Page, selector: string): Promise<string | null> {
-  const handle = await page.waitForSelector(selector, { timeout: 5000 });
-  return handle!.evaluate((el) => el.textContent);
+  // Read in one call once it exists: a handle kept across a re-render can go stale (Firefox says "no such handle").
+  await page.waitForSelector(selector, { timeout: 5000 });
+  return page.$eval(selector, (el) => el.textContent);
 }
 
 /** How many elements match `selector` now. */
