@@ -75,8 +75,9 @@ describeInBrowsers('the server is the authority', { warnAfter: WARN_AFTER, expir
     try {
       const { context, page } = await suite.signedIn();
       const [response] = await Promise.all([
-        // The attacker's form post, not the demo page's own start-up ping that may still be in flight.
-        page.waitForResponse((r) => r.url() == `${suite.demo.origin}/session/ping` && !!r.request().postData()?.includes('"x"')),
+        // The attacker's form post (a navigation of its frame), not the demo page's own start-up ping
+        // (a fetch) that may still be in flight. (BiDi gives no request bodies to read.)
+        page.waitForResponse((r) => r.url() == `${suite.demo.origin}/session/ping` && r.request().isNavigationRequest()),
         page.goto(attackerOrigin),
       ]);
       assert.equal(response.status(), 403);
