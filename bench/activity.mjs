@@ -15,19 +15,24 @@
 //
 // Usage: npm run build && node bench/activity.mjs [moves sent per page for the cost, default 100000]
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
 const EVENTS = Number(process.argv[2] ?? 100_000);
 const ROUNDS = 10;
 const dropIn = readFileSync(new URL('../dist/session-timeout.min.js', import.meta.url), 'utf8');
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.createBrowserContext();
+const newPage = async () => {
+  const page = await context.newPage();
+  await page.setViewport({ width: 800, height: 600 });
+  return page;
+};
 
 const COUNTER = "window.delivered = 0; addEventListener('mousemove', () => { delivered++; }, { passive: true });";
 
 async function open(kind) {
-  const page = await context.newPage();
+  const page = await newPage();
   await page.setContent('<!doctype html><title>bench</title><p>bench</p>');
   await page.addScriptTag({ content: COUNTER });
   if (kind === 'counter') {
@@ -39,7 +44,7 @@ async function open(kind) {
     await page.evaluate(() => document.body.append(document.createElement('session-timeout')));
     await page.waitForFunction(() => document.querySelector('session-timeout')?.state === 'active');
   }
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   return { page, cdp };
 }
@@ -103,19 +108,19 @@ const TIMER_STATS = `
   window.clearTimeout = (id) => { timerStats.clear++; clear(id); };`;
 
 async function timerPage(warnAfter, expireAfter) {
-  const page = await context.newPage();
+  const page = await newPage();
   await page.setContent('<!doctype html><title>timers</title><p>timers</p>');
   await page.addScriptTag({ content: COUNTER });
   await page.addScriptTag({ content: TIMER_STATS });
   await page.addScriptTag({ type: 'module', content: dropIn });
-  await page.evaluate(([w, e]) => {
+  await page.evaluate((w, e) => {
     const el = document.createElement('session-timeout');
     el.setAttribute('warn-after', w);
     el.setAttribute('expire-after', e);
     document.body.append(el);
-  }, [String(warnAfter), String(expireAfter)]);
+  }, String(warnAfter), String(expireAfter));
   await page.waitForFunction(() => document.querySelector('session-timeout')?.state === 'active');
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.createCDPSession();
   return {
     page,
     cdp,

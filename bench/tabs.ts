@@ -1,5 +1,5 @@
 /**
- * Keep-alive traffic of several tabs, against the real demo server in the system Chromium:
+ * Keep-alive traffic of several tabs, against the real demo server in the system Chromium (puppeteer-core):
  *
  *  1. pings per minute sent by 5 open tabs of one user who types in one of them the whole minute
  *     (budget: ≤ 60 / ping-interval in total);
@@ -10,45 +10,52 @@
  * The demo runs with warn-after 840 and expire-after 900, so ping-interval is 30 s (half the warning
  * window): at most 2 pings a minute.
  */
-import { launchBrowser, signIn, sleep, startDemo } from '../test/e2e/harness.js';
+import type { Page } from 'puppeteer-core';
+import { launchBrowser, newTab, signIn, sleep, startDemo } from '../test/e2e/harness.js';
 
 const DURATION = Number(process.env.DURATION ?? 60);
 const PING_INTERVAL = 30;
 
-// Counts timer callbacks in the page from its very start, before the element's script runs.
-const countTimers = () => {
+// Counts timer callbacks in the page from its very start, before the element's script runs (sent
+// as text: the TypeScript loader's helpers do not exist in the page).
+const countTimers = `{
   const counts = { set: 0, fired: 0 };
-  (window as unknown as { timerCounts: typeof counts }).timerCounts = counts;
+  window.timerCounts = counts;
   const original = window.setTimeout.bind(window);
-  window.setTimeout = ((callback: () => void, ms?: number) => {
+  window.setTimeout = (callback, ms) => {
     counts.set++;
     return original(() => {
       counts.fired++;
       callback();
     }, ms);
-  }) as typeof window.setTimeout;
-};
+  };
+}`;
 
 const demo = await startDemo({ warnAfter: 840, expireAfter: 900 });
-const browser = await launchBrowser();
+const browser = await launchBrowser('chromium');
 try {
-  const context = await browser.newContext();
-  await context.addInitScript(countTimers);
+  const context = await browser.createBrowserContext();
   const pings: number[] = [];
-  context.on('request', (request) => {
-    if (request.url().endsWith('/session/ping')) pings.push(Date.now());
-  });
-  const first = await context.newPage();
+  // Each tab a visible page of its own window, counting its timers and its pings.
+  const tab = async (): Promise<Page> => {
+    const page = await newTab(context);
+    await page.evaluateOnNewDocument(countTimers);
+    page.on('request', (request) => {
+      if (request.url().endsWith('/session/ping')) pings.push(Date.now());
+    });
+    return page;
+  };
+  const first = await tab();
   await signIn(first, demo.origin);
   const pages = [first];
   for (let i = 1; i < 5; i++) {
-    const page = await context.newPage();
+    const page = await tab();
     await page.goto(`${demo.origin}/`);
     pages.push(page);
   }
   // The last tab is hidden, like a background tab (the document reports it and fires visibilitychange).
   const hidden = pages[4]!;
-  const cdp = await context.newCDPSession(hidden);
+  const cdp = await hidden.createCDPSession();
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
   await hidden.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });

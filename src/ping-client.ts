@@ -124,7 +124,10 @@ export class PingClient {
       const type = response.headers.get('Content-Type')?.split(';')[0] || 'no Content-Type';
       throw new Error(`${this.url} answered ${status} with ${type}, not the ping protocol's JSON`);
     } catch (error) {
-      return { kind: 'unknown', error: error as Error, status };
+      // Once aborted, report why: WebKit rejects an aborted fetch with AbortError whatever the
+      // reason, where Chromium and Firefox reject with the reason itself (TimeoutError here).
+      const reason = abort.signal.aborted ? (abort.signal.reason as Error) : (error as Error);
+      return { kind: 'unknown', error: reason, status };
     } finally {
       clearTimeout(timer);
       this.#inFlight.delete(abort);

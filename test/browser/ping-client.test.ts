@@ -86,6 +86,18 @@ describe('PingClient', () => {
     const client = new PingClient({ url: fakeEndpoint('delay=2000').url });
     const pending = client.ping(1);
     client.abort();
-    expect(await pending).to.include({ kind: 'unknown', status: 0 });
+    const result = await pending;
+    expect(result).to.include({ kind: 'unknown', status: 0 });
+    expect((result as { error: Error }).error.name).to.equal('AbortError');
+  });
+
+  it('reports the abort reason, not the engine\'s AbortError, when a fetch is aborted', async () => {
+    // What WebKit's fetch does: reject with a plain AbortError whatever the signal's reason.
+    const webkitFetch: typeof fetch = (_input, init) => new Promise((_resolve, reject) => {
+      init!.signal!.addEventListener('abort', () => reject(new DOMException('Fetch is aborted', 'AbortError')));
+    });
+    const result = await new PingClient({ url: '/never', timeout: 0.05, fetch: webkitFetch }).ping(1);
+    expect(result).to.include({ kind: 'unknown', status: 0 });
+    expect((result as { error: Error }).error.name).to.equal('TimeoutError');
   });
 });

@@ -1,20 +1,18 @@
 /**
  * The five things users of idle-timeout libraries ask for, proven against the real demo server
- * in a real Chromium with real cookies and real (short) time: warning after 2 s, end after 4 s.
+ * in real Chromium and Firefox with real cookies and real (short) time: warning after 2 s, end after 4 s.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { demoSuite, elementState, requestWithCookies, sleep } from './harness.js';
+import { it } from 'node:test';
+import { cookiesFor, describeInBrowsers, elementState, part, requestWithCookies, sleep, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
 
-describe('the five requirements', () => {
-  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
-
+describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (suite) => {
   it('1. the session ends when the browser closes: a session cookie, unknown to a new browser', async () => {
     const { context } = await suite.signedIn();
-    const cookies = await context.cookies(suite.demo.origin);
+    const cookies = await cookiesFor(context, suite.demo.origin);
     assert.equal(cookies.length, 1, `one cookie, got ${JSON.stringify(cookies)}`);
     const [cookie] = cookies;
     assert.equal(cookie!.expires, -1, 'no Max-Age/Expires: it ends with the browser');
@@ -23,7 +21,7 @@ describe('the five requirements', () => {
     assert.equal(cookie!.path, '/');
     await context.close();
 
-    const fresh = await suite.browser.newContext();
+    const fresh = await suite.browser.createBrowserContext();
     const response = await requestWithCookies(fresh, `${suite.demo.origin}/`, { Accept: 'text/html' });
     assert.equal(response.status(), 303);
     assert.match(response.headers().location ?? '', /^\/login/);
@@ -35,10 +33,10 @@ describe('the five requirements', () => {
     // which on a loaded machine can take over a second, so a clock started after it reads too short.
     const signedInAt = Date.now();
     const { context, page } = await suite.signedIn();
-    await page.waitForURL(/\/login\?reason=idle/, { timeout: (EXPIRE_AFTER + 4) * 1000 });
+    await waitForURL(page, /\/login\?reason=idle/, { timeout: (EXPIRE_AFTER + 4) * 1000 });
     const elapsed = (Date.now() - signedInAt) / 1000;
     assert.ok(elapsed >= EXPIRE_AFTER - 0.5, `signed out after ${elapsed} s, not before ${EXPIRE_AFTER} s`);
-    const notice = await page.textContent('.notice');
+    const notice = await textOf(page, '.notice');
     assert.equal(notice?.trim(), `You were signed out after ${EXPIRE_AFTER} seconds of inactivity.`);
 
     // The old cookie is dead on the server too.
@@ -64,13 +62,11 @@ describe('the five requirements', () => {
 
   it('4. the warning counts down, and the button or the keyboard extends it ten times in a row', async () => {
     const { context, page } = await suite.signedIn();
-    const dialog = page.locator('session-timeout [part~=dialog]');
-    const countdown = page.locator('session-timeout [part~=countdown]');
 
     for (let round = 1; round <= 10; round++) {
-      await dialog.waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+      await waitFor(page, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
       assert.equal(await elementState(page), 'warning', `round ${round}`);
-      const text = (await countdown.textContent())?.trim() ?? '';
+      const text = (await textOf(page, part('countdown')))?.trim() ?? '';
       assert.match(text, /^0:0[0-2]$/, `round ${round}: countdown m:ss, got "${text}"`);
       // Focus is in the warning, on the extend button: Enter, Escape and a click all extend.
       const focused = await page.evaluate(() => {
@@ -80,14 +76,14 @@ describe('the five requirements', () => {
       assert.match(focused, /extend-button/, `round ${round}: focus on the extend button`);
       if (round % 3 === 0) await page.keyboard.press('Escape');
       else if (round % 3 === 1) await page.keyboard.press('Enter');
-      else await page.locator('session-timeout [part~=extend-button]').click();
-      await dialog.waitFor({ state: 'hidden', timeout: 2000 });
+      else await page.click(part('extend-button'));
+      await waitFor(page, part('dialog'), 'hidden', 2000);
       assert.equal(await elementState(page), 'active', `round ${round}: extended`);
     }
 
     // Still signed in on the server after ten extensions.
     await page.reload();
-    assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);
+    assert.match((await textOf(page, 'h1')) ?? '', /Hello, ada/);
     await context.close();
   });
 
@@ -104,7 +100,7 @@ describe('the five requirements', () => {
     assert.equal(warned, false, 'no warning while the user types');
     assert.equal(await suite.sessionStatus(context), 200, 'the server session is alive');
     await page.reload();
-    assert.match((await page.textContent('h1')) ?? '', /Hello, ada/);
+    assert.match((await textOf(page, 'h1')) ?? '', /Hello, ada/);
     await context.close();
   });
 });

@@ -4,9 +4,9 @@
  * brings it back as it was; someone else signing in makes the page leave without showing it.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { demoSuite, elementState, signIn } from './harness.js';
+import { it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -19,13 +19,11 @@ const notesReachable = (page: Page) =>
     return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === notes;
   });
 
-describe('work survives the end of a session', () => {
-  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
-
+describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (suite) => {
   async function endedWithWork(username: string) {
     const { context, page } = await suite.signedIn({ username });
-    await page.fill('#notes', 'ten minutes of careful typing');
-    await page.locator('session-timeout [part~=sign-in-button]').waitFor({ state: 'visible', timeout: (EXPIRE_AFTER + 4) * 1000 });
+    await page.locator('#notes').fill('ten minutes of careful typing');
+    await waitFor(page, part('sign-in-button'), 'visible', (EXPIRE_AFTER + 4) * 1000);
     assert.equal(await elementState(page), 'expired');
     assert.equal(new URL(page.url()).pathname, '/', 'the page did not leave');
     assert.equal(await notesReachable(page), false, 'the work is hidden and out of reach');
@@ -35,13 +33,17 @@ describe('work survives the end of a session', () => {
 
   it('the same user signing in again in another tab gets the page back as it was', async () => {
     const { context, page } = await endedWithWork('ada');
-    const [signInTab] = await Promise.all([context.waitForEvent('page'), page.locator('session-timeout [part~=sign-in-button]').click()]);
-    await signInTab.waitForLoadState();
+    const opened = new Promise<Page>((resolve) => context.once('targetcreated', (target) => void target.page().then((tab) => resolve(tab!))));
+    await page.click(part('sign-in-button'));
+    const signInTab = await opened;
+    await waitForURL(signInTab, /\/login/);
     assert.equal(new URL(signInTab.url()).pathname, '/login', '"Sign in again" opens the sign-in page in a new tab');
     await signIn(signInTab, suite.demo.origin, 'ada');
+    await page.bringToFront(); // back to the first tab, as its user would
+    // Polled on a timer: the first page is now a background tab, where animation frames do not run.
     await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state === 'active',
-      undefined, { timeout: 5000 });
-    assert.equal(await page.inputValue('#notes'), 'ten minutes of careful typing');
+      { timeout: 5000, polling: 100 });
+    assert.equal(await page.$eval('#notes', (notes) => (notes as HTMLTextAreaElement).value), 'ten minutes of careful typing');
     assert.equal(await notesReachable(page), true);
     assert.equal(new URL(page.url()).pathname, '/');
     assert.equal(await suite.sessionStatus(context), 200);
@@ -50,10 +52,10 @@ describe('work survives the end of a session', () => {
 
   it('someone else signing in makes the page leave without showing the work', async () => {
     const { context, page } = await endedWithWork('ada');
-    const other = await context.newPage();
+    const other = await newTab(context);
     await signIn(other, suite.demo.origin, 'grace');
-    await page.waitForURL(/\/login$/, { timeout: 5000 });
-    assert.equal(await page.locator('#notes').count(), 0);
+    await waitForURL(page, /\/login$/, { timeout: 5000 });
+    assert.equal(await count(page, '#notes'), 0);
     await context.close();
   });
 });

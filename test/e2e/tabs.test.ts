@@ -1,29 +1,29 @@
 /**
- * One browser, one session state: several pages of one Chromium context against the demo server.
+ * One browser, one session state: several pages of one browser context against the demo server.
  * Warning after 3 s, end after 9 s; the keep-alive interval is then 3 s (half the warning window).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { demoSuite, elementState, sleep, sleepLaptop } from './harness.js';
+import { it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { count, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 9;
 const PING_INTERVAL = 3;
 
-describe('every tab of the browser agrees', () => {
-  const suite = demoSuite({ warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER });
-
-  /** A signed-in context with `count` pages of the protected page, and a count of pings sent. */
-  async function tabs(count: number) {
+describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (suite) => {
+  /** A signed-in context with `tabCount` pages of the protected page, and a count of pings sent. */
+  async function tabs(tabCount: number) {
     const { context, page: first } = await suite.signedIn();
     const pings: number[] = [];
-    context.on('request', (request) => {
+    const countPings = (page: Page) => page.on('request', (request) => {
       if (request.url().endsWith('/session/ping')) pings.push(Date.now());
     });
+    countPings(first);
     const pages: Page[] = [first];
-    for (let i = 1; i < count; i++) {
-      const page = await context.newPage();
+    for (let i = 1; i < tabCount; i++) {
+      const page = await newTab(context);
+      countPings(page);
       await page.goto(`${suite.demo.origin}/`);
       await page.waitForFunction(() => customElements.get('session-timeout') !== undefined);
       pages.push(page);
@@ -61,11 +61,10 @@ describe('every tab of the browser agrees', () => {
   it('extending in one tab closes the warning in the others within a second', async () => {
     const { context, pages } = await tabs(2);
     const [a, b] = pages as [Page, Page];
-    const dialogB = b.locator('session-timeout [part~=dialog]');
-    await a.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
-    await dialogB.waitFor({ state: 'visible', timeout: 2000 });
-    await a.locator('session-timeout [part~=extend-button]').click();
-    await dialogB.waitFor({ state: 'hidden', timeout: 1000 });
+    await waitFor(a, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
+    await waitFor(b, part('dialog'), 'visible', 2000);
+    await a.click(part('extend-button'));
+    await waitFor(b, part('dialog'), 'hidden', 1000);
     assert.equal(await elementState(b), 'active');
     await context.close();
   });
@@ -73,9 +72,10 @@ describe('every tab of the browser agrees', () => {
   it('signing out in one tab signs out the others, without an inactivity message', async () => {
     const { context, pages } = await tabs(2);
     const [a, b] = pages as [Page, Page];
-    await Promise.all([a.waitForURL(`${suite.demo.origin}/login`), a.click('header button[type=submit]')]);
-    await b.waitForURL(/\/login/, { timeout: 3000 });
-    assert.equal(await b.locator('.notice').count(), 0);
+    await a.click('header button[type=submit]');
+    await waitForURL(a, `${suite.demo.origin}/login`);
+    await waitForURL(b, /\/login/, { timeout: 3000 });
+    assert.equal(await count(b, '.notice'), 0);
     await context.close();
   });
 
@@ -92,18 +92,18 @@ describe('every tab of the browser agrees', () => {
 
   it('a laptop that slept past the deadline signs out at once on waking', async () => {
     const { context, page } = await suite.signedIn({ clock: {} });
-    await sleepLaptop(context, page, EXPIRE_AFTER + 1);
+    await sleepLaptop(page, EXPIRE_AFTER + 1);
     const wokeAt = Date.now();
-    await page.waitForURL(/\/login\?reason=idle/, { timeout: 3000 });
+    await waitForURL(page, /\/login\?reason=idle/, { timeout: 3000 });
     assert.ok(Date.now() - wokeAt < 3000);
     await context.close();
   });
 
   it('a laptop that wakes inside the warning window shows the warning with the true time left', async () => {
     const { context, page } = await suite.signedIn({ clock: {} });
-    await sleepLaptop(context, page, WARN_AFTER + 2);
-    await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: 2000 });
-    const left = (await page.locator('session-timeout [part~=countdown]').textContent())?.trim();
+    await sleepLaptop(page, WARN_AFTER + 2);
+    await waitFor(page, part('dialog'), 'visible', 2000);
+    const left = (await textOf(page, part('countdown')))?.trim();
     // About EXPIRE_AFTER − WARN_AFTER − 2 = 4 s left, not the 6 s a stale countdown would show.
     assert.match(left ?? '', /^0:0[2-4]$/, `countdown ${left}`);
     await context.close();
@@ -116,12 +116,12 @@ describe('every tab of the browser agrees', () => {
       const startedAt = Date.now();
       const { context, page } = await suite.signedIn({ clock: { time: Date.now() + hours * 3600_000 } });
       const signedInAt = Date.now();
-      await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+      await waitFor(page, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
       const atMost = (Date.now() - startedAt) / 1000;
       const atLeast = (Date.now() - signedInAt) / 1000;
       assert.ok(atMost >= WARN_AFTER - 0.5, `warned after ${atMost} s, before warn-after`);
       assert.ok(atLeast < WARN_AFTER + 2, `warned only after ${atLeast} s`);
-      await page.locator('session-timeout [part~=extend-button]').click();
+      await page.click(part('extend-button'));
       assert.equal(await elementState(page), 'active');
       assert.equal(await suite.sessionStatus(context), 200);
       await context.close();
@@ -131,12 +131,12 @@ describe('every tab of the browser agrees', () => {
   it('offline, then online again: no sign-out for a network blip', async () => {
     const { context, pages } = await tabs(1);
     const [page] = pages as [Page];
-    await context.setOffline(true);
-    await page.locator('session-timeout [part~=dialog]').waitFor({ state: 'visible', timeout: (WARN_AFTER + 3) * 1000 });
+    await page.setOfflineMode(true);
+    await waitFor(page, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
     await page.keyboard.press('Enter'); // extend while offline: the ping fails, the page stays signed in
     assert.equal(await elementState(page), 'active');
     await sleep(1000);
-    await context.setOffline(false);
+    await page.setOfflineMode(false);
     await typeFor(page, 2);
     assert.equal(await elementState(page), 'active');
     assert.equal(await suite.sessionStatus(context), 200, 'the server session survived the blip');
