@@ -122,7 +122,8 @@ export async function startWebKitDriver() {
   const { webDriver, miniBrowser, xvfb } = engines.webkit.files;
   // -displayfd: Xvfb picks a free display number and writes it on fd 3 once it accepts clients.
   const display = await daemon(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env,
-    (output) => (/^\d+\n/.test(output) ? `:${output.trim()}` : undefined), ['ignore', 'ignore', 'pipe', 'pipe']);
+    // Its stderr may come first (e.g. "server already running" for displays it skipped): find the number's own line.
+    (output) => { const line = /^(\d+)\n/m.exec(output); return line ? `:${line[1]}` : undefined; }, ['ignore', 'ignore', 'pipe', 'pipe']);
   const port = await freePort();
   // WebKitWebDriver prints nothing when ready: ask its /status until it answers.
   const driver = await daemon(webDriver, [`--port=${port}`], { ...process.env, DISPLAY: display.value }, () => port,
