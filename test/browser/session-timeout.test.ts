@@ -447,25 +447,28 @@ describe('<session-timeout>', () => {
 
   describe('slots', () => {
     it('replace every text', async () => {
+      // Fake time: on a real 0.1 s warn-after, the audit below could outlast the warning under load.
       const el = await fixture<SessionTimeoutElement>(html`
-        <session-timeout warn-after="0.1" expire-after="0.4" logout-url="/fake-logout">
+        <fake-time-timeout warn-after="60" expire-after="90" logout-url="/fake-logout">
           <span slot="heading">Encore là ?</span>
           <span slot="warning">Vous êtes inactif depuis un moment.</span>
           <span slot="extend-label">Rester connecté</span>
           <span slot="logout-label">Se déconnecter</span>
           <span slot="expired">Session terminée. <a href="/login">Se reconnecter</a></span>
-        </session-timeout>`);
+        </fake-time-timeout>`);
       const assigned = (name: string) =>
         el.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!.assignedNodes().map((node) => node.textContent).join('');
-      await oneEvent(el, 'session-timeout-warn');
+      time.advance(60_000);
       await el.updateComplete;
+      await Promise.all(dialogOf(el).getAnimations().map((animation) => animation.finished)); // contrast after the fade-in
       expect(assigned('heading')).to.equal('Encore là ?');
       expect(assigned('warning')).to.equal('Vous êtes inactif depuis un moment.');
       expect(assigned('extend-label')).to.equal('Rester connecté');
       expect(assigned('logout-label')).to.equal('Se déconnecter');
       await expect(el).to.be.accessible();
-      await oneEvent(el, 'session-timeout-expire');
+      time.advance(30_000);
       await el.updateComplete;
+      expect(el.state).to.equal('expired');
       expect(assigned('expired')).to.equal('Session terminée. Se reconnecter');
     });
   });
