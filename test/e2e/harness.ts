@@ -235,8 +235,9 @@ export interface DemoSuite {
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
   // The engines side by side, each with its own server and browser, their tests one after another:
-  // the tests mostly wait for real (short) timeouts, so this halves the run at little cost in CPU.
-  describe(title, { concurrency: e2eEngines.length }, () => {
+  // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
+  // engines one after another instead, for a machine too loaded for 2-second warning windows.
+  describe(title, { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
     for (const engine of e2eEngines) describeIn(engine, timeouts, body);
   });
 }
