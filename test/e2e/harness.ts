@@ -97,19 +97,47 @@ export async function waitForURL(page: Page, url: string | RegExp, { timeout = 1
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) });
 }
 
-/** The selector of `part` inside the `<session-timeout>` element's shadow root. */
+/** The selector of `part` inside the `<session-timeout>` element's shadow root (`host >>> inner`). */
 export const part = (name: string) => `session-timeout >>> [part~=${name}]`;
+
+// The helpers below look elements up inside the page, in one call each, and hand back plain values:
+// no element handle outlives a call (under load, Firefox dropped handles that puppeteer still held).
+
+/** In the page: the element for `selector`, where `a >>> b` is `b` inside the shadow root of `a`. */
+const find = (selector: string): Element | null => {
+  let scope: Document | ShadowRoot | null = document;
+  let found: Element | null = null;
+  for (const step of selector.split(' >>> ')) {
+    found = scope?.querySelector(step) ?? null;
+    scope = found?.shadowRoot ?? null;
+  }
+  return found;
+};
+const findSource = `(${find.toString()})`;
 
 /** Waits until the element matching `selector` is shown (`visible`) or gone or hidden (`hidden`). */
 export async function waitFor(page: Page, selector: string, state: 'visible' | 'hidden', timeout = 5000): Promise<void> {
-  await page.waitForSelector(selector, { [state]: true, timeout });
+  await page.waitForFunction(`(() => {
+    const el = ${findSource}(${JSON.stringify(selector)});
+    const shown = !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return shown === ${state === 'visible'};
+  })()`, { polling: 50, timeout });
 }
 
 /** The text of the first element matching `selector`, once there is one. */
 export async function textOf(page: Page, selector: string): Promise<string | null> {
-  // Read in one call once it exists: a handle kept across a re-render can go stale (Firefox says "no such handle").
-  await page.waitForSelector(selector, { timeout: 5000 });
-  return page.$eval(selector, (el) => el.textContent);
+  await page.waitForFunction(`!!${findSource}(${JSON.stringify(selector)})`, { polling: 50, timeout: 5000 });
+  return page.evaluate(`${findSource}(${JSON.stringify(selector)})?.textContent ?? null`) as Promise<string | null>;
+}
+
+/** A real (trusted) mouse click at the middle of the element matching `selector`. */
+export async function click(page: Page, selector: string): Promise<void> {
+  await waitFor(page, selector, 'visible');
+  const box = (await page.evaluate(`(() => {
+    const { x, y, width, height } = ${findSource}(${JSON.stringify(selector)}).getBoundingClientRect();
+    return { x: x + width / 2, y: y + height / 2 };
+  })()`)) as { x: number; y: number };
+  await page.mouse.click(box.x, box.y);
 }
 
 /** How many elements match `selector` now. */
@@ -207,8 +235,9 @@ export interface DemoSuite {
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
   // The engines side by side, each with its own server and browser, their tests one after another:
-  // the tests mostly wait for real (short) timeouts, so this halves the run at little cost in CPU.
-  describe(title, { concurrency: e2eEngines.length }, () => {
+  // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
+  // engines one after another instead, for a machine too loaded for 2-second warning windows.
+  describe(title, { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
     for (const engine of e2eEngines) describeIn(engine, timeouts, body);
   });
 }

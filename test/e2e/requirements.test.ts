@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { cookiesFor, describeInBrowsers, elementState, part, requestWithCookies, sleep, textOf, waitFor, waitForURL } from './harness.js';
+import { click, cookiesFor, describeInBrowsers, elementState, part, requestWithCookies, sleep, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -76,7 +76,7 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
       assert.match(focused, /extend-button/, `round ${round}: focus on the extend button`);
       if (round % 3 === 0) await page.keyboard.press('Escape');
       else if (round % 3 === 1) await page.keyboard.press('Enter');
-      else await page.click(part('extend-button'));
+      else await click(page, part('extend-button'));
       await waitFor(page, part('dialog'), 'hidden', 2000);
       assert.equal(await elementState(page), 'active', `round ${round}: extended`);
     }

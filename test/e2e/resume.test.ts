@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
+import { click, count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -34,7 +34,7 @@ describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER
   it('the same user signing in again in another tab gets the page back as it was', async () => {
     const { context, page } = await endedWithWork('ada');
     const opened = new Promise<Page>((resolve) => context.once('targetcreated', (target) => void target.page().then((tab) => resolve(tab!))));
-    await page.click(part('sign-in-button'));
+    await click(page, part('sign-in-button'));
     const signInTab = await opened;
     await waitForURL(signInTab, /\/login/);
     assert.equal(new URL(signInTab.url()).pathname, '/login', '"Sign in again" opens the sign-in page in a new tab');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { count, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
+import { click, count, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 9;
@@ -63,7 +63,7 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     const [a, b] = pages as [Page, Page];
     await waitFor(a, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
     await waitFor(b, part('dialog'), 'visible', 2000);
-    await a.click(part('extend-button'));
+    await click(a, part('extend-button'));
     await waitFor(b, part('dialog'), 'hidden', 1000);
     assert.equal(await elementState(b), 'active');
     await context.close();
@@ -121,7 +121,7 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
       const atLeast = (Date.now() - signedInAt) / 1000;
       assert.ok(atMost >= WARN_AFTER - 0.5, `warned after ${atMost} s, before warn-after`);
       assert.ok(atLeast < WARN_AFTER + 2, `warned only after ${atLeast} s`);
-      await page.click(part('extend-button'));
+      await click(page, part('extend-button'));
       assert.equal(await elementState(page), 'active');
       assert.equal(await suite.sessionStatus(context), 200);
       await context.close();
