@@ -299,11 +299,15 @@ export class SessionTimeoutElement extends LitElement {
     this.#reportProblems();
     super.connectedCallback();
     addEventListener('submit', this.#onPageSubmit);
+    addEventListener('pagehide', this.#onPageHide);
+    addEventListener('pageshow', this.#onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('submit', this.#onPageSubmit);
+    removeEventListener('pagehide', this.#onPageHide);
+    removeEventListener('pageshow', this.#onPageShow);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -494,6 +498,24 @@ export class SessionTimeoutElement extends LitElement {
     const form = event.target as HTMLFormElement;
     if (event.defaultPrevented || !this.logoutUrl || this.state == 'expired') return;
     if (new URL(this.logoutUrl, location.href).href == new URL(form.action, location.href).href) this.#onLogout();
+  };
+
+  /** A page the session ended on, and that is being left: whether Back must not show it again. */
+  #leftEnded(): boolean {
+    return this.state == 'expired' && !this.#keptWork;
+  }
+
+  /**
+   * Leaving a page whose session ended, into the back/forward cache (Chromium keeps even no-store
+   * pages there): hide it, so that Back shows nothing private before it leaves again.
+   */
+  readonly #onPageHide = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.#leftEnded()) document.documentElement.style.visibility = 'hidden';
+  };
+
+  /** Restored from the back/forward cache after the session ended: never shown, it leaves at once. */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.#leftEnded()) this.#leave();
   };
 
   /** "Sign out now": the form posts to `logout-url` and its answer, not `redirect-url`, decides where the page goes. */

@@ -661,6 +661,30 @@ describe('<session-timeout>', () => {
     });
   });
 
+  describe('the back/forward cache', () => {
+    it('an ended page going into the cache is hidden, and leaves at once when restored', async () => {
+      const el = await fixture<KeepingTimeout>(html`<keeping-timeout redirect-url="/login"></keeping-timeout>`);
+      el.addEventListener('session-timeout-expire', (event) => event.preventDefault()); // stays, as a form post would leave it
+      el.expire();
+      try {
+        dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+        expect(getComputedStyle(document.documentElement).visibility).to.equal('hidden');
+        dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        expect(el.navigations).to.deep.equal(['/login']);
+      } finally {
+        document.documentElement.style.visibility = '';
+      }
+    });
+
+    it('a live page is left alone', async () => {
+      const el = await fixture<KeepingTimeout>(html`<keeping-timeout redirect-url="/login"></keeping-timeout>`);
+      dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(getComputedStyle(document.documentElement).visibility).to.equal('visible');
+      expect(el.navigations).to.deep.equal([]);
+    });
+  });
+
   describe('issue 12 B: work survives the end of a session', () => {
     /** A page with a form, signed in as `subject`, whose session the server then ends. */
     async function endWithWork(subject: string | undefined, { edit = true } = {}) {
