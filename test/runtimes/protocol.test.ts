@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ISOLATE_WARNING } from '../../src/hono/isolate-warning.js';
 import { EXPIRE_AFTER } from './app.js';
 import { send } from './http-client.js';
 import { checkBinary, runtimes, serve, type Served } from './runtimes.js';
@@ -100,6 +101,11 @@ describe('the protocol on every runtime', { concurrency: runtimes.length }, () =
         for (const res of [await ping(cookie), await page(cookie), await ping(cookie)]) {
           assert.equal(res.status, 401);
         }
+      });
+
+      it(`warns that a MemoryStore is isolate-local ${runtime.name === 'workerd' ? 'once, on workerd' : 'only on workerd'}`, () => {
+        const warnings = server.output().split(ISOLATE_WARNING).length - 1;
+        assert.equal(warnings, runtime.name === 'workerd' ? 1 : 0, server.output());
       });
     });
   }
