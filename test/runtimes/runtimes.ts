@@ -24,8 +24,8 @@ export interface Runtime {
   install: string;
   /** esbuild's platform for the bundle. */
   platform: 'node' | 'neutral';
-  /** The command serving `bundle` (in `dir`) on `port`. */
-  command(dir: string, bundle: string, port: number): { args: string[]; env?: Record<string, string> };
+  /** The command serving `bundle` (in `dir`) of `entries/<entry>.ts` on `port`. */
+  command(dir: string, bundle: string, port: number, entry: string): { args: string[]; env?: Record<string, string> };
 }
 
 export const runtimes: Runtime[] = [
@@ -55,23 +55,32 @@ export const runtimes: Runtime[] = [
     binary: bin('workerd'),
     install: 'run `npm ci` (the `workerd` devDependency brings the binary; if its postinstall was blocked, `npm rebuild workerd`)',
     platform: 'neutral',
-    command(dir, _bundle, port) {
+    command(dir, _bundle, port, entry) {
       // The config embeds the bundle by a path relative to itself: both sit in `dir`.
       const config = join(dir, 'config.capnp');
-      writeFileSync(config, workerdConfig(port));
+      writeFileSync(config, workerdConfig(port, entry === 'store-worker'));
       return { args: ['serve', config] };
     },
   },
 ];
 
-/** A minimal workerd config: one module worker, one HTTP socket, the secret as a text binding. */
-function workerdConfig(port: number): string {
+/**
+ * A minimal workerd config: one module worker, one HTTP socket, the secret as a text binding, and
+ * with `durableObjects` the `SESSIONS` namespace of `SessionStoreObject` (in-memory storage).
+ */
+function workerdConfig(port: number, durableObjects: boolean): string {
+  const objects = durableObjects
+    ? `durableObjectNamespaces = [ (className = "SessionStoreObject", uniqueKey = "session-timeout-test") ],
+    durableObjectStorage = (inMemory = void),`
+    : '';
+  const binding = durableObjects ? `, (name = "SESSIONS", durableObjectNamespace = "SessionStoreObject")` : '';
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = (
     modules = [ (name = "worker.js", esModule = embed "worker.js") ],
     compatibilityDate = "2025-09-01",
-    bindings = [ (name = "SESSION_SECRET", text = ${JSON.stringify(WORKERD_SECRET)}) ],
+    bindings = [ (name = "SESSION_SECRET", text = ${JSON.stringify(WORKERD_SECRET)})${binding} ],
+    ${objects}
   )) ],
   sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
 );
@@ -100,12 +109,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Bundles the runtime's entry, starts it, and resolves once `/health` answers. */
-export async function serve(runtime: Runtime): Promise<Served> {
+/** Bundles `entries/<entry>.ts` (default: the runtime's own), starts it, and resolves once `/health` answers. */
+export async function serve(runtime: Runtime, entry: string = runtime.name): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), `session-timeout-${runtime.name}-`));
   const bundle = join(dir, 'worker.js');
   await build({
-    entryPoints: [join(root, 'test/runtimes/entries', `${runtime.name}.ts`)],
+    entryPoints: [join(root, 'test/runtimes/entries', `${entry}.ts`)],
     outfile: bundle,
     bundle: true,
     format: 'esm',
@@ -115,7 +124,7 @@ export async function serve(runtime: Runtime): Promise<Served> {
     logLevel: 'error',
   });
   const port = await freePort();
-  const { args, env } = runtime.command(dir, bundle, port);
+  const { args, env } = runtime.command(dir, bundle, port, entry);
   const child = spawn(runtime.binary, args, {
     cwd: dir,
     env: { ...process.env, ...env, PORT: String(port) },
