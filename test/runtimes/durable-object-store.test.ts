@@ -13,7 +13,7 @@ let server: Served;
 
 before(async () => {
   checkBinary(workerd);
-  server = await serve(workerd, 'store-worker');
+  server = await serve(workerd, { entry: 'test/runtimes/entries/store-worker.ts', durableObjects: true });
 });
 after(() => server?.stop());
 

@@ -24,8 +24,8 @@ export interface Runtime {
   install: string;
   /** esbuild's platform for the bundle. */
   platform: 'node' | 'neutral';
-  /** The command serving `bundle` (in `dir`) of `entries/<entry>.ts` on `port`. */
-  command(dir: string, bundle: string, port: number, entry: string): { args: string[]; env?: Record<string, string> };
+  /** The command serving `bundle` (in `dir`) on `port`; `durableObjects`: bind `SESSIONS` (workerd). */
+  command(dir: string, bundle: string, port: number, durableObjects: boolean): { args: string[]; env?: Record<string, string> };
 }
 
 export const runtimes: Runtime[] = [
@@ -55,10 +55,10 @@ export const runtimes: Runtime[] = [
     binary: bin('workerd'),
     install: 'run `npm ci` (the `workerd` devDependency brings the binary; if its postinstall was blocked, `npm rebuild workerd`)',
     platform: 'neutral',
-    command(dir, _bundle, port, entry) {
+    command(dir, _bundle, port, durableObjects) {
       // The config embeds the bundle by a path relative to itself: both sit in `dir`.
       const config = join(dir, 'config.capnp');
-      writeFileSync(config, workerdConfig(port, entry === 'store-worker'));
+      writeFileSync(config, workerdConfig(port, durableObjects));
       return { args: ['serve', config] };
     },
   },
@@ -109,12 +109,22 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Bundles `entries/<entry>.ts` (default: the runtime's own), starts it, and resolves once `/health` answers. */
-export async function serve(runtime: Runtime, entry: string = runtime.name): Promise<Served> {
+export interface ServeOptions {
+  /** The entry, relative to the repository (default: `test/runtimes/entries/<runtime>.ts`). */
+  entry?: string;
+  /** workerd: bind `SESSIONS` to the entry's exported `SessionStoreObject`. */
+  durableObjects?: boolean;
+}
+
+/** Bundles the entry, starts it with the runtime, and resolves once `/health` answers. */
+export async function serve(
+  runtime: Runtime,
+  { entry = `test/runtimes/entries/${runtime.name}.ts`, durableObjects = false }: ServeOptions = {},
+): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), `session-timeout-${runtime.name}-`));
   const bundle = join(dir, 'worker.js');
   await build({
-    entryPoints: [join(root, 'test/runtimes/entries', `${entry}.ts`)],
+    entryPoints: [join(root, entry)],
     outfile: bundle,
     bundle: true,
     format: 'esm',
@@ -124,7 +134,7 @@ export async function serve(runtime: Runtime, entry: string = runtime.name): Pro
     logLevel: 'error',
   });
   const port = await freePort();
-  const { args, env } = runtime.command(dir, bundle, port, entry);
+  const { args, env } = runtime.command(dir, bundle, port, durableObjects);
   const child = spawn(runtime.binary, args, {
     cwd: dir,
     env: { ...process.env, ...env, PORT: String(port) },
@@ -148,7 +158,7 @@ export async function serve(runtime: Runtime, entry: string = runtime.name): Pro
 }
 
 async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before serving:\n${output()}`);
     try {
@@ -158,7 +168,7 @@ async function waitForHealth(origin: string, child: ChildProcess, output: () => 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`did not answer ${origin}/health within 20 s:\n${output()}`);
+  throw new Error(`did not answer ${origin}/health within 30 s:\n${output()}`);
 }
 
 function exit(child: ChildProcess): Promise<void> {
