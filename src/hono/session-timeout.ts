@@ -67,13 +67,14 @@ export interface SessionTimeout {
    * @example
    * databaseHooks: { session: { create: { after: (session) => timeout.begin(session.token, { subject: session.userId }) } } }
    * @throws `TypeError` for an empty id, a bad `subject`, or without the `sessionId` option; the store's error as is
+   * @throws `TypeError` when `store` is a function of the context (or, with a `subject`, `secret` is): there is no context here
    */
   begin(id: string, options?: Omit<StartOptions, 'id'>): Promise<void>;
   /**
    * Forgets a session by id without a request (a sign-out or revocation seen by an auth hook): its
    * next request finds no session. With `sessionId` only.
    *
-   * @throws `TypeError` for an empty id or without the `sessionId` option; the store's error as is
+   * @throws `TypeError` for an empty id or without the `sessionId` option, or when `store` is a function of the context; the store's error as is
    */
   revoke(id: string): Promise<void>;
 }

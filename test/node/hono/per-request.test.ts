@@ -180,6 +180,16 @@ describe('sessionTimeout: store and secret as functions of the context (contract
     assert.match(res.headers.getSetCookie()[0] ?? '', /^session-timeout=;/);
   });
 
+  it('begin(id) and revoke(id), which have no request, say so for a store or secret function, and work with static ones', async () => {
+    const sessionId = () => 'app-session-id-0123456789';
+    const storeFunction = sessionTimeout({ expireAfter: 900, sessionId, store: () => new MemoryStore() });
+    await assert.rejects(storeFunction.begin('app-session-id-0123456789'), /begin\(id\) runs without a request/);
+    await assert.rejects(storeFunction.revoke('app-session-id-0123456789'), /revoke\(id\) runs without a request/);
+    const secretFunction = sessionTimeout({ expireAfter: 900, sessionId, secret: () => SECRET });
+    await assert.rejects(secretFunction.begin('app-session-id-0123456789', { subject: 'ada' }), /needs a static secret/);
+    await secretFunction.begin('app-session-id-0123456789');
+  });
+
   it('still refuses a store option that is neither a store nor a function, at start-up', () => {
     assert.throws(
       () => sessionTimeout({ expireAfter: 900, secret: SECRET, store: {} as SessionStore }),
