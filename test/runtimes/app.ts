@@ -26,6 +26,8 @@ export function createRuntimeApp(): Hono<Env> {
 
   const app = new Hono<Env>();
   app.get('/health', (c) => c.text('ok'));
+  // Where the secret came from, so the suite can tell a workerd binding really reached `c.env`.
+  app.get('/__test/secret-source', (c) => c.text((c.env as Env['Bindings'] | undefined)?.SESSION_SECRET ? 'binding' : 'fallback'));
   app.post('/__test/advance', async (c) => {
     offset += Number(c.req.query('seconds')) * 1000;
     return c.body(null, 204);

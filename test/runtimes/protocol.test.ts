@@ -103,6 +103,11 @@ describe('the protocol on every runtime', { concurrency: runtimes.length }, () =
         }
       });
 
+      it(`reads the secret ${runtime.name === 'workerd' ? 'from its binding, through c.env' : 'from the fallback (no bindings here)'}`, async () => {
+        const res = await fetch(url('/__test/secret-source'));
+        assert.equal(await res.text(), runtime.name === 'workerd' ? 'binding' : 'fallback');
+      });
+
       it(`warns that a MemoryStore is isolate-local ${runtime.name === 'workerd' ? 'once, on workerd' : 'only on workerd'}`, () => {
         const warnings = server.output().split(ISOLATE_WARNING).length - 1;
         assert.equal(warnings, runtime.name === 'workerd' ? 1 : 0, server.output());
