@@ -17,6 +17,7 @@ export default [
       'session-timeout': 'src/session-timeout.ts',
       'hono/index': 'src/hono/index.ts',
       'hono/redis': 'src/hono/redis.ts',
+      'hono/cloudflare': 'src/hono/cloudflare.ts',
     },
     external: isExternal,
     output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', sourcemap: true },

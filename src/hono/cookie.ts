@@ -22,8 +22,11 @@ export function randomId(): string {
 export interface SessionCookieOptions {
   /** Cookie name without prefix. */
   name: string;
-  /** The first signs; every one verifies (key rotation). */
-  secrets: readonly string[];
+  /**
+   * The first signs; every one verifies (key rotation). A function is asked on every request (the
+   * `secret: (c) => …` option) and may throw: so may {@link SessionCookie.read} and `set` then.
+   */
+  secrets: readonly string[] | ((c: Context) => readonly string[]);
   sameSite: 'Lax' | 'Strict';
   secure: boolean | 'auto';
 }
@@ -45,10 +48,9 @@ export class SessionCookie {
   readonly #hostNameEq: string;
   readonly #sameSite: 'Lax' | 'Strict';
   readonly #secure: boolean | 'auto';
-  readonly #secrets: readonly string[];
-  /** Verified cookie value → session id, oldest first. */
-  readonly #verified = new Map<string, string>();
-  #keys: Promise<HmacKey[]> | undefined;
+  readonly #secretsFor: ((c: Context) => readonly string[]) | null;
+  /** The keys in use: fixed for static secrets; for a function, those of its latest answer. */
+  #keyring: Keyring | null;
 
   constructor({ name, secrets, sameSite, secure, }: SessionCookieOptions) {
     this.#name = name;
@@ -56,18 +58,22 @@ export class SessionCookie {
     this.#hostNameEq = `__Host-${name}=`;
     this.#sameSite = sameSite;
     this.#secure = secure;
-    this.#secrets = secrets;
+    this.#secretsFor = typeof secrets === 'function' ? secrets : null;
+    this.#keyring = typeof secrets === 'function' ? null : new Keyring(secrets);
   }
 
   /**
    * The session id of a validly signed cookie on this request, else `undefined`. Synchronous
    * when the value was verified before (the per-request path), a promise otherwise.
+   * @throws what a `secret` function threw, or its unusable answer, even when no cookie came
    */
   read(c: Context): string | undefined | Promise<string | undefined> {
+    // Asked first, so a broken secret binding fails every request alike, not only those with a cookie.
+    const keyring = this.#keyringFor(c);
     const value = this.#value(c);
     if (value === undefined) return undefined;
-    const id = this.#verified.get(value);
-    return id !== undefined ? id : this.#verify(value);
+    const id = keyring.verified.get(value);
+    return id !== undefined ? id : keyring.verify(value);
   }
 
   /**
@@ -92,10 +98,11 @@ export class SessionCookie {
 
   /** Signs `id` and sets the cookie on the answer. */
   async set(c: Context, id: string): Promise<void> {
-    const [key] = await this.#importKeys();
+    const keyring = this.#keyringFor(c);
+    const [key] = await keyring.keys();
     const signature = await crypto.subtle.sign('HMAC', key!, encoder.encode(id));
     const value = `${id}.${unpadded(encodeBase64Url(signature))}`;
-    this.#remember(value, id);
+    keyring.remember(value, id);
     const attributes = { path: '/', httpOnly: true, sameSite: this.#sameSite } as const;
     if (this.#isSecure(c)) setCookie(c, this.#name, value, { ...attributes, prefix: 'host' });
     else setCookie(c, this.#name, value, attributes);
@@ -112,7 +119,27 @@ export class SessionCookie {
     return this.#secure === 'auto' ? !reachedOverLocalPlainHttp(c) : this.#secure;
   }
 
-  async #verify(value: string): Promise<string | undefined> {
+  /** The keyring of this request's secrets: a function's answer reuses the keys while it stays the same. */
+  #keyringFor(c: Context): Keyring {
+    if (this.#secretsFor === null) return this.#keyring!;
+    const secrets = this.#secretsFor(c);
+    if (this.#keyring === null || !sameList(this.#keyring.secrets, secrets)) this.#keyring = new Keyring(secrets);
+    return this.#keyring;
+  }
+}
+
+/** HMAC keys of one list of secrets, and the cookie values they verified. */
+class Keyring {
+  readonly secrets: readonly string[];
+  /** Verified cookie value → session id, oldest first. */
+  readonly verified = new Map<string, string>();
+  #keys: Promise<HmacKey[]> | undefined;
+
+  constructor(secrets: readonly string[]) {
+    this.secrets = secrets;
+  }
+
+  async verify(value: string): Promise<string | undefined> {
     if (value.length > MAX_VALUE_LENGTH) return undefined;
     const dot = value.lastIndexOf('.');
     if (dot === -1) return undefined;
@@ -125,29 +152,29 @@ export class SessionCookie {
       return undefined;
     }
     const data = encoder.encode(id);
-    for (const key of await this.#importKeys()) {
+    for (const key of await this.keys()) {
       // verify() compares in constant time; a string comparison would leak the signature.
       if (await crypto.subtle.verify('HMAC', key, signature as Uint8Array<ArrayBuffer>, data)) {
-        return this.#remember(value, id);
+        return this.remember(value, id);
       }
     }
     return undefined;
   }
 
   /** Caches a verified value; returns the id as a string that does not pin the request's Cookie header. */
-  #remember(value: string, id: string): string {
+  remember(value: string, id: string): string {
     const ownValue = ownString(value);
     const ownId = ownString(id);
-    if (this.#verified.size >= VERIFIED_CACHE_SIZE) {
-      this.#verified.delete(this.#verified.keys().next().value!);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value!);
     }
-    this.#verified.set(ownValue, ownId);
+    this.verified.set(ownValue, ownId);
     return ownId;
   }
 
-  #importKeys(): Promise<HmacKey[]> {
+  keys(): Promise<HmacKey[]> {
     this.#keys ??= Promise.all(
-      this.#secrets.map((secret) =>
+      this.secrets.map((secret) =>
         crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
           'sign',
           'verify',
@@ -175,6 +202,10 @@ export function cookieValue(header: string, nameEq: string): string | undefined 
     at = header.indexOf(nameEq, at + 1);
   }
   return undefined;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function unpadded(base64: string): string {

@@ -1,6 +1,7 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from './own-string.js';
 import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
+import { warnIfIsolateLocal } from './isolate-warning.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -86,7 +87,8 @@ const SWEEP_BUDGET = 1_000;
 
 /**
  * The embedded default {@link SessionStore}: sessions in this process's memory, lost on restart and
- * not shared between processes (use `RedisStore` for that).
+ * not shared between processes (use `RedisStore` for that). On Cloudflare Workers, "this process" is
+ * one isolate of many, so it warns once there (see `isolate-warning.ts`).
  *
  * Expired sessions are swept in time proportional to how many expired, not to how many are stored:
  * besides the `Map` by id, sessions are chained in last-touch order (a touch moves its entry to the
@@ -120,6 +122,7 @@ export class MemoryStore implements SessionStore {
       throw new Error(`MemoryStore: maxSessions must be a whole number above 0 (got ${String(maxSessions)})`);
     }
     this.#maxSessions = maxSessions;
+    warnIfIsolateLocal();
   }
 
   /** How many live sessions are stored (including expired ones not swept yet). */

@@ -66,7 +66,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     const counts = !isPassive(c, o.isPassivePath) && !(c.req.method === 'POST' && isRoutedToPing(c));
     let result: TouchResult | Promise<TouchResult>;
     try {
-      result = sessions.touch(id, now, counts ? now : null);
+      result = sessions.touch(c, id, now, counts ? now : null);
     } catch (error) {
       return unavailable(c, error);
     }

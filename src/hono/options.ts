@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { defaultWarnAfter } from '../protocol.js';
 import type { EndReason, SessionStore } from './store.js';
 import { MemoryStore } from './memory-store.js';
+import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
 import { toPassiveTest } from './passive.js';
 import { redirectTargets, type RedirectTargets } from './respond.js';
 
@@ -10,6 +11,18 @@ export type PassiveOption = string | readonly string[] | ((c: Context) => boolea
 
 /** Which `Origin` values the ping accepts: see {@link SessionTimeoutOptions.origin}. */
 export type OriginOption = string | readonly string[] | ((origin: string, c: Context) => boolean);
+
+/**
+ * Where sessions live: a store, or a function building one from the request context, for runtimes
+ * whose bindings exist only per request (Workers: `(c) => new DurableObjectStore(c.env.SESSIONS)`).
+ */
+export type StoreOption = SessionStore | ((c: Context) => SessionStore);
+
+/**
+ * The cookie's signing secret: one, a rotation list (the first signs, all verify), or a function
+ * returning either from the request context (Workers: `(c) => c.env.SESSION_SECRET`).
+ */
+export type SecretOption = string | readonly string[] | ((c: Context) => string | readonly string[] | undefined | null);
 
 /** Our own session cookie. Ignored when {@link SessionTimeoutOptions.sessionId} is set. */
 export interface CookieOptions {
@@ -78,9 +91,16 @@ export interface SessionTimeoutOptions {
   passive?: PassiveOption;
   /**
    * Where sessions live. Use a shared store (e.g. `RedisStore`) when several server processes serve one site.
+   * A function of the context is called once per request that needs the store (synchronously: return
+   * the store, not a promise); if it throws or returns no store, the request is answered `503` through
+   * `onStoreError`, never passed on.
    * @defaultValue `new MemoryStore()`
+   * @example
+   * ```ts
+   * store: (c) => new DurableObjectStore(c.env.SESSIONS)
+   * ```
    */
-  store?: SessionStore;
+  store?: StoreOption;
   /**
    * Key sessions on the application's own session id instead of our cookie. Return `undefined` (or
    * `null`) when the request has no signed-in session. With it, `start(c)` and `end(c)` use this id and
@@ -94,9 +114,15 @@ export interface SessionTimeoutOptions {
   cookie?: CookieOptions;
   /**
    * Signs our cookie (HMAC-SHA256). Required unless `sessionId` is set; at least 32 characters.
-   * A list rotates keys: the first signs, all verify.
+   * A list rotates keys: the first signs, all verify. A function of the context is called on every
+   * request and its answer checked like a static secret: if it throws or returns none, or one too
+   * short, the request is answered `503` through `onStoreError`, never passed on.
+   * @example
+   * ```ts
+   * secret: (c) => c.env.SESSION_SECRET
+   * ```
    */
-  secret?: string | readonly string[];
+  secret?: SecretOption;
   /**
    * Seconds `lastActivity` must move before the store is written, so a busy page does not write on
    * every request. A session may then end up to this much early. Must be below `expireAfter`.
@@ -165,12 +191,16 @@ export interface ResolvedOptions {
   warnAfterSeconds: number;
   redirect: RedirectTargets | null;
   isPassivePath: ((c: Context) => boolean) | null;
-  store: SessionStore;
+  /** The store of a request: the static one, or the `store` function's answer, checked. */
+  storeFor: (c: Context) => SessionStore;
+  /** The store when given as an object (for `begin`/`revoke`, which have no request); `null` for a function. */
+  staticStore: SessionStore | null;
   sessionId: SessionTimeoutOptions['sessionId'] | null;
   cookieName: string;
   sameSite: 'Lax' | 'Strict';
   secure: boolean | 'auto';
-  secrets: readonly string[];
+  /** The secrets as given, or, for a `secret` function, a function checking its answer per request. */
+  secrets: readonly string[] | ((c: Context) => readonly string[]);
   required: boolean;
   clearSiteData: boolean;
   /** Whether the ping accepts a request carrying this `Origin`. */
@@ -180,8 +210,7 @@ export interface ResolvedOptions {
   now: () => number;
 }
 
-/** A secret this short could be brute-forced offline from one captured cookie. */
-export const MIN_SECRET_LENGTH = 32;
+export { MIN_SECRET_LENGTH };
 
 const cookieNamePattern = /^[\w!#$%&'*.^`|~+-]+$/;
 
@@ -230,26 +259,22 @@ export function resolveOptions({
       `sessionTimeout: redirect ${JSON.stringify(redirect)} contains a control character (CR, LF, …); percent-encode it`,
     );
   }
-  if (store === null || typeof store !== 'object' || typeof store.touch !== 'function') {
-    fail('store must implement SessionStore (create, touch, delete)');
+  if (typeof store !== 'function' && !isSessionStore(store)) {
+    fail('store must implement SessionStore (create, touch, settleEndReport, delete), or be a function of the context returning one');
   }
   if (sessionId !== undefined && typeof sessionId !== 'function') fail('sessionId must be a function of the context');
   if (typeof now !== 'function') fail('now must be a function returning milliseconds');
   if (typeof clearSiteData !== 'boolean') fail('clearSiteData must be true or false');
 
-  const secrets = typeof secret === 'string' ? [secret] : [...(secret ?? [])];
+  if (!sessionId && secret === undefined) {
+    fail(
+      `secret is required to sign the session cookie: pass at least ${MIN_SECRET_LENGTH} random characters, ` +
+        'e.g. secret: process.env.SESSION_SECRET or (c) => c.env.SESSION_SECRET ' +
+        '(or key sessions on your own id with the sessionId option)',
+    );
+  }
+  const secrets = toSecrets(secret, !sessionId);
   if (!sessionId) {
-    if (secrets.length === 0) {
-      fail(
-        `secret is required to sign the session cookie: pass at least ${MIN_SECRET_LENGTH} random characters, ` +
-          'e.g. secret: process.env.SESSION_SECRET (or key sessions on your own id with the sessionId option)',
-      );
-    }
-    for (const s of secrets) {
-      if (typeof s !== 'string' || s.length < MIN_SECRET_LENGTH) {
-        fail(`secret must be at least ${MIN_SECRET_LENGTH} characters long (got ${typeof s === 'string' ? s.length : typeof s})`);
-      }
-    }
     if (!cookieNamePattern.test(cookieName) || /^__(host|secure)-/i.test(cookieName)) {
       fail(`cookie.name ${JSON.stringify(cookieName)} is not a valid cookie name (the __Host- prefix is added for you)`);
     }
@@ -265,7 +290,8 @@ export function resolveOptions({
     warnAfterSeconds: warnAfter,
     redirect: redirect === undefined ? null : redirectTargets(redirect),
     isPassivePath: passive === undefined ? null : toPassiveTest(passive),
-    store,
+    storeFor: typeof store === 'function' ? perRequestStore(store) : () => store,
+    staticStore: typeof store === 'function' ? null : store,
     sessionId: sessionId ?? null,
     cookieName,
     sameSite,
@@ -278,6 +304,16 @@ export function resolveOptions({
     onStoreError,
     now,
   };
+}
+
+/**
+ * A static secret is checked now (when it signs our cookie; with `sessionId` it only keys the
+ * subject hash, as before); a function's answer on every request, with the same rules.
+ */
+function toSecrets(secret: SecretOption | undefined, signsCookie: boolean): ResolvedOptions['secrets'] {
+  if (typeof secret === 'function') return (c) => toSecretList(secret(c), 'a secret from the secret function');
+  if (!signsCookie) return typeof secret === 'string' ? [secret] : [...(secret ?? [])];
+  return toSecretList(secret, 'secret');
 }
 
 function toOriginTest(origin: OriginOption | undefined): (origin: string, c: Context) => boolean {

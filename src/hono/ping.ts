@@ -40,7 +40,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       const read = sessions.readId(c);
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return missing(c, sessions);
-      result = await sessions.touch(id, now, now - parsed.idle * 1000);
+      result = await sessions.touch(c, id, now, now - parsed.idle * 1000);
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);

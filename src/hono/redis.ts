@@ -1,7 +1,8 @@
 /**
  * A {@link SessionStore} on Redis (or a drop-in such as Valkey), so several server instances share
- * idle state. Bring your own connected client: node-redis (`createClient`, `createCluster`) or
- * ioredis (`new Redis`, `new Cluster`); this module imports neither.
+ * idle state. Bring your own connected client: node-redis (`createClient`, `createCluster`),
+ * ioredis (`new Redis`, `new Cluster`) or `@upstash/redis` (`new Redis({ url, token })`, REST, one HTTP
+ * request per command); this module imports none of them.
  *
  * One session is one hash at `prefix + id`:
  * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
@@ -52,11 +53,20 @@ export interface IoRedisLike {
   call(command: string, ...args: string[]): Promise<unknown>;
 }
 
+/**
+ * An `@upstash/redis` client (REST over `fetch`: Vercel, Workers): `exec(['CMD', ...args])` sends any
+ * command as one HTTP request.
+ */
+export interface UpstashRedisLike {
+  exec(args: [command: string, ...args: string[]]): Promise<unknown>;
+  evalsha(...args: never[]): unknown;
+}
+
 /** Any client {@link RedisStore} accepts. */
-export type RedisClientLike = NodeRedisClientLike | NodeRedisClusterLike | IoRedisLike;
+export type RedisClientLike = NodeRedisClientLike | NodeRedisClusterLike | IoRedisLike | UpstashRedisLike;
 
 export interface RedisStoreOptions {
-  /** The application's connected client (node-redis or ioredis, single node or cluster). */
+  /** The application's connected client (node-redis or ioredis, single node or cluster; or `@upstash/redis`). */
   client: RedisClientLike;
   /** Prepended to every session id to form its key. Default `'session-timeout:'`. */
   prefix?: string;
@@ -189,7 +199,13 @@ function runnerFor(client: RedisClientLike): Run {
     const single = client as NodeRedisClientLike;
     return (_key, args) => single.sendCommand(args);
   }
-  throw new TypeError('RedisStore: `client` must be a node-redis or ioredis client (with `sendCommand` or `call`)');
+  if (typeof (client as UpstashRedisLike).exec === 'function' && typeof (client as UpstashRedisLike).evalsha === 'function') {
+    const upstash = client as UpstashRedisLike;
+    return (_key, args) => upstash.exec(args as [string, ...string[]]);
+  }
+  throw new TypeError(
+    'RedisStore: `client` must be a node-redis, ioredis or @upstash/redis client (with `sendCommand`, `call` or `exec`)',
+  );
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -67,13 +67,14 @@ export interface SessionTimeout {
    * @example
    * databaseHooks: { session: { create: { after: (session) => timeout.begin(session.token, { subject: session.userId }) } } }
    * @throws `TypeError` for an empty id, a bad `subject`, or without the `sessionId` option; the store's error as is
+   * @throws `TypeError` when `store` is a function of the context (or, with a `subject`, `secret` is): there is no context here
    */
   begin(id: string, options?: Omit<StartOptions, 'id'>): Promise<void>;
   /**
    * Forgets a session by id without a request (a sign-out or revocation seen by an auth hook): its
    * next request finds no session. With `sessionId` only.
    *
-   * @throws `TypeError` for an empty id or without the `sessionId` option; the store's error as is
+   * @throws `TypeError` for an empty id or without the `sessionId` option, or when `store` is a function of the context; the store's error as is
    */
   revoke(id: string): Promise<void>;
 }
@@ -102,14 +103,21 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
   const o = resolveOptions(options);
   const sessions = new Sessions(o);
 
-  /** The keyed hash to store for a subject (checked first), or nothing. */
-  const hashSubject = async (subject: unknown): Promise<string | undefined> => {
+  /** Throws a `TypeError` for a bad subject, or a subject without any secret to key its hash. */
+  const checkSubjectOption = (subject: unknown): void => {
     checkSubject(subject);
-    if (subject === undefined) return undefined;
-    if (!o.secrets[0]) {
+    if (subject !== undefined && !sessions.hasSecret) {
       throw new TypeError('sessionTimeout: a subject needs the secret option: it is stored as its keyed hash');
     }
-    return subjectHash(o.secrets[0], subject);
+  };
+  /**
+   * The keyed hash to store for a subject (checked first), or nothing. Without a request (`begin`),
+   * only a static secret can key it.
+   */
+  const hashSubject = async (subject: unknown, c: Context | null): Promise<string | undefined> => {
+    checkSubjectOption(subject);
+    if (subject === undefined) return undefined;
+    return subjectHash(sessions.signingSecret(c), subject as string);
   };
   const limits = () => ({ expireAfter: o.expireAfter, absoluteTimeout: o.absoluteTimeout, tombstoneFor: o.tombstoneFor });
   /** begin() and revoke() work on the app's own ids, which only `sessionId` mode has. */
@@ -124,18 +132,21 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
 
     async start(c, options) {
       const { id, subject } = typeof options === 'string' ? { id: options, subject: undefined } : (options ?? {});
-      const hashed = await hashSubject(subject);
-      const now = o.now();
+      checkSubjectOption(subject);
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
       }
+      const now = o.now();
       let newId: string | undefined | null;
       try {
+        // Inside the try: a `secret` or `store` function that fails fails the login with 503 too.
+        const hashed = await hashSubject(subject, c);
         const previous = await sessions.readId(c);
+        const store = sessions.store(c);
         newId = sessions.cookie ? randomId() : (id ?? previous);
         if (newId) {
-          if (previous && previous !== newId) await o.store.delete(previous);
-          await o.store.create(newId, now, { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
+          if (previous && previous !== newId) await store.delete(previous);
+          await store.create(newId, now, { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
         }
       } catch (error) {
         // No session was stored, so none may start: the login fails with 503, as the middleware would.
@@ -151,23 +162,27 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     async end(c, id) {
       // The ping's own check: any site could otherwise sign the user out with an auto-submitting form.
       if (isCrossSite(c, o.isTrustedOrigin)) throw crossSiteRefusal();
-      const current = id ?? (await sessions.readId(c));
-      // Clear first: even if the store fails below, this browser is signed out.
-      sessions.cookie?.clear(c);
-      if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
-      c.set('sessionTimeout', NO_SESSION);
-      if (current) await o.store.delete(current);
+      let current: string | undefined | null;
+      try {
+        current = id ?? (await sessions.readId(c));
+      } finally {
+        // Clear first: even if the store (or a `store`/`secret` function) fails, this browser is signed out.
+        sessions.cookie?.clear(c);
+        if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
+        c.set('sessionTimeout', NO_SESSION);
+      }
+      if (current) await sessions.store(c).delete(current);
     },
 
     async begin(id, options = {}) {
       checkOwnId('begin', id);
-      const hashed = await hashSubject(options.subject);
-      await o.store.create(id, o.now(), { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
+      const hashed = await hashSubject(options.subject, null);
+      await sessions.storeWithoutRequest('begin').create(id, o.now(), { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
     },
 
     async revoke(id) {
       checkOwnId('revoke', id);
-      await o.store.delete(id);
+      await sessions.storeWithoutRequest('revoke').delete(id);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { SessionCookie } from './cookie.js';
 import type { ResolvedOptions } from './options.js';
 import { ENDED_STATE } from './state.js';
-import type { EndReason, TouchResult } from './store.js';
+import type { EndReason, SessionStore, TouchResult } from './store.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -27,9 +27,51 @@ export class Sessions {
         });
   }
 
-  /** This request's session id, if it presents one; synchronous on the common path. May throw (the app's `sessionId`). */
+  /**
+   * This request's session id, if it presents one; synchronous on the common path. May throw (the
+   * app's `sessionId`, or a `store`/`secret` function). Every request starts here, so this is where
+   * a `store` function is first asked: a broken binding fails each request alike (`503`), with or
+   * without a session.
+   */
   readId(c: Context): MaybePromise<string | undefined | null> {
+    this.store(c);
     return this.cookie ? this.cookie.read(c) : this.options.sessionId!(c);
+  }
+
+  /** This request's store: the static one, or the `store` function's answer (asked once per request). */
+  store(c: Context): SessionStore {
+    return this.options.storeFor(c);
+  }
+
+  /** Whether a secret was configured (statically, or as a function), as `start(c, { subject })` needs. */
+  get hasSecret(): boolean {
+    const { secrets } = this.options;
+    return typeof secrets === 'function' || secrets.length > 0;
+  }
+
+  /**
+   * The secret that signs, for this request (`null`: outside any request, where only a static one exists).
+   * @throws what a `secret` function threw, or its unusable answer; a `TypeError` for a function without a request
+   */
+  signingSecret(c: Context | null): string {
+    const { secrets } = this.options;
+    if (typeof secrets !== 'function') return secrets[0]!;
+    if (c === null) {
+      throw new TypeError('sessionTimeout: a subject outside a request (begin) needs a static secret: a secret function needs the request context');
+    }
+    return secrets(c)[0]!;
+  }
+
+  /**
+   * The store for `begin`/`revoke`, which run outside any request.
+   * @throws `TypeError` when `store` is a function: it needs the request context
+   */
+  storeWithoutRequest(method: string): SessionStore {
+    const { staticStore } = this.options;
+    if (staticStore === null) {
+      throw new TypeError(`sessionTimeout: ${method}(id) runs without a request, so it needs a store object, not a store function of the context`);
+    }
+    return staticStore;
   }
 
   /**
@@ -49,9 +91,9 @@ export class Sessions {
    * The one store round trip of a request. `activity` is when the user was last active by this
    * request's account (ms), or `null` to only check.
    */
-  touch(id: string, now: number, activity: number | null): MaybePromise<TouchResult> {
+  touch(c: Context, id: string, now: number, activity: number | null): MaybePromise<TouchResult> {
     const o = this.options;
-    return o.store.touch(id, {
+    return this.store(c).touch(id, {
       now,
       expireAfter: o.expireAfter,
       absoluteTimeout: o.absoluteTimeout,
@@ -79,8 +121,9 @@ export class Sessions {
 
   /** Runs `onEnd` until it succeeds: a throw hands the duty back, a success settles it for good. */
   async #reportEnd(c: Context, id: string, reason: EndReason): Promise<void> {
-    const { onEnd, store } = this.options;
+    const { onEnd } = this.options;
     if (!onEnd) return;
+    const store = this.store(c);
     try {
       await onEnd(c, reason);
     } catch (error) {

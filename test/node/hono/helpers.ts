@@ -38,7 +38,8 @@ export interface TestApp {
  */
 export function createTestApp(options: Partial<SessionTimeoutOptions> = {}, base = ORIGIN): TestApp {
   const clock = testClock();
-  const store = options.store ?? new MemoryStore();
+  // A `store` function (per-request) replaces this one in the handler; `store` is then just unused.
+  const store = options.store !== undefined && typeof options.store !== 'function' ? options.store : new MemoryStore();
   const timeout = sessionTimeout({ expireAfter: 900, secret: SECRET, now: clock.now, store, ...options });
   const app = new Hono();
   app.all('/session/ping', timeout.ping);

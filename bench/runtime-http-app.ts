@@ -1,0 +1,44 @@
+/**
+ * For bench/runtimes-http.mjs: bare Hono and Hono + sessionTimeout, each on its own local port, served
+ * by whichever runtime runs this bundle (Bun.serve, Deno.serve, or @hono/node-server on Node). Prints
+ * `listening <bare port> <sessionTimeout port>`. `GET /cpu` answers the process's CPU time in µs
+ * (`node:process`, which all three provide), so the runner can divide CPU by requests served.
+ */
+import process from 'node:process';
+import { Hono } from 'hono';
+import { sessionTimeout } from '../src/hono/index.js';
+
+declare const Bun: { serve(o: { hostname: string; port: number; fetch: (r: Request) => Response | Promise<Response> }): { port: number } } | undefined;
+declare const Deno:
+  | { serve(o: { hostname: string; port: number; onListen?: (a: { port: number }) => void }, h: (r: Request) => Response | Promise<Response>): unknown }
+  | undefined;
+
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return String(user + system);
+};
+
+const bare = new Hono();
+bare.get('/cpu', (c) => c.text(cpu()));
+bare.get('/app/page', (c) => c.text('ok'));
+
+const timeout = sessionTimeout({ expireAfter: 900, secret: 'bench-secret-bench-secret-bench-secret-0123456789' });
+const guarded = new Hono();
+guarded.get('/cpu', (c) => c.text(cpu()));
+guarded.post('/login', async (c) => {
+  await timeout.start(c);
+  return c.text('ok');
+});
+guarded.use('/app/*', timeout.middleware);
+guarded.get('/app/page', (c) => c.text(c.get('sessionTimeout').id ? 'ok' : 'no session'));
+
+async function listen(app: Hono): Promise<number> {
+  if (typeof Bun !== 'undefined') return Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: app.fetch }).port;
+  if (typeof Deno !== 'undefined') {
+    return new Promise((resolve) => Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: ({ port }) => resolve(port) }, app.fetch));
+  }
+  const { serve } = await import('@hono/node-server');
+  return new Promise((resolve) => serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port)));
+}
+
+console.log(`listening ${await listen(bare)} ${await listen(guarded)}`);
