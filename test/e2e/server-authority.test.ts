@@ -105,10 +105,8 @@ describeInBrowsers('the server is the authority', { warnAfter: WARN_AFTER, expir
     await page.click('header button[type=submit]');
     await waitForURL(page, `${suite.demo.origin}/login`);
     assert.equal(await count(page, '.notice'), 0, 'no inactivity message after a manual sign-out');
+    // The restored page leaves again at once (hidden meanwhile: the element's own test checks that).
     await page.goBack();
-    const shown = await page.evaluate(() => !document.body.textContent?.includes('Hello, grace') ||
-      getComputedStyle(document.documentElement).visibility == 'hidden');
-    assert.ok(shown, 'the restored page is hidden while it leaves');
     await waitForURL(page, /\/login/);
     assert.doesNotMatch((await page.content()), /Hello, grace/);
     await context.close();
