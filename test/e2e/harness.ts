@@ -231,13 +231,15 @@ export interface DemoSuite {
 /**
  * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
  * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
- * started before the block's tests and stopped after.
+ * started before the block's tests and stopped after. `serial`: the engines one after another for this
+ * block (see below).
  */
-export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
+export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
+  { serial = false } = {}): void {
   // The engines side by side, each with its own server and browser, their tests one after another:
   // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
   // engines one after another instead, for a machine too loaded for 2-second warning windows.
-  describe(title, { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
+  describe(title, { concurrency: serial || process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
     for (const engine of e2eEngines) describeIn(engine, timeouts, body);
   });
 }

@@ -105,4 +105,8 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
     assert.match((await textOf(page, 'h1')) ?? '', /Hello, ada/);
     await context.close();
   });
+}, {
+  // Engines one after another here: beside Chromium, Firefox's round 1 of test 4 failed in every full run
+  // (the dialog still open 2 s after Enter; it passes with Firefox alone). Under investigation.
+  serial: true,
 });
