@@ -322,10 +322,10 @@ export class SessionTimeoutElement extends LitElement {
               @keydown=${this.#keepFocusInside}>
         ${kept ? keptWorkView(this.#signIn, this.#leave) : this.#warningView()}
       </dialog>
-      <div role="status">${this.state == 'expired' && !kept
+      <div role="status"><span class="sr-only">${this.#outcome}</span>${this.state == 'expired' && !kept
         ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
             <a href=${location.href}>Sign in again</a></slot></div>`
-        : html`<span class="sr-only">${this.#outcome}</span>`}</div>
+        : nothing}</div>
     `;
   }
 

@@ -658,6 +658,7 @@ describe('<session-timeout>', () => {
       part(el, 'logout-button')!.click();
       await el.updateComplete;
       expect(el.state).to.equal('expired');
+      expect(outcome(), 'the sign-out is confirmed beside the ended state').to.include('Signing you out…');
     });
   });
 
