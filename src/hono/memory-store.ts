@@ -1,6 +1,6 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from './own-string.js';
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 import { warnIfIsolateLocal } from './isolate-warning.js';
 
 /** Options of {@link MemoryStore}. */
@@ -35,7 +35,10 @@ class LiveEntry implements Link<LiveEntry> {
     public lastActivity: number,
     /** Milliseconds. */
     readonly createdAt: number,
-    /** Milliseconds of inactivity allowed, from the latest request: the sweep has no request to ask. */
+    /**
+     * Milliseconds of inactivity allowed: the session's own, or else the latest request's (the sweep
+     * has no request to ask).
+     */
     public expireAfter: number,
     /**
      * Milliseconds from creation, or `null`. A duration rather than a deadline: a duration fits in
@@ -44,6 +47,8 @@ class LiveEntry implements Link<LiveEntry> {
     readonly absoluteTimeout: number | null,
     /** The keyed hash of who signed in, when the app said. */
     readonly subject: string | undefined,
+    /** The session's own limits (shared, frozen), when it was started with some. */
+    readonly policy: SessionPolicy | undefined,
   ) {}
 }
 
@@ -95,6 +100,10 @@ const SWEEP_BUDGET = 1_000;
  * end), so the sweep walks from the least recently active and stops at the first live one. Sweeping happens a bounded
  * slice at a time during ordinary calls; there is no timer to keep the process alive.
  *
+ * Sessions with their own, shorter `expireAfter` (a per-session policy) sit in the same chain: one
+ * behind a longer-lived session is swept once that one is, at most the difference of the two limits
+ * late. `touch` still ends it on time; only its memory waits.
+ *
  * The absolute limit needs no second ordering: `touch` checks it on every request, so a session
  * past it can never be used again, and the sweep still reaches it, by idle order, within
  * `expireAfter` (its tombstone then says `absolute` when that limit came first). A creation-order
@@ -133,7 +142,7 @@ export class MemoryStore implements SessionStore {
   async create(
     id: string,
     now: number,
-    { expireAfter, absoluteTimeout, tombstoneFor, subject }: CreateRequest,
+    { expireAfter, absoluteTimeout, tombstoneFor, subject, policy }: CreateRequest,
   ): Promise<void> {
     this.#tombstoneFor = tombstoneFor;
     this.#maybeSweep(now);
@@ -143,7 +152,11 @@ export class MemoryStore implements SessionStore {
       this.sweep(now, SWEEP_BUDGET);
       if (this.#live.size >= this.#maxSessions) throw new MemoryStoreFullError(this.#maxSessions);
     }
-    const entry = new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout, subject);
+    // Copied and frozen: the caller's object may change, and every answer hands out this one.
+    const own = policy && Object.freeze({ expireAfter: policy.expireAfter, warnAfter: policy.warnAfter, absoluteTimeout: policy.absoluteTimeout });
+    const entry = own
+      ? new LiveEntry(ownString(id), now, now, own.expireAfter, own.absoluteTimeout, subject, own)
+      : new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout, subject, undefined);
     this.#live.set(entry.id, entry);
     this.#byTouch.append(entry);
   }
@@ -156,13 +169,17 @@ export class MemoryStore implements SessionStore {
     const entry = this.#live.get(id);
     if (entry === undefined) return this.#ended(id, now);
 
-    const reason = endReason(entry, now, request.expireAfter, request.absoluteTimeout);
+    // The session's own limits win; one without them follows the handler's of this request.
+    const { policy } = entry;
+    const reason = policy
+      ? endReason(entry, now, policy.expireAfter, policy.absoluteTimeout)
+      : endReason(entry, now, request.expireAfter, request.absoluteTimeout);
     if (reason !== null) {
       this.#end(entry, reason, now + request.tombstoneFor, now + END_REPORT_LEASE);
       return ENDED[reason][1]!;
     }
 
-    entry.expireAfter = request.expireAfter;
+    if (!policy) entry.expireAfter = request.expireAfter;
     if (request.activity !== null) {
       const activity = Math.min(request.activity, now);
       if (activity > entry.lastActivity && activity - entry.lastActivity >= request.touchAfter) {
@@ -173,6 +190,7 @@ export class MemoryStore implements SessionStore {
       }
     }
     const { lastActivity, createdAt, subject } = entry;
+    if (policy) return subject === undefined ? { status: 'alive', lastActivity, createdAt, policy } : { status: 'alive', lastActivity, createdAt, subject, policy };
     return subject === undefined ? { status: 'alive', lastActivity, createdAt } : { status: 'alive', lastActivity, createdAt, subject };
   }
 

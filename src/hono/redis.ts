@@ -5,7 +5,9 @@
  * request per command); this module imports none of them.
  *
  * One session is one hash at `prefix + id`:
- * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given);
+ * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given), `subject`
+ *   when the app named one, and `expireAfter`, `warnAfter`, `absoluteTimeout` (`''`: none) when the
+ *   session has its own policy (a hash without them follows each touch's limits);
  * - ended: `ended` = `idle` | `absolute`, `forgetAt` (a tombstone, so a late request still learns
  *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
  *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
@@ -30,7 +32,7 @@
  *
  * @module
  */
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
 export interface NodeRedisClientLike {
@@ -92,7 +94,9 @@ export class RedisStoreError extends Error {
 // reason (Redis would truncate a Lua number to an integer).
 //
 // ARGV: op ('touch' | 'create'), validUntil, now, expireAfter, absoluteTimeout ('' for none),
-//       activity ('' for passive), touchAfter, tombstoneFor, reportLease, subject ('' for none; create only);
+//       activity ('' for passive), touchAfter, tombstoneFor, reportLease, subject ('' for none; create only),
+//       the session's own expireAfter ('' for no policy), warnAfter, absoluteTimeout ('' for none) (create only;
+//       the create passes the policy's limits as expireAfter/absoluteTimeout too, for the TTL);
 //   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back).
 // `validUntil` (ms of *Redis'* clock, `TIME`) is when the caller stops waiting for the reply: a
 // command Redis runs later (it was hung, or the client sent it on reconnecting) has already been
@@ -130,11 +134,13 @@ if ARGV[1] == 'create' then
   redis.call('DEL', key)
   redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS)
   if ARGV[10] ~= '' then redis.call('HSET', key, 'subject', ARGV[10]) end
+  if ARGV[11] ~= '' then redis.call('HSET', key, 'expireAfter', ARGV[11], 'warnAfter', ARGV[12], 'absoluteTimeout', ARGV[13]) end
   redis.call('PEXPIRE', key, ttl(now, now))
   return 1
 end
 
-local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil', 'subject')
+local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil', 'subject',
+  'expireAfter', 'warnAfter', 'absoluteTimeout')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
@@ -146,6 +152,12 @@ if h[3] then
   return {'ended', h[3], '1'}
 end
 if not h[1] or not h[2] then return {'missing'} end
+
+-- The session's own limits win over the request's (the handler's); the TTL below follows them too.
+if h[9] then
+  idle = tonumber(h[8])
+  absolute = tonumber(h[10])
+end
 
 local lastS, createdS = h[1], h[2]
 local last, created = tonumber(lastS), tonumber(createdS)
@@ -175,7 +187,7 @@ if ARGV[6] ~= '' then
     redis.call('PEXPIRE', key, ttl(last, created))
   end
 end
-return {'alive', lastS, createdS, h[7] or ''}
+return {'alive', lastS, createdS, h[7] or '', h[8] or '', h[9] or '', h[10] or ''}
 `;
 
 const DEFAULT_TIMEOUT = 2000;
@@ -275,9 +287,13 @@ export class RedisStore implements SessionStore {
   async create(
     id: string,
     now: number,
-    { subject, ...request }: CreateRequest,
+    { subject, policy, ...request }: CreateRequest,
   ): Promise<void> {
-    await this.#script(id, 'create', { ...request, now, activity: null, touchAfter: 0 }, subject);
+    const limits = policy ? { expireAfter: policy.expireAfter, absoluteTimeout: policy.absoluteTimeout } : {};
+    const own = policy
+      ? [num('expireAfter', policy.expireAfter), num('warnAfter', policy.warnAfter), policy.absoluteTimeout === null ? '' : num('absoluteTimeout', policy.absoluteTimeout)]
+      : ['', '', ''];
+    await this.#script(id, 'create', { ...request, ...limits, now, activity: null, touchAfter: 0 }, subject, own);
   }
 
   async touch(id: string, request: TouchRequest): Promise<TouchResult> {
@@ -286,7 +302,12 @@ export class RedisStore implements SessionStore {
     const status = String(reply[0]);
     if (status === 'alive') {
       const [lastActivity, createdAt, subject] = [Number(String(reply[1])), Number(String(reply[2])), String(reply[3] ?? '')];
-      return subject ? { status, lastActivity, createdAt, subject } : { status, lastActivity, createdAt };
+      const warnAfter = String(reply[5] ?? '');
+      const absolute = String(reply[6] ?? '');
+      const policy: SessionPolicy | undefined = warnAfter
+        ? { expireAfter: Number(String(reply[4])), warnAfter: Number(warnAfter), absoluteTimeout: absolute ? Number(absolute) : null }
+        : undefined;
+      return { status, lastActivity, createdAt, ...(subject ? { subject } : {}), ...(policy ? { policy } : {}) };
     }
     if (status === 'ended') return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1' };
     return { status: 'missing' };
@@ -300,7 +321,7 @@ export class RedisStore implements SessionStore {
     await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
   }
 
-  #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = ''): Promise<unknown> {
+  #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', '']): Promise<unknown> {
     return this.#eval(id, [
       op,
       num('now', r.now),
@@ -311,6 +332,7 @@ export class RedisStore implements SessionStore {
       num('tombstoneFor', r.tombstoneFor),
       String(END_REPORT_LEASE),
       subject,
+      ...policy,
     ]);
   }
 

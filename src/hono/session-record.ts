@@ -4,7 +4,7 @@
  * rules are the `MemoryStore`'s (store.ts): deadlines judged by the caller's `now`, a tombstone that
  * never comes back to life, the duty to report an end handed to one touch at a time.
  */
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type TouchRequest, type TouchResult } from './store.js';
 
 /** A live session (all times in ms of the callers' clock). */
 export interface LiveRecord {
@@ -16,6 +16,8 @@ export interface LiveRecord {
   /** Kept to know when the record may be dropped from storage. */
   tombstoneFor: number;
   subject?: string;
+  /** The session's own limits; absent on records without one (they follow each touch's). */
+  policy?: SessionPolicy;
 }
 
 /** An ended session, kept until `forgetAt` so late requests learn why. */
@@ -37,8 +39,13 @@ export interface Step<T> {
   next?: SessionRecord | null;
 }
 
-export function createRecord(now: number, { expireAfter, absoluteTimeout, tombstoneFor, subject }: CreateRequest): LiveRecord {
-  return { kind: 'live', lastActivity: now, createdAt: now, expireAfter, absoluteTimeout, tombstoneFor, ...(subject === undefined ? {} : { subject }) };
+export function createRecord(now: number, { expireAfter, absoluteTimeout, tombstoneFor, subject, policy }: CreateRequest): LiveRecord {
+  const limits = policy ?? { expireAfter, absoluteTimeout };
+  return {
+    kind: 'live', lastActivity: now, createdAt: now, expireAfter: limits.expireAfter, absoluteTimeout: limits.absoluteTimeout, tombstoneFor,
+    ...(subject === undefined ? {} : { subject }),
+    ...(policy === undefined ? {} : { policy: { expireAfter: policy.expireAfter, warnAfter: policy.warnAfter, absoluteTimeout: policy.absoluteTimeout } }),
+  };
 }
 
 /** The atomic check-and-touch of {@link SessionStore.touch} on one record. */
@@ -51,7 +58,9 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
     const answer: TouchResult = { status: 'ended', reason: record.reason, first };
     return first ? { answer, next: { ...record, claimedUntil: now + END_REPORT_LEASE } } : { answer };
   }
-  const reason = endReason(record, now, request.expireAfter, request.absoluteTimeout);
+  // The session's own limits win; a record without them follows the handler's of this request.
+  const { expireAfter, absoluteTimeout } = record.policy ?? request;
+  const reason = endReason(record, now, expireAfter, absoluteTimeout);
   if (reason !== null) {
     const tombstone: EndedRecord = { kind: 'ended', reason, forgetAt: now + request.tombstoneFor, reported: false, claimedUntil: now + END_REPORT_LEASE };
     return { answer: { status: 'ended', reason, first: true }, next: tombstone };
@@ -60,11 +69,15 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
   if (request.activity !== null) {
     const activity = Math.min(request.activity, now);
     if (activity > record.lastActivity && activity - record.lastActivity >= request.touchAfter) {
-      next = { ...record, lastActivity: activity, expireAfter: request.expireAfter };
+      next = { ...record, lastActivity: activity, expireAfter };
     }
   }
-  const { lastActivity, createdAt, subject } = next ?? record;
-  const answer: TouchResult = subject === undefined ? { status: 'alive', lastActivity, createdAt } : { status: 'alive', lastActivity, createdAt, subject };
+  const { lastActivity, createdAt, subject, policy } = next ?? record;
+  const answer: TouchResult = {
+    status: 'alive', lastActivity, createdAt,
+    ...(subject === undefined ? {} : { subject }),
+    ...(policy === undefined ? {} : { policy }),
+  };
   return next ? { answer, next } : { answer };
 }
 

@@ -10,13 +10,26 @@ import type { EndReason } from '../protocol.js';
 
 export type { EndReason };
 
+/**
+ * One session's own limits, in milliseconds, set when it starts (`start(c, { expireAfter, … })`):
+ * they replace the handler's on every touch of that session, for as long as it lives.
+ */
+export interface SessionPolicy {
+  /** Inactivity after which the session ends. */
+  expireAfter: number;
+  /** Inactivity after which the browser should warn; below `expireAfter`. The store only keeps it. */
+  warnAfter: number;
+  /** Lifetime from creation that no activity extends; `null` for none. */
+  absoluteTimeout: number | null;
+}
+
 /** What {@link SessionStore.touch} is asked to do, all in milliseconds. */
 export interface TouchRequest {
   /** The server's current time. */
   now: number;
-  /** Inactivity after which the session ends. */
+  /** Inactivity after which the session ends, unless the session has its own {@link SessionPolicy}. */
   expireAfter: number;
-  /** Lifetime from creation that no activity extends; `null` for none. */
+  /** Lifetime from creation that no activity extends; `null` for none. Unless the session has its own policy. */
   absoluteTimeout: number | null;
   /**
    * When the user was last active according to this request: `now` for an ordinary request,
@@ -34,11 +47,20 @@ export interface TouchRequest {
 export interface CreateRequest extends Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'> {
   /** The keyed hash of the app's subject (who signed in), returned by every `alive` touch; absent: none. */
   subject?: string;
+  /**
+   * The session's own limits, kept with it and answered by every `alive` touch; they win over the
+   * `expireAfter`/`absoluteTimeout` of every later touch. Absent: each touch's limits apply (as for
+   * a record stored before policies existed). When present, `expireAfter`/`absoluteTimeout` above equal its own.
+   */
+  policy?: SessionPolicy;
 }
 
 export type TouchResult =
-  /** Alive, with the timestamps after this touch, and the subject it was created with (when it was). */
-  | { status: 'alive'; lastActivity: number; createdAt: number; subject?: string }
+  /**
+   * Alive, with the timestamps after this touch, the subject it was created with (when it was), and
+   * its own policy (when it has one).
+   */
+  | { status: 'alive'; lastActivity: number; createdAt: number; subject?: string; policy?: SessionPolicy }
   /**
    * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` hands
    * this touch the duty to report the end (run `onEnd`): true for the first touch to meet an end not

@@ -1,11 +1,11 @@
 /**
- * The store contract (test/node/store-contract.ts) for DurableObjectStore with its objects running in
+ * The store contract (src/hono/testing.ts, published as session-timeout-element/hono/testing) for DurableObjectStore with its objects running in
  * workerd: Node drives each store operation through a small worker (entries/store-worker.ts), so the
  * atomicity checked here is the real object's, not a simulation.
  */
-import { after, before } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { CreateRequest, SessionStore, TouchRequest, TouchResult } from '../../src/hono/store.js';
-import { storeContract } from '../node/store-contract.js';
+import { storeContract } from '../../src/hono/testing.js';
 import { checkBinary, runtimes, serve, type Served } from './runtimes.js';
 
 const workerd = runtimes.find((runtime) => runtime.name === 'workerd')!;
@@ -38,4 +38,4 @@ class WorkerdStore implements SessionStore {
   }
 }
 
-storeContract('DurableObjectStore (objects in workerd)', async () => ({ store: new WorkerdStore() }));
+storeContract('DurableObjectStore (objects in workerd)', async () => ({ store: new WorkerdStore() }), { describe, it });

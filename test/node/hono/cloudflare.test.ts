@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DurableObjectStore, SessionStoreObject, type SessionNamespace, type SessionObjectState } from '../../../src/hono/cloudflare.js';
-import { storeContract } from '../store-contract.js';
+import { storeContract } from '../../../src/hono/testing.js';
 import { createTestApp } from './helpers.js';
 
 /** A Map standing in for one object's transactional storage (on workerd: test/runtimes/durable-object-store.test.ts). */
@@ -49,7 +49,7 @@ function memoryNamespace(): SessionNamespace {
   };
 }
 
-storeContract('DurableObjectStore (in-process objects)', async () => ({ store: new DurableObjectStore(memoryNamespace()) }));
+storeContract('DurableObjectStore (in-process objects)', async () => ({ store: new DurableObjectStore(memoryNamespace()) }), { describe, it });
 
 describe('DurableObjectStore', () => {
   it('refuses something that is not a namespace binding, saying which to pass', () => {

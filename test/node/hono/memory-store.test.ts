@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/memory-store.js';
 import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../store-contract.js';
+import { storeContract } from '../../../src/hono/testing.js';
 
-storeContract('MemoryStore', async () => ({ store: new MemoryStore() }));
+storeContract('MemoryStore', async () => ({ store: new MemoryStore() }), { describe, it });
 
 const SECOND = 1000;
 const t0 = Date.UTC(2025, 0, 1);

@@ -4,10 +4,10 @@
  * promise. Time is passed in as data (`now`); Redis' own clock only drives key expiry.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, it, test } from 'node:test';
 import { RedisStore } from '../../../src/hono/redis.js';
 import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../store-contract.js';
+import { storeContract } from '../../../src/hono/testing.js';
 import { CLIENT_KINDS, connect, type ClientKind, type Connected } from './clients.js';
 import { rawCommand, RedisServer } from './redis-server.js';
 
@@ -50,7 +50,7 @@ for (const kind of CLIENT_KINDS) {
     if (!contractClients.has(kind)) contractClients.set(kind, connect(kind, redis.port));
     const { client } = await contractClients.get(kind)!;
     return { store: new RedisStore({ client, prefix: `contract:${kind}:` }) };
-  });
+  }, { describe, it });
 }
 
 for (const kind of CLIENT_KINDS) {

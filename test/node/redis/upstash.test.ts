@@ -3,10 +3,10 @@
  * stand-in (upstash-rest.ts): the store contract, and still one HTTP request per app request.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, it, test } from 'node:test';
 import { Redis } from '@upstash/redis';
 import { RedisStore } from '../../../src/hono/redis.js';
-import { storeContract } from '../store-contract.js';
+import { storeContract } from '../../../src/hono/testing.js';
 import { createTestApp } from '../hono/helpers.js';
 import { RedisServer } from './redis-server.js';
 import { startUpstashRest, type UpstashRest } from './upstash-rest.js';
@@ -26,7 +26,7 @@ after(async () => {
 // failure shows at once.
 const upstash = () => new Redis({ url: rest.url, token: 'test-token', retry: false });
 
-storeContract('RedisStore (@upstash/redis over REST)', async () => ({ store: new RedisStore({ client: upstash(), prefix: 'contract:upstash:' }) }));
+storeContract('RedisStore (@upstash/redis over REST)', async () => ({ store: new RedisStore({ client: upstash(), prefix: 'contract:upstash:' }) }), { describe, it });
 
 describe('RedisStore with @upstash/redis', () => {
   test('costs one HTTP request (one EVALSHA) per app request once warm', async () => {

@@ -1,5 +1,5 @@
 // workerd: the DurableObjectStore and its object, driven operation by operation over HTTP so the store
-// contract suite (test/node/store-contract.ts) can run from Node against objects living in workerd.
+// contract suite (src/hono/testing.ts, published as session-timeout-element/hono/testing) can run from Node against objects living in workerd.
 import { DurableObjectStore, SessionStoreObject, type SessionNamespace } from '../../../src/hono/cloudflare.js';
 
 export { SessionStoreObject };

@@ -1,0 +1,74 @@
+/**
+ * Per-session policy: one session's own idle and absolute limits, given at `start(c, { expireAfter,
+ * warnAfter, absoluteTimeout })` or `begin(id, { … })`, e.g. five minutes for an administrator, two
+ * for a kiosk, beside the handler's fifteen. The store keeps them with the session, so every instance
+ * enforces them and the ping reports them, for as long as that session lives.
+ *
+ * @module
+ */
+import { defaultWarnAfter } from '../protocol.js';
+import type { SessionPolicy } from './store.js';
+
+export type { SessionPolicy };
+
+/** The per-session limits `start` and `begin` accept, in **seconds** like the handler's options. */
+export interface PolicyOptions {
+  /** Seconds of inactivity after which this session ends. Default: the handler's `expireAfter`. */
+  expireAfter?: number;
+  /**
+   * Seconds of inactivity after which the browser should warn; below `expireAfter`. Default: the
+   * handler's `warnAfter`, or, when `expireAfter` is given here, `max(expireAfter − 60, expireAfter / 2)`.
+   */
+  warnAfter?: number;
+  /** Seconds from the start after which this session ends however active; `null`: none. Default: the handler's. */
+  absoluteTimeout?: number | null;
+}
+
+/** The handler's own limits, as `resolveOptions` keeps them. */
+export interface HandlerLimits {
+  /** Milliseconds. */
+  expireAfter: number;
+  /** Milliseconds; `null` for none. */
+  absoluteTimeout: number | null;
+  /** Milliseconds. */
+  touchAfter: number;
+  warnAfterSeconds: number;
+}
+
+/**
+ * Checks the per-session limits of `start`/`begin` and returns them in milliseconds, every field
+ * filled from the handler's where not given; `undefined` when none was given (the session then
+ * follows the handler's limits, as before). Called before anything is stored.
+ *
+ * @param call - how the caller is named in errors, e.g. `'start(c, { … })'`
+ * @throws `TypeError` naming the option: not a finite number of seconds above 0, `warnAfter` not
+ *   below `expireAfter`, or `expireAfter` not above the handler's `touchAfter`
+ */
+export function resolvePolicy(given: PolicyOptions, handler: HandlerLimits, call: string): SessionPolicy | undefined {
+  const { expireAfter, warnAfter, absoluteTimeout } = given;
+  if (expireAfter === undefined && warnAfter === undefined && absoluteTimeout === undefined) return undefined;
+  const fail = (message: string): never => {
+    throw new TypeError(`sessionTimeout: ${call}: ${message}`);
+  };
+  const seconds = (name: string, value: unknown): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      fail(`${name} must be a finite number of seconds above 0 (got ${typeof value === 'number' ? value : JSON.stringify(value) ?? typeof value})`);
+    }
+    return value as number;
+  };
+
+  const expire = expireAfter === undefined ? handler.expireAfter / 1000 : seconds('expireAfter', expireAfter);
+  const warn =
+    warnAfter !== undefined ? seconds('warnAfter', warnAfter) : expireAfter !== undefined ? defaultWarnAfter(expire) : handler.warnAfterSeconds;
+  if (warn >= expire) fail(`warnAfter (${warn} s) must be below expireAfter (${expire} s)`);
+  if (expire * 1000 <= handler.touchAfter) {
+    fail(`expireAfter (${expire} s) must be above the handler's touchAfter (${handler.touchAfter / 1000} s), or the session ends while in use`);
+  }
+  const absolute =
+    absoluteTimeout === undefined
+      ? handler.absoluteTimeout
+      : absoluteTimeout === null
+        ? null
+        : seconds('absoluteTimeout', absoluteTimeout) * 1000;
+  return { expireAfter: expire * 1000, warnAfter: warn * 1000, absoluteTimeout: absolute };
+}
