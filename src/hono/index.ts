@@ -13,7 +13,8 @@
  *
  * @module
  */
-export { sessionTimeout, type SessionTimeout } from './session-timeout.js';
+export { sessionTimeout, type SessionTimeout, type StartOptions } from './session-timeout.js';
+export type { PolicyOptions } from './policy.js';
 export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './memory-store.js';
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
 export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
@@ -21,4 +22,4 @@ export { MAX_PING_BODY_BYTES } from './ping-body.js';
 export { PASSIVE_HEADER } from './passive.js';
 export type { NoSessionReason } from './respond.js';
 export type { LiveSessionState, NoSessionState, SessionTimeoutState, SessionTimeoutVariables } from './state.js';
-export type { EndReason, SessionStore, TouchRequest, TouchResult } from './store.js';
+export type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './store.js';

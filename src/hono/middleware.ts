@@ -51,7 +51,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
 
   const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void | Response> | Response => {
     if (result.status === 'alive') {
-      c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout));
+      c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, sessions.limits(result.policy)));
       return next();
     }
     if (result.status === 'missing') return unknownId(c, next);

@@ -48,12 +48,13 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     }
 
     if (result.status === 'alive') {
-      const state = liveState(id, result.lastActivity, result.createdAt, now, o.expireAfter, o.absoluteTimeout);
+      // The session's own limits when it was started with some (`start(c, { expireAfter })`).
+      const state = liveState(id, result.lastActivity, result.createdAt, now, sessions.limits(result.policy));
       c.set('sessionTimeout', state);
       return c.json({
         remaining: state.remaining,
-        expireAfter: o.expireAfterSeconds,
-        warnAfter: o.warnAfterSeconds,
+        expireAfter: state.expireAfter,
+        warnAfter: state.warnAfter,
         absoluteRemaining: state.absoluteRemaining,
         ...(result.subject === undefined ? {} : { subject: result.subject }),
       } satisfies PingAnswer);

@@ -9,9 +9,15 @@ import { respondUnavailable } from './respond.js';
 import { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import { checkSubject, subjectHash } from './subject.js';
+import { resolvePolicy, type PolicyOptions } from './policy.js';
+import type { CreateRequest, SessionPolicy } from './store.js';
 
-/** Options of {@link SessionTimeout.start}. */
-export interface StartOptions {
+/**
+ * Options of {@link SessionTimeout.start} (and, without `id`, of `begin`). `expireAfter`, `warnAfter`
+ * and `absoluteTimeout` give this one session its own limits (seconds), kept by the store for its
+ * whole life: e.g. `{ expireAfter: 300 }` for an administrator, `{ expireAfter: 120 }` for a kiosk.
+ */
+export interface StartOptions extends PolicyOptions {
   /** With the `sessionId` option: the session's id (default: `sessionId(c)`). */
   id?: string;
   /**
@@ -40,10 +46,16 @@ export interface SessionTimeout {
    * request's previous session (if any) deleted, so an id planted before login is worthless after it.
    * With `sessionId`: `id`, or else `sessionId(c)`, is registered. `subject` names who signed in.
    *
+   * `expireAfter`, `warnAfter`, `absoluteTimeout` (seconds) override the handler's for this session:
+   * the middleware ends it by them and the ping reports them.
+   *
    * @example
    * await timeout.start(c, { subject: user.id })
+   * await timeout.start(c, { subject: admin.id, expireAfter: 300 }) // administrators: 5 minutes
    * @returns the new session's id
-   * @throws `TypeError` for a `subject` that is not a non-empty string, or a `subject` without `secret`
+   * @throws `TypeError` for a `subject` that is not a non-empty string, or a `subject` without `secret`;
+   *   for a duration that is not a finite number above 0, or `warnAfter` ≥ `expireAfter` (naming the
+   *   option, nothing stored)
    * @throws `HTTPException` 503 (with `Retry-After`; Hono answers it as is) when the store fails or
    *   is full (`MemoryStoreFullError`), or `sessionId()` throws, after telling `onStoreError`: the login
    *   fails rather than starting an unguarded session
@@ -66,7 +78,7 @@ export interface SessionTimeout {
    *
    * @example
    * databaseHooks: { session: { create: { after: (session) => timeout.begin(session.token, { subject: session.userId }) } } }
-   * @throws `TypeError` for an empty id, a bad `subject`, or without the `sessionId` option; the store's error as is
+   * @throws `TypeError` for an empty id, a bad `subject` or duration (as `start`), or without the `sessionId` option; the store's error as is
    * @throws `TypeError` when `store` is a function of the context (or, with a `subject`, `secret` is): there is no context here
    */
   begin(id: string, options?: Omit<StartOptions, 'id'>): Promise<void>;
@@ -119,7 +131,14 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     if (subject === undefined) return undefined;
     return subjectHash(sessions.signingSecret(c), subject as string);
   };
-  const limits = () => ({ expireAfter: o.expireAfter, absoluteTimeout: o.absoluteTimeout, tombstoneFor: o.tombstoneFor });
+  /** What the store is told at creation: the session's own limits when it has some, else the handler's. */
+  const createRequest = (policy: SessionPolicy | undefined, subject: string | undefined): CreateRequest => ({
+    expireAfter: policy?.expireAfter ?? o.expireAfter,
+    absoluteTimeout: policy ? policy.absoluteTimeout : o.absoluteTimeout,
+    tombstoneFor: o.tombstoneFor,
+    ...(subject === undefined ? {} : { subject }),
+    ...(policy === undefined ? {} : { policy }),
+  });
   /** begin() and revoke() work on the app's own ids, which only `sessionId` mode has. */
   const checkOwnId = (method: string, id: unknown): void => {
     if (sessions.cookie) throw new TypeError(`sessionTimeout: ${method}(id) needs the sessionId option; with our cookie, use start(c) and end(c)`);
@@ -131,8 +150,10 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     ping: createPing(sessions),
 
     async start(c, options) {
-      const { id, subject } = typeof options === 'string' ? { id: options, subject: undefined } : (options ?? {});
+      const given: StartOptions = typeof options === 'string' ? { id: options } : (options ?? {});
+      const { id, subject } = given;
       checkSubjectOption(subject);
+      const policy = resolvePolicy(given, o, 'start(c, { … })');
       if (sessions.cookie && id !== undefined) {
         throw new Error('sessionTimeout: start(c, id) takes an id only with the sessionId option; our ids are random');
       }
@@ -146,7 +167,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
         newId = sessions.cookie ? randomId() : (id ?? previous);
         if (newId) {
           if (previous && previous !== newId) await store.delete(previous);
-          await store.create(newId, now, { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
+          await store.create(newId, now, createRequest(policy, hashed));
         }
       } catch (error) {
         // No session was stored, so none may start: the login fails with 503, as the middleware would.
@@ -155,7 +176,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       }
       if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
       await sessions.cookie?.set(c, newId);
-      c.set('sessionTimeout', liveState(newId, now, now, now, o.expireAfter, o.absoluteTimeout));
+      c.set('sessionTimeout', liveState(newId, now, now, now, sessions.limits(policy)));
       return newId;
     },
 
@@ -176,8 +197,9 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
 
     async begin(id, options = {}) {
       checkOwnId('begin', id);
+      const policy = resolvePolicy(options, o, 'begin(id, { … })');
       const hashed = await hashSubject(options.subject, null);
-      await sessions.storeWithoutRequest('begin').create(id, o.now(), { ...limits(), ...(hashed === undefined ? {} : { subject: hashed }) });
+      await sessions.storeWithoutRequest('begin').create(id, o.now(), createRequest(policy, hashed));
     },
 
     async revoke(id) {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { SessionCookie } from './cookie.js';
 import type { ResolvedOptions } from './options.js';
-import { ENDED_STATE } from './state.js';
-import type { EndReason, SessionStore, TouchResult } from './store.js';
+import { ENDED_STATE, type Limits } from './state.js';
+import type { EndReason, SessionPolicy, SessionStore, TouchResult } from './store.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -14,9 +14,17 @@ export class Sessions {
   readonly options: ResolvedOptions;
   /** Our signed cookie; `null` when keyed on the application's id. */
   readonly cookie: SessionCookie | null;
+  /** The handler's limits, for sessions without their own policy. */
+  readonly defaultLimits: Limits;
 
   constructor(options: ResolvedOptions) {
     this.options = options;
+    this.defaultLimits = Object.freeze({
+      expireAfter: options.expireAfter,
+      absoluteTimeout: options.absoluteTimeout,
+      expireAfterSeconds: options.expireAfterSeconds,
+      warnAfterSeconds: options.warnAfterSeconds,
+    });
     this.cookie = options.sessionId
       ? null
       : new SessionCookie({
@@ -36,6 +44,13 @@ export class Sessions {
   readId(c: Context): MaybePromise<string | undefined | null> {
     this.store(c);
     return this.cookie ? this.cookie.read(c) : this.options.sessionId!(c);
+  }
+
+  /** The limits a session runs by: its own policy (as the store answered it), or the handler's. */
+  limits(policy: SessionPolicy | undefined): Limits {
+    if (policy === undefined) return this.defaultLimits;
+    const { expireAfter, absoluteTimeout, warnAfter } = policy;
+    return { expireAfter, absoluteTimeout, expireAfterSeconds: expireAfter / 1000, warnAfterSeconds: warnAfter / 1000 };
   }
 
   /** This request's store: the static one, or the `store` function's answer (asked once per request). */

@@ -26,6 +26,13 @@ export interface LiveSessionState {
   remaining: number;
   /** Seconds until the absolute limit; `null` without `absoluteTimeout`. */
   absoluteRemaining: number | null;
+  /**
+   * This session's idle limit in seconds: its own (`start(c, { expireAfter })`) or the handler's. Render
+   * it into the page's `<session-timeout expire-after>` so the element counts by it from the first second.
+   */
+  expireAfter: number;
+  /** This session's warning time in seconds, its own or the handler's: for `<session-timeout warn-after>`. */
+  warnAfter: number;
 }
 
 /** No live session: none was presented (or a tampered/unknown one), or the one presented has ended. */
@@ -63,18 +70,26 @@ export const ENDED_STATE: Readonly<Record<EndReason, NoSessionState>> = Object.f
   absolute: Object.freeze({ id: null, expired: true, reason: 'absolute', remaining: 0, absoluteRemaining: null }),
 });
 
+/** The limits one session runs by: its own policy, or the handler's. */
+export interface Limits {
+  /** Milliseconds. */
+  expireAfter: number;
+  /** Milliseconds; `null` for none. */
+  absoluteTimeout: number | null;
+  /** The same in seconds, as the ping and `c.var` report them (kept as given, not recomputed). */
+  expireAfterSeconds: number;
+  warnAfterSeconds: number;
+}
+
 /** Seconds left of a live session, from the store's millisecond timestamps. */
-export function liveState(
-  id: string,
-  lastActivity: number,
-  createdAt: number,
-  now: number,
-  expireAfter: number,
-  absoluteTimeout: number | null,
-): LiveSessionState {
+export function liveState(id: string, lastActivity: number, createdAt: number, now: number, limits: Limits): LiveSessionState {
+  const { expireAfter, absoluteTimeout, expireAfterSeconds, warnAfterSeconds } = limits;
   const idleRemaining = lastActivity + expireAfter - now;
   if (absoluteTimeout === null) {
-    return { id, expired: false, reason: null, remaining: idleRemaining / 1000, absoluteRemaining: null };
+    return {
+      id, expired: false, reason: null, remaining: idleRemaining / 1000, absoluteRemaining: null,
+      expireAfter: expireAfterSeconds, warnAfter: warnAfterSeconds,
+    };
   }
   const absoluteRemaining = createdAt + absoluteTimeout - now;
   return {
@@ -83,5 +98,7 @@ export function liveState(
     reason: null,
     remaining: Math.min(idleRemaining, absoluteRemaining) / 1000,
     absoluteRemaining: absoluteRemaining / 1000,
+    expireAfter: expireAfterSeconds,
+    warnAfter: warnAfterSeconds,
   };
 }

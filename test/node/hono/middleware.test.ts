@@ -40,7 +40,7 @@ describe('middleware: idle expiry', () => {
     t.clock.advance(100);
     const body = await state(await t.get('/app/page', cookie));
     assert.equal(typeof body.id, 'string');
-    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3500 });
+    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3500, expireAfter: 900, warnAfter: 840 });
   });
 
   it('makes remaining the sooner of the idle and absolute limits', async () => {

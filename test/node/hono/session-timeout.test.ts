@@ -89,7 +89,7 @@ describe('start', () => {
       return c.json(c.var.sessionTimeout);
     });
     const body = await (await app.request(`${ORIGIN}/login`, { method: 'POST' })).json();
-    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3600 });
+    assert.deepEqual({ ...body, id: 'x' }, { id: 'x', expired: false, reason: null, remaining: 900, absoluteRemaining: 3600, expireAfter: 900, warnAfter: 840 });
   });
 
   it('fails the login when the store fails, setting no cookie', async () => {
