@@ -15,6 +15,7 @@
  */
 export { sessionTimeout, type SessionTimeout, type StartOptions } from './session-timeout.js';
 export type { PolicyOptions } from './policy.js';
+export { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
 export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './memory-store.js';
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
 export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';

@@ -180,16 +180,19 @@ export class MemoryStore implements SessionStore {
     }
 
     if (!policy) entry.expireAfter = request.expireAfter;
+    let moved = false;
     if (request.activity !== null) {
       const activity = Math.min(request.activity, now);
       if (activity > entry.lastActivity && activity - entry.lastActivity >= request.touchAfter) {
         entry.lastActivity = activity;
+        moved = true;
         // The chain stays (nearly) in last-activity order. A ping reporting idle time lands a little
         // out of order; it is then swept at most `expireAfter` late, and a touch still ends it on time.
         this.#byTouch.moveToEnd(entry);
       }
     }
     const { lastActivity, createdAt, subject } = entry;
+    if (moved) return { status: 'alive', lastActivity, createdAt, ...(subject === undefined ? {} : { subject }), ...(policy ? { policy } : {}), moved };
     if (policy) return subject === undefined ? { status: 'alive', lastActivity, createdAt, policy } : { status: 'alive', lastActivity, createdAt, subject, policy };
     return subject === undefined ? { status: 'alive', lastActivity, createdAt } : { status: 'alive', lastActivity, createdAt, subject };
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { defaultWarnAfter } from '../protocol.js';
-import type { EndReason, SessionStore } from './store.js';
+import type { SessionStore } from './store.js';
+import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
 import { MemoryStore } from './memory-store.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
 import { toPassiveTest } from './passive.js';
@@ -159,13 +160,35 @@ export interface SessionTimeoutOptions {
    */
   origin?: OriginOption;
   /**
-   * Called when a request finds its session ended, before the answer is sent: e.g. destroy the
-   * application's own session when keyed on it through `sessionId`, or write an audit log. Runs
-   * until it succeeds: if it throws, the error goes to `onStoreError`, the request is answered `503`
-   * (the session stays ended, our cookie is kept) and the next request of that session runs it
-   * again; a process that dies mid-hook hands it on after 30 s. So make it idempotent.
+   * Called when a session ends. `reason` `'idle'` or `'absolute'`: a request found it ended; `onEnd`
+   * runs before the answer is sent, e.g. to destroy the application's own session when keyed on it
+   * through `sessionId`, and runs until it succeeds: if it throws, the error goes to `onStoreError`,
+   * the request is answered `503` (the session stays ended, our cookie is kept) and the next request
+   * of that session runs it again; a process that dies mid-hook hands it on after 30 s. So make it
+   * idempotent. `'logout'`: `end(c)` deleted it; then, like the other audit hooks, it is not awaited
+   * and what it throws goes to `onStoreError` (as a `HookError`). `info` carries the session's keyed
+   * hash for audit logs (see `onStart`); it is `undefined` without a `secret` to key it.
    */
-  onEnd?: (c: Context, reason: EndReason) => void | Promise<void>;
+  onEnd?: (c: Context, reason: AuditEndReason, info: SessionAuditInfo | undefined) => void | Promise<void>;
+  /**
+   * Audit hook: a session started (`start(c)`, or `begin(id)`, where `c` is `null`). `info` names it by
+   * a keyed hash of its id (never the id), with the subject's keyed hash when given, and its limits.
+   * Not awaited: it never slows or breaks the sign-in; what it throws or rejects goes to
+   * `onStoreError` as a `HookError` (from `begin`, which has no context, to `console.error`).
+   * Needs `secret`, which keys the hashes.
+   * @example
+   * ```ts
+   * onStart: (c, info) => console.log(JSON.stringify({ event: 'session.start', ...info }))
+   * ```
+   */
+  onStart?: (c: Context | null, info: SessionStartInfo) => void | Promise<void>;
+  /**
+   * Audit hook: a ping recorded new activity (the user was active since the last one it knew of),
+   * extending the session. Not awaited, errors to `onStoreError` as for `onStart`. Needs `secret`.
+   * Ordinary requests through the middleware extend the session too but run no hook: it would
+   * cost every request; the element's pings report the same activity.
+   */
+  onExtend?: (c: Context, info: SessionExtendInfo) => void | Promise<void>;
   /**
    * Called when the store throws, or the app's `sessionId()` throws or rejects; the request is then
    * answered `503` with `Retry-After` (never `500`). If this hook throws too, that error is logged
@@ -206,6 +229,8 @@ export interface ResolvedOptions {
   /** Whether the ping accepts a request carrying this `Origin`. */
   isTrustedOrigin: (origin: string, c: Context) => boolean;
   onEnd: SessionTimeoutOptions['onEnd'] | null;
+  onStart: SessionTimeoutOptions['onStart'] | null;
+  onExtend: SessionTimeoutOptions['onExtend'] | null;
   onStoreError: (error: unknown, c: Context) => void;
   now: () => number;
 }
@@ -215,7 +240,8 @@ export { MIN_SECRET_LENGTH };
 const cookieNamePattern = /^[\w!#$%&'*.^`|~+-]+$/;
 
 const logStoreError = (error: unknown): void => {
-  console.error('[session-timeout] the session store failed; answering 503', error);
+  if (error instanceof HookError) console.error(`[session-timeout] ${error.message}`, error.cause);
+  else console.error('[session-timeout] the session store failed; answering 503', error);
 };
 
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
@@ -235,6 +261,8 @@ export function resolveOptions({
   clearSiteData = false,
   origin,
   onEnd,
+  onStart,
+  onExtend,
   onStoreError = logStoreError,
   now = Date.now,
 }: SessionTimeoutOptions): ResolvedOptions {
@@ -265,6 +293,12 @@ export function resolveOptions({
   if (sessionId !== undefined && typeof sessionId !== 'function') fail('sessionId must be a function of the context');
   if (typeof now !== 'function') fail('now must be a function returning milliseconds');
   if (typeof clearSiteData !== 'boolean') fail('clearSiteData must be true or false');
+  for (const [name, hook] of [['onEnd', onEnd], ['onStart', onStart], ['onExtend', onExtend], ['onStoreError', onStoreError]] as const) {
+    if (hook !== undefined && typeof hook !== 'function') fail(`${name} must be a function`);
+  }
+  if ((onStart || onExtend) && secret === undefined) {
+    fail(`${onStart ? 'onStart' : 'onExtend'} needs the secret option: audit hooks name the session by its keyed hash, never its id`);
+  }
 
   if (!sessionId && secret === undefined) {
     fail(
@@ -301,6 +335,8 @@ export function resolveOptions({
     clearSiteData,
     isTrustedOrigin: toOriginTest(origin),
     onEnd: onEnd ?? null,
+    onStart: onStart ?? null,
+    onExtend: onExtend ?? null,
     onStoreError,
     now,
   };

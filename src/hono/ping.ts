@@ -8,6 +8,13 @@ import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
 
+/**
+ * The least a ping moves `lastActivity` (ms): `now − idle` wobbles by the network's delay, and a few
+ * milliseconds of that must not count as the user being active (nor run `onExtend`). One second, or
+ * 1 % of a shorter `expireAfter`: at worst the session ends that much early.
+ */
+export const pingMinMove = (expireAfter: number): number => Math.min(1000, expireAfter / 100);
+
 
 /**
  * The keep-alive endpoint of the wire protocol (contract §2): `POST {"idle": seconds}`.
@@ -18,6 +25,7 @@ import type { TouchResult } from './store.js';
  */
 export function createPing(sessions: Sessions): Handler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
+  const minMove = pingMinMove(o.expireAfter);
 
   return markAsPing(async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
@@ -36,11 +44,13 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     const now = o.now();
     let id: string | undefined | null;
     let result: TouchResult;
+    let activity: number;
     try {
       const read = sessions.readId(c);
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return missing(c, sessions);
-      result = await sessions.touch(c, id, now, now - parsed.idle * 1000);
+      activity = now - parsed.idle * 1000;
+      result = await sessions.touch(c, id, now, activity, Math.max(o.touchAfter, minMove));
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);
@@ -51,6 +61,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       // The session's own limits when it was started with some (`start(c, { expireAfter })`).
       const state = liveState(id, result.lastActivity, result.createdAt, now, sessions.limits(result.policy));
       c.set('sessionTimeout', state);
+      // The store moved lastActivity to this ping's: the user was active, the session extended.
+      if (result.moved) sessions.auditExtend(c, id, result.subject, result.lastActivity, state.remaining, now);
       return c.json({
         remaining: state.remaining,
         expireAfter: state.expireAfter,

@@ -177,6 +177,7 @@ if reason then
   return {'ended', reason, '1'}
 end
 
+local moved = ''
 if ARGV[6] ~= '' then
   local activityS = ARGV[6]
   local activity = tonumber(activityS)
@@ -184,10 +185,11 @@ if ARGV[6] ~= '' then
   if activity > last and activity - last >= tonumber(ARGV[7]) then
     lastS, last = activityS, activity
     redis.call('HSET', key, 'lastActivity', lastS)
+    moved = '1'
     redis.call('PEXPIRE', key, ttl(last, created))
   end
 end
-return {'alive', lastS, createdS, h[7] or '', h[8] or '', h[9] or '', h[10] or ''}
+return {'alive', lastS, createdS, h[7] or '', h[8] or '', h[9] or '', h[10] or '', moved}
 `;
 
 const DEFAULT_TIMEOUT = 2000;
@@ -307,7 +309,8 @@ export class RedisStore implements SessionStore {
       const policy: SessionPolicy | undefined = warnAfter
         ? { expireAfter: Number(String(reply[4])), warnAfter: Number(warnAfter), absoluteTimeout: absolute ? Number(absolute) : null }
         : undefined;
-      return { status, lastActivity, createdAt, ...(subject ? { subject } : {}), ...(policy ? { policy } : {}) };
+      const moved = String(reply[7] ?? '') === '1';
+      return { status, lastActivity, createdAt, ...(subject ? { subject } : {}), ...(policy ? { policy } : {}), ...(moved ? { moved } : {}) };
     }
     if (status === 'ended') return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1' };
     return { status: 'missing' };

@@ -77,6 +77,7 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
     status: 'alive', lastActivity, createdAt,
     ...(subject === undefined ? {} : { subject }),
     ...(policy === undefined ? {} : { policy }),
+    ...(next ? { moved: true as const } : {}),
   };
   return next ? { answer, next } : { answer };
 }

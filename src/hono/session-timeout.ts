@@ -159,12 +159,14 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       }
       const now = o.now();
       let newId: string | undefined | null;
+      let subjectHashed: string | undefined;
       try {
         // Inside the try: a `secret` or `store` function that fails fails the login with 503 too.
         const hashed = await hashSubject(subject, c);
         const previous = await sessions.readId(c);
         const store = sessions.store(c);
         newId = sessions.cookie ? randomId() : (id ?? previous);
+        subjectHashed = hashed;
         if (newId) {
           if (previous && previous !== newId) await store.delete(previous);
           await store.create(newId, now, createRequest(policy, hashed));
@@ -176,7 +178,9 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
       }
       if (!newId) throw new Error('sessionTimeout: start(c) found no session id: pass one, start(c, id)');
       await sessions.cookie?.set(c, newId);
-      c.set('sessionTimeout', liveState(newId, now, now, now, sessions.limits(policy)));
+      const limits = sessions.limits(policy);
+      c.set('sessionTimeout', liveState(newId, now, now, now, limits));
+      sessions.auditStart(c, newId, subjectHashed, limits, now);
       return newId;
     },
 
@@ -192,14 +196,19 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
         if (o.clearSiteData) c.header('Clear-Site-Data', '"cookies"');
         c.set('sessionTimeout', NO_SESSION);
       }
-      if (current) await sessions.store(c).delete(current);
+      if (current) {
+        await sessions.store(c).delete(current);
+        sessions.auditLogout(c, current, o.now());
+      }
     },
 
     async begin(id, options = {}) {
       checkOwnId('begin', id);
       const policy = resolvePolicy(options, o, 'begin(id, { … })');
       const hashed = await hashSubject(options.subject, null);
-      await sessions.storeWithoutRequest('begin').create(id, o.now(), createRequest(policy, hashed));
+      const now = o.now();
+      await sessions.storeWithoutRequest('begin').create(id, now, createRequest(policy, hashed));
+      sessions.auditStart(null, id, hashed, sessions.limits(policy), now);
     },
 
     async revoke(id) {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { SessionCookie } from './cookie.js';
 import type { ResolvedOptions } from './options.js';
+import { HookError, runDetached, sessionHash, type SessionAuditInfo } from './audit.js';
 import { ENDED_STATE, type Limits } from './state.js';
 import type { EndReason, SessionPolicy, SessionStore, TouchResult } from './store.js';
 
@@ -103,17 +104,84 @@ export class Sessions {
   }
 
   /**
-   * The one store round trip of a request. `activity` is when the user was last active by this
-   * request's account (ms), or `null` to only check.
+   * Reports what an audit hook threw: to `onStoreError` with a request, else (`begin`) to the console.
+   * Never throws.
    */
-  touch(c: Context, id: string, now: number, activity: number | null): MaybePromise<TouchResult> {
+  reportHookError(hook: HookError['hook'], error: unknown, c: Context | null): void {
+    const wrapped = new HookError(hook, error);
+    if (c) this.reportError(wrapped, c);
+    else console.error(`[session-timeout] ${wrapped.message}`, error);
+  }
+
+  /**
+   * What every audit hook is told about session `id`: its keyed hash, never the id.
+   * @throws without a secret to key it, or when a `secret` function fails
+   */
+  async auditInfo(c: Context | null, id: string, subject: string | undefined, at: number): Promise<SessionAuditInfo> {
+    const session = await sessionHash(this.signingSecret(c), id);
+    return subject === undefined ? { session, at } : { session, subject, at };
+  }
+
+  /** Runs `onStart` off the request path, if set. */
+  auditStart(c: Context | null, id: string, subject: string | undefined, limits: Limits, at: number): void {
+    const { onStart } = this.options;
+    if (!onStart) return;
+    runDetached(
+      c,
+      async () => {
+        const info = await this.auditInfo(c, id, subject, at);
+        const absoluteTimeout = limits.absoluteTimeout === null ? null : limits.absoluteTimeout / 1000;
+        await onStart(c, { ...info, expireAfter: limits.expireAfterSeconds, warnAfter: limits.warnAfterSeconds, absoluteTimeout });
+      },
+      (error) => this.reportHookError('onStart', error, c),
+    );
+  }
+
+  /** Runs `onExtend` off the request path, if set. `remaining` in seconds. */
+  auditExtend(c: Context, id: string, subject: string | undefined, lastActivity: number, remaining: number, at: number): void {
+    const { onExtend } = this.options;
+    if (!onExtend) return;
+    runDetached(
+      c,
+      async () => onExtend(c, { ...(await this.auditInfo(c, id, subject, at)), lastActivity, remaining }),
+      (error) => this.reportHookError('onExtend', error, c),
+    );
+  }
+
+  /** Runs `onEnd(c, 'logout')` off the request path, if set: the session is already deleted. */
+  auditLogout(c: Context, id: string, at: number): void {
+    const { onEnd } = this.options;
+    if (!onEnd) return;
+    runDetached(
+      c,
+      async () => onEnd(c, 'logout', await this.#endInfo(c, id, at)),
+      (error) => this.reportHookError('onEnd', error, c),
+    );
+  }
+
+  /** `onEnd`'s info: `undefined` without a secret; a secret function that fails is reported, not fatal to `onEnd`. */
+  async #endInfo(c: Context, id: string, at: number): Promise<SessionAuditInfo | undefined> {
+    if (!this.hasSecret) return undefined;
+    try {
+      return await this.auditInfo(c, id, undefined, at);
+    } catch (error) {
+      this.reportError(error, c);
+      return undefined;
+    }
+  }
+
+  /**
+   * The one store round trip of a request. `activity` is when the user was last active by this
+   * request's account (ms), or `null` to only check. `touchAfter` (ms) defaults to the option's.
+   */
+  touch(c: Context, id: string, now: number, activity: number | null, touchAfter = this.options.touchAfter): MaybePromise<TouchResult> {
     const o = this.options;
     return this.store(c).touch(id, {
       now,
       expireAfter: o.expireAfter,
       absoluteTimeout: o.absoluteTimeout,
       activity,
-      touchAfter: o.touchAfter,
+      touchAfter,
       tombstoneFor: o.tombstoneFor,
     });
   }
@@ -130,17 +198,17 @@ export class Sessions {
    */
   async end(c: Context, id: string, { reason, first }: Extract<TouchResult, { status: 'ended' }>): Promise<void> {
     c.set('sessionTimeout', ENDED_STATE[reason]);
-    if (first) await this.#reportEnd(c, id, reason);
+    if (first) await this.#reportEnd(c, id, reason, this.options.now());
     this.cookie?.clear(c);
   }
 
   /** Runs `onEnd` until it succeeds: a throw hands the duty back, a success settles it for good. */
-  async #reportEnd(c: Context, id: string, reason: EndReason): Promise<void> {
+  async #reportEnd(c: Context, id: string, reason: EndReason, at: number): Promise<void> {
     const { onEnd } = this.options;
     if (!onEnd) return;
     const store = this.store(c);
     try {
-      await onEnd(c, reason);
+      await onEnd(c, reason, await this.#endInfo(c, id, at));
     } catch (error) {
       // If even this fails, the store hands the duty out again once its lease lapses.
       await store.settleEndReport(id, false).catch((settleError: unknown) => this.reportError(settleError, c));

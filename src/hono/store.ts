@@ -60,7 +60,11 @@ export type TouchResult =
    * Alive, with the timestamps after this touch, the subject it was created with (when it was), and
    * its own policy (when it has one).
    */
-  | { status: 'alive'; lastActivity: number; createdAt: number; subject?: string; policy?: SessionPolicy }
+  | {
+      status: 'alive'; lastActivity: number; createdAt: number; subject?: string; policy?: SessionPolicy;
+      /** Present (`true`) when this touch moved `lastActivity` forward: the audit's `onExtend` runs on it. */
+      moved?: true;
+    }
   /**
    * Ended now or earlier (the entry is gone; only a tombstone with the reason remains). `first` hands
    * this touch the duty to report the end (run `onEnd`): true for the first touch to meet an end not

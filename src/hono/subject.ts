@@ -8,7 +8,7 @@
  */
 
 const encoder = new TextEncoder();
-/** Separates this use of the secret from the cookie's signatures. */
+/** Separates this use of the secret from the cookie's signatures (and from the audit's session hashes). */
 const DOMAIN = 'session-timeout-element subject\0';
 
 /** Throws a clear `TypeError` unless `subject` is absent or a non-empty string. */
@@ -25,9 +25,17 @@ export function checkSubject(subject: unknown): asserts subject is string | unde
  * @example
  * await subjectHash(process.env.SESSION_SECRET, 'ada@example.org') // 'q1Xo…' (22 characters)
  */
-export async function subjectHash(secret: string, subject: string): Promise<string> {
+export function subjectHash(secret: string, subject: string): Promise<string> {
+  return keyedHash(secret, DOMAIN, subject);
+}
+
+/**
+ * HMAC-SHA256 of `domain + text` under `secret`, base64url, 128 bits (22 characters). The domain
+ * keeps each use apart: the same text hashed for another purpose gives an unrelated value.
+ */
+export async function keyedHash(secret: string, domain: string, text: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(DOMAIN + subject)));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(domain + text)));
   let binary = '';
   for (const byte of mac.subarray(0, 16)) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -97,7 +97,7 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     const create = (at: number, absoluteTimeout: number | null = ABSOLUTE, sessionId = id) =>
       store.create(sessionId, at, { expireAfter: EXPIRE_AFTER, absoluteTimeout, tombstoneFor: TOMBSTONE_FOR });
 
-    const touch = (now: number, activity: number | null, more: Partial<TouchRequest> = {}, sessionId = id) =>
+    const touchMoved = (now: number, activity: number | null, more: Partial<TouchRequest> = {}, sessionId = id) =>
       store.touch(sessionId, {
         now,
         activity,
@@ -107,6 +107,13 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
         tombstoneFor: TOMBSTONE_FOR,
         ...more,
       });
+    /** A touch's answer without `moved`, which one rule checks on its own. */
+    const touch = async (...args: Parameters<typeof touchMoved>): Promise<TouchResult> => {
+      const result = await touchMoved(...args);
+      if (result.status !== 'alive' || !('moved' in result)) return result;
+      const { moved: _moved, ...rest } = result;
+      return rest;
+    };
 
     /** Activity every 5 minutes from `from` to `to`, so idle expiry never intervenes. */
     const keepActive = async (from: number, to: number, every = 300 * SECOND) => {
@@ -121,6 +128,15 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
       same(await touch(t0 + 2 * SECOND, null), { ...alive(t0 + SECOND), subject: 'k3yed-hash_of-ada' });
       await create(t0 + 3 * SECOND);
       same(await touch(t0 + 3 * SECOND, null), alive(t0 + 3 * SECOND, t0 + 3 * SECOND), 'created again without one: none');
+    });
+
+    test('says moved exactly when a touch moved lastActivity forward', async () => {
+      await create(t0);
+      same(await touchMoved(t0 + 60 * SECOND, t0 + 60 * SECOND), { ...alive(t0 + 60 * SECOND), moved: true });
+      same(await touchMoved(t0 + 61 * SECOND, t0 + 60 * SECOND), alive(t0 + 60 * SECOND), 'the same activity again');
+      same(await touchMoved(t0 + 62 * SECOND, t0 + 30 * SECOND), alive(t0 + 60 * SECOND), 'older activity');
+      same(await touchMoved(t0 + 63 * SECOND, null), alive(t0 + 60 * SECOND), 'passive');
+      same(await touchMoved(t0 + 90 * SECOND, t0 + 90 * SECOND, { touchAfter: 60 * SECOND }), alive(t0 + 60 * SECOND), 'less than touchAfter');
     });
 
     test('answers missing for an id it never saw', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createTestApp, FlakyStore, ORIGIN } from './helpers.js';
+import { CountingStore, createTestApp, FlakyStore, ORIGIN } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -248,6 +248,17 @@ describe('ping: the server rule lastActivity = max(stored, now − idle)', () =>
     t.clock.advance(500);
     const res = await answer(await t.ping(cookie, { idle: 500 }));
     assert.equal(res.body?.remaining, 400);
+  });
+
+  it('ignores a move under one second (network delay wobbling now − idle): no write, no extension', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store });
+    const cookie = await t.login();
+    t.clock.advance(60);
+    await t.ping(cookie, { idle: 59.5 }); // 0.5 s after the activity on record
+    assert.equal(store.writes, 0);
+    await t.ping(cookie, { idle: 58 });
+    assert.equal(store.writes, 1);
   });
 
   it('never moves lastActivity back when a tab reports more idle time than stored', async () => {

@@ -33,7 +33,7 @@ for (const kind of CLIENT_KINDS) {
       const store = new RedisStore({ client: conn.client, prefix: `{app}:${kind}:` });
       await store.create('a', 1000, limits);
       assert.deepEqual(await store.touch('a', { ...limits, now: 2000, activity: 2000, touchAfter: 0 }),
-        { status: 'alive', lastActivity: 2000, createdAt: 1000 });
+        { status: 'alive', lastActivity: 2000, createdAt: 1000, moved: true });
       assert.match(await rawCommand(redis.port, 'SCRIPT FLUSH'), /^\+OK/);
       assert.deepEqual(await store.touch('a', { ...limits, now: 62_000, activity: null, touchAfter: 0 }),
         { status: 'ended', reason: 'idle', first: true });

@@ -90,7 +90,7 @@ for (const kind of CLIENT_KINDS) {
       // the store reloads its script by itself once the client has reconnected.
       assert.deepEqual(await eventually(() => store.touch('a', touchAt(4000))), { status: 'missing' });
       await store.create('c', 4000, limits);
-      assert.deepEqual(await store.touch('c', touchAt(5000)), { status: 'alive', lastActivity: 5000, createdAt: 4000 });
+      assert.deepEqual(await store.touch('c', touchAt(5000)), { status: 'alive', lastActivity: 5000, createdAt: 4000, moved: true });
       await settle();
       assert.deepEqual(unhandled, []);
     });

@@ -87,7 +87,7 @@ for (const kind of CLIENT_KINDS) {
     test('touch moves lastActivity forward and pushes the TTL out by the same amount', async () => {
       await store.create(id, T0, limits);
       const result = await store.touch(id, touchAt(T0 + 10 * MIN));
-      assert.deepEqual(result, { status: 'alive', lastActivity: T0 + 10 * MIN, createdAt: T0 });
+      assert.deepEqual(result, { status: 'alive', lastActivity: T0 + 10 * MIN, createdAt: T0, moved: true });
       const pttl = Number(await run(conn, ['PTTL', prefix + id]));
       const want = 10 * MIN - 10 * MIN + limits.expireAfter + limits.tombstoneFor; // deadline − now + margin
       assert.ok(pttl <= want && pttl > want - 1000, `pttl ${pttl}`);
@@ -139,7 +139,7 @@ for (const kind of CLIENT_KINDS) {
         { status: 'alive', lastActivity: T0 + 5 * MIN, createdAt: T0 });
       // An activity in the future is capped at now.
       assert.deepEqual(await store.touch(id, touchAt(T0 + 7 * MIN, { activity: T0 + 99 * MIN })),
-        { status: 'alive', lastActivity: T0 + 7 * MIN, createdAt: T0 });
+        { status: 'alive', lastActivity: T0 + 7 * MIN, createdAt: T0, moved: true });
       assert.deepEqual(await store.touch(id, touchAt(T0 + 8 * MIN, { activity: null })),
         { status: 'alive', lastActivity: T0 + 7 * MIN, createdAt: T0 });
     });
@@ -151,7 +151,7 @@ for (const kind of CLIENT_KINDS) {
       assert.equal((await store.touch(id, request(T0 + 59_999))).status, 'alive');
       assert.deepEqual(await run(conn, ['HGET', prefix + id, 'lastActivity']), String(T0));
       const result = await store.touch(id, request(T0 + 60_000));
-      assert.deepEqual(result, { status: 'alive', lastActivity: T0 + 60_000, createdAt: T0 });
+      assert.deepEqual(result, { status: 'alive', lastActivity: T0 + 60_000, createdAt: T0, moved: true });
       const calls = await commandCalls(conn);
       // The script ran twice; only the second wrote (one HSET and one PEXPIRE inside the script).
       assert.equal((calls.evalsha ?? 0) - (before.evalsha ?? 0), 2);
@@ -180,7 +180,7 @@ for (const kind of CLIENT_KINDS) {
       const t = T0 + 0.25;
       await store.create(id, t, { ...limits, absoluteTimeout: null });
       const r = await store.touch(id, touchAt(t + 1000.5, { activity: t + 333.3333333, absoluteTimeout: null }));
-      assert.deepEqual(r, { status: 'alive', lastActivity: t + 333.3333333, createdAt: t });
+      assert.deepEqual(r, { status: 'alive', lastActivity: t + 333.3333333, createdAt: t, moved: true });
       // Years later, still alive if active (no absolute limit), TTL only from the idle deadline.
       let now = t;
       for (let i = 0; i < 5; i++) {
@@ -260,7 +260,7 @@ test('node-redis and ioredis share sessions: same keys, same script', async () =
     const storeA = new RedisStore({ client: a.client, prefix: 'shared:' });
     const storeB = new RedisStore({ client: b.client, prefix: 'shared:' });
     await storeA.create('x', T0, limits);
-    assert.deepEqual(await storeB.touch('x', touchAt(T0 + MIN)), { status: 'alive', lastActivity: T0 + MIN, createdAt: T0 });
+    assert.deepEqual(await storeB.touch('x', touchAt(T0 + MIN)), { status: 'alive', lastActivity: T0 + MIN, createdAt: T0, moved: true });
     // Concurrent touches from both clients interleave atomically.
     const both = await Promise.all(Array.from({ length: 40 }, (_, i) =>
       (i % 2 ? storeA : storeB).touch('x', touchAt(T0 + 2 * MIN + i))));
