@@ -18,6 +18,7 @@ export default [
       'hono/index': 'src/hono/index.ts',
       'hono/redis': 'src/hono/redis.ts',
       'hono/cloudflare': 'src/hono/cloudflare.ts',
+      'hono/testing': 'src/hono/testing.ts',
     },
     external: isExternal,
     output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', sourcemap: true },

@@ -22,5 +22,6 @@ export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
 export { MAX_PING_BODY_BYTES } from './ping-body.js';
 export { PASSIVE_HEADER } from './passive.js';
 export type { NoSessionReason } from './respond.js';
+export { SessionEndedError, SessionUnavailableError } from './refusal.js';
 export type { LiveSessionState, NoSessionState, SessionTimeoutState, SessionTimeoutVariables } from './state.js';
 export type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './store.js';

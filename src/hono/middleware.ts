@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { isPassive } from './passive.js';
 import { isRoutedToPing } from './ping-route.js';
-import { respondEnded, respondUnavailable } from './respond.js';
+import { SessionEndedError, SessionUnavailableError } from './refusal.js';
+import { respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
@@ -14,11 +15,19 @@ import type { TouchResult } from './store.js';
 export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
 
-  const noSession = (c: Context, next: Next): Promise<void> | Response => {
+  /**
+   * Refuses the request as Hono's own middleware do: an `HTTPException` carrying the answer, which
+   * Hono sends as is unless `app.onError` reshapes it.
+   */
+  const refuseEnded = (c: Context, reason: NoSessionReason): never => {
+    throw new SessionEndedError(reason, respondEnded(c, reason, o.redirect, (error) => sessions.reportError(error, c)));
+  };
+
+  const noSession = (c: Context, next: Next): Promise<void> => {
     c.set('sessionTimeout', NO_SESSION);
     sessions.cookie?.clearPresented(c);
     // Fails closed unless the app opted out for this route (`required: false`).
-    return o.required ? respondEnded(c, 'missing', o.redirect) : next();
+    return o.required ? refuseEnded(c, 'missing') : next();
   };
 
   /**
@@ -26,30 +35,30 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
    * The app's own id means the app still thinks the user is signed in while we lost track (restart,
    * eviction, a forgotten end): never let that through unguarded, whatever `required` says.
    */
-  const unknownId = (c: Context, next: Next): Promise<void> | Response => {
+  const unknownId = (c: Context, next: Next): Promise<void> => {
     if (sessions.cookie) return noSession(c, next);
     c.set('sessionTimeout', NO_SESSION);
-    return respondEnded(c, 'missing', o.redirect);
+    return refuseEnded(c, 'missing');
   };
 
-  const unavailable = (c: Context, error: unknown): Response => {
+  const unavailable = (c: Context, error: unknown): never => {
     // Fail closed: a session that could not be looked up (store down, or the app's sessionId()
     // threw) is neither let through as live nor told it has ended.
     sessions.reportError(error, c);
-    return respondUnavailable(c);
+    throw new SessionUnavailableError(respondUnavailable(c), error);
   };
 
-  const ended = async (c: Context, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<Response> => {
+  const ended = async (c: Context, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<never> => {
     try {
       await sessions.end(c, id, result);
     } catch (error) {
       // onEnd threw: the session stays ended, and the next request runs onEnd again.
       return unavailable(c, error);
     }
-    return respondEnded(c, result.reason, o.redirect);
+    return refuseEnded(c, result.reason);
   };
 
-  const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void | Response> | Response => {
+  const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void> => {
     if (result.status === 'alive') {
       c.set('sessionTimeout', liveState(id, result.lastActivity, result.createdAt, now, sessions.limits(result.policy)));
       return next();
@@ -58,7 +67,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     return ended(c, id, result);
   };
 
-  const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void | Response> | Response => {
+  const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void> => {
     if (!id) return noSession(c, next);
     // A request on its way to a ping is checked, never counted: the ping itself credits only
     // `now − idle`, and it does so after this middleware when mounted over it.
@@ -72,7 +81,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     }
     if (isThenable(result)) {
       return Promise.resolve(result).then(
-        (settled): Promise<void | Response> | Response => afterTouch(c, next, id, now, settled),
+        (settled): Promise<void> => afterTouch(c, next, id, now, settled),
         (error: unknown) => unavailable(c, error),
       );
     }
@@ -81,22 +90,25 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
 
   // Not `async`, and no `await` on the common path: a store that answers synchronously (the
   // MemoryStore) and a cookie verified before cost no promise of ours; this runs on every request.
+  // A refusal is thrown (see refusal.ts); one thrown synchronously leaves as a rejected promise.
   return function sessionTimeout(c, next) {
-    const now = o.now();
-    let read: ReturnType<Sessions['readId']>;
     try {
-      read = sessions.readId(c);
-    } catch (error) {
-      return Promise.resolve(unavailable(c, error));
-    }
-    const answer =
-      typeof read === 'object' && read !== null
+      const now = o.now();
+      let read: ReturnType<Sessions['readId']>;
+      try {
+        read = sessions.readId(c);
+      } catch (error) {
+        return unavailable(c, error);
+      }
+      return typeof read === 'object' && read !== null
         ? read.then(
-            (id): Promise<void | Response> | Response => afterRead(c, next, now, id),
+            (id): Promise<void> => afterRead(c, next, now, id),
             (error: unknown) => unavailable(c, error),
           )
         : afterRead(c, next, now, read);
-    return answer instanceof Response ? Promise.resolve(answer) : answer;
+    } catch (refusal) {
+      return Promise.reject(refusal);
+    }
   };
 }
 

@@ -5,7 +5,7 @@ import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExte
 import { MemoryStore } from './memory-store.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
 import { toPassiveTest } from './passive.js';
-import { redirectTargets, type RedirectTargets } from './respond.js';
+import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';
 
 /** Which requests never count as activity: see {@link SessionTimeoutOptions.passive}. */
 export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
@@ -80,9 +80,18 @@ export interface SessionTimeoutOptions {
    * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
    * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
    * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
+   *
+   * Or a function of the request and the reason (`'missing'`: no session at all), whose answer is used
+   * as is, e.g. to send each tenant to its own sign-in page or keep the page to come back to. It
+   * runs only for navigations and htmx requests; if it throws or answers no usable URL (empty, a
+   * control character), the error goes to `onStoreError` and the request gets the `401` JSON answer.
+   * @example
+   * ```ts
+   * redirect: (c, reason) => `/${c.req.param('tenant')}/login?reason=${reason}&next=${encodeURIComponent(c.req.path)}`
+   * ```
    * @defaultValue none
    */
-  redirect?: string;
+  redirect?: string | ((c: Context, reason: NoSessionReason) => string);
   /**
    * Requests that only check the session, never extend it (polling, status checks): an exact path,
    * a path prefix ending in `*` (`'/api/poll/*'`), a list of those, or a predicate. A request with the
@@ -212,7 +221,7 @@ export interface ResolvedOptions {
   /** The same values in seconds, as the ping reports them. */
   expireAfterSeconds: number;
   warnAfterSeconds: number;
-  redirect: RedirectTargets | null;
+  redirect: RedirectTo | null;
   isPassivePath: ((c: Context) => boolean) | null;
   /** The store of a request: the static one, or the `store` function's answer, checked. */
   storeFor: (c: Context) => SessionStore;
@@ -277,12 +286,12 @@ export function resolveOptions({
     fail(`touchAfter (${touchAfter} s) must be below expireAfter (${expireAfter} s), or sessions end while in use`);
   }
   nonNegative('tombstoneFor', tombstoneFor);
-  if (redirect !== undefined && (typeof redirect !== 'string' || redirect === '')) {
-    fail('redirect must be a non-empty URL string');
+  if (redirect !== undefined && typeof redirect !== 'function' && (typeof redirect !== 'string' || redirect === '')) {
+    fail('redirect must be a non-empty URL string, or a function (c, reason) returning one');
   }
   // A control character cannot go into a Location header: Hono would throw on the first ended
   // navigation (a 500 long after start-up), and CR/LF is how headers are smuggled in.
-  if (redirect !== undefined && /[\u0000-\u001f\u007f]/.test(redirect)) {
+  if (typeof redirect === 'string' && hasControlCharacter(redirect)) {
     throw new TypeError(
       `sessionTimeout: redirect ${JSON.stringify(redirect)} contains a control character (CR, LF, …); percent-encode it`,
     );
@@ -322,7 +331,7 @@ export function resolveOptions({
     tombstoneFor: tombstoneFor * 1000,
     expireAfterSeconds: expireAfter,
     warnAfterSeconds: warnAfter,
-    redirect: redirect === undefined ? null : redirectTargets(redirect),
+    redirect: redirect === undefined ? null : toRedirectTo(redirect),
     isPassivePath: passive === undefined ? null : toPassiveTest(passive),
     storeFor: typeof store === 'function' ? perRequestStore(store) : () => store,
     staticStore: typeof store === 'function' ? null : store,

@@ -12,6 +12,27 @@ export interface RedirectTargets {
   missing: string;
 }
 
+/** Where an ended navigation goes, by request and reason: the `redirect` option, checked. */
+export type RedirectTo = (c: Context, reason: NoSessionReason) => string;
+
+/** A control character cannot go into a `Location` header (and CR/LF is how headers are smuggled in). */
+export const hasControlCharacter = (url: string): boolean => /[\u0000-\u001f\u007f]/.test(url);
+
+/** The `redirect` option as one function: a string's targets built once, a function's answers checked per request. */
+export function toRedirectTo(redirect: string | RedirectTo): RedirectTo {
+  if (typeof redirect === 'string') {
+    const targets = redirectTargets(redirect);
+    return (_c, reason) => targets[reason];
+  }
+  return (c, reason) => {
+    const url: unknown = redirect(c, reason);
+    if (typeof url !== 'string' || url === '' || hasControlCharacter(url)) {
+      throw new TypeError(`sessionTimeout: the redirect function answered ${JSON.stringify(url) ?? typeof url} for reason ${reason}: a non-empty URL without control characters is needed`);
+    }
+    return url;
+  };
+}
+
 /** Seconds a client should wait before retrying after a `503`. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -54,17 +75,27 @@ export function isHtmx(c: Context): boolean {
 
 /**
  * The answer to a request whose session has ended (or, with `required`, never existed):
- * `303` to `redirect` for a navigation, `HX-Redirect` for htmx, else `401` JSON.
+ * `303` to `redirect` for a navigation, `HX-Redirect` for htmx, else `401` JSON. A `redirect`
+ * function that throws (or answers no usable URL) is reported, and the `401` JSON answers instead:
+ * still ended, never a `500`.
  */
-export function respondEnded(c: Context, reason: NoSessionReason, redirect: RedirectTargets | null): Response {
+export function respondEnded(c: Context, reason: NoSessionReason, redirect: RedirectTo | null, report: (error: unknown) => void): Response {
   c.header('Cache-Control', 'no-store');
   if (redirect !== null) {
-    if (isHtmx(c)) {
+    const htmx = isHtmx(c);
+    if (htmx || isNavigation(c)) {
+      let target: string;
+      try {
+        target = redirect(c, reason);
+      } catch (error) {
+        report(error);
+        return expiredJson(c, reason);
+      }
+      if (!htmx) return c.redirect(target, 303);
       // htmx ignores response headers on 3xx and, from v4, swaps 4xx bodies: a bodiless 200 it is.
-      c.header('HX-Redirect', redirect[reason]);
+      c.header('HX-Redirect', target);
       return c.body(null, 200);
     }
-    if (isNavigation(c)) return c.redirect(redirect[reason], 303);
   }
   return expiredJson(c, reason);
 }
