@@ -11,7 +11,7 @@ import type { TouchResult } from './store.js';
 /**
  * The least a ping moves `lastActivity` (ms): `now − idle` wobbles by the network's delay, and a few
  * milliseconds of that must not count as the user being active (nor run `onExtend`). One second, or
- * 1 % of a shorter `expireAfter`: at worst the session ends that much early.
+ * 1 % of a shorter `expireAfter`: at worst the session ends that much early. Not for `{"idle": 0}`.
  */
 export const pingMinMove = (expireAfter: number): number => Math.min(1000, expireAfter / 100);
 
@@ -50,7 +50,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return missing(c, sessions);
       activity = now - parsed.idle * 1000;
-      result = await sessions.touch(c, id, now, activity, Math.max(o.touchAfter, minMove));
+      // `{"idle": 0}` is the user's explicit "stay signed in": always news, never network wobble.
+      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? o.touchAfter : Math.max(o.touchAfter, minMove));
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);

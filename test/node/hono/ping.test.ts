@@ -259,6 +259,9 @@ describe('ping: the server rule lastActivity = max(stored, now − idle)', () =>
     assert.equal(store.writes, 0);
     await t.ping(cookie, { idle: 58 });
     assert.equal(store.writes, 1);
+    t.clock.advance(0.2);
+    await t.ping(cookie, { idle: 0 }); // the explicit "stay signed in" always counts
+    assert.equal(store.writes, 2);
   });
 
   it('never moves lastActivity back when a tab reports more idle time than stored', async () => {
