@@ -65,6 +65,8 @@ class Tombstone implements Link<Tombstone> {
     public reported: boolean,
     /** Until when (ms) a touch holds the duty to report it; `-Infinity` when nobody does. */
     public claimedUntil: number,
+    /** The live session's subject, for the audit. */
+    readonly subject: string | undefined,
   ) {}
 }
 
@@ -76,6 +78,11 @@ const ENDED = Object.freeze({
   idle: [ended('idle', false), ended('idle', true)],
   absolute: [ended('absolute', false), ended('absolute', true)],
 }) satisfies Record<EndReason, readonly TouchResult[]>;
+
+/** An ended answer: a shared one unless there is a subject to carry. */
+function endedAnswer(reason: EndReason, first: boolean, subject: string | undefined): TouchResult {
+  return subject === undefined ? ENDED[reason][first ? 1 : 0]! : { status: 'ended', reason, first, subject };
+}
 
 /** Why `entry` has ended by `now` (the deadline that came first), or `null` while it is live. Milliseconds. */
 function endReason(entry: LiveEntry, now: number, expireAfter: number, absoluteTimeout: number | null): EndReason | null {
@@ -176,7 +183,7 @@ export class MemoryStore implements SessionStore {
       : endReason(entry, now, request.expireAfter, request.absoluteTimeout);
     if (reason !== null) {
       this.#end(entry, reason, now + request.tombstoneFor, now + END_REPORT_LEASE);
-      return ENDED[reason][1]!;
+      return endedAnswer(reason, true, entry.subject);
     }
 
     if (!policy) entry.expireAfter = request.expireAfter;
@@ -252,13 +259,13 @@ export class MemoryStore implements SessionStore {
     // The duty to report goes to one touch at a time, and comes back if not settled in time.
     const first = !tombstone.reported && tombstone.claimedUntil <= now;
     if (first) tombstone.claimedUntil = now + END_REPORT_LEASE;
-    return ENDED[tombstone.reason][first ? 1 : 0]!;
+    return endedAnswer(tombstone.reason, first, tombstone.subject);
   }
 
   #end(entry: LiveEntry, reason: EndReason, forgetAt: number, claimedUntil: number): void {
     this.#live.delete(entry.id);
     this.#byTouch.unlink(entry);
-    const tombstone = new Tombstone(entry.id, reason, forgetAt, false, claimedUntil);
+    const tombstone = new Tombstone(entry.id, reason, forgetAt, false, claimedUntil, entry.subject);
     this.#tombstones.set(entry.id, tombstone);
     this.#byForgetAt.append(tombstone);
     if (this.#tombstones.size > this.#maxSessions) this.#dropTombstone(this.#byForgetAt.first!);

@@ -8,7 +8,7 @@
  * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given), `subject`
  *   when the app named one, and `expireAfter`, `warnAfter`, `absoluteTimeout` (`''`: none) when the
  *   session has its own policy (a hash without them follows each touch's limits);
- * - ended: `ended` = `idle` | `absolute`, `forgetAt` (a tombstone, so a late request still learns
+ * - ended: `ended` = `idle` | `absolute`, `forgetAt`, `subject` if it had one (a tombstone, so a late request still learns
  *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
  *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
  *
@@ -147,9 +147,9 @@ if h[3] then
     redis.call('DEL', key)
     return {'missing'}
   end
-  if h[5] or (h[6] and tonumber(h[6]) > now) then return {'ended', h[3], '0'} end
+  if h[5] or (h[6] and tonumber(h[6]) > now) then return {'ended', h[3], '0', h[7] or ''} end
   redis.call('HSET', key, 'claimedUntil', claimedUntil)
-  return {'ended', h[3], '1'}
+  return {'ended', h[3], '1', h[7] or ''}
 end
 if not h[1] or not h[2] then return {'missing'} end
 
@@ -172,9 +172,10 @@ if reason then
   redis.call('DEL', key)
   if tombstoneFor > 0 then
     redis.call('HSET', key, 'ended', reason, 'forgetAt', tostring(now + tombstoneFor), 'claimedUntil', claimedUntil)
+    if h[7] then redis.call('HSET', key, 'subject', h[7]) end
     redis.call('PEXPIRE', key, math.ceil(tombstoneFor))
   end
-  return {'ended', reason, '1'}
+  return {'ended', reason, '1', h[7] or ''}
 end
 
 local moved = ''
@@ -312,7 +313,10 @@ export class RedisStore implements SessionStore {
       const moved = String(reply[7] ?? '') === '1';
       return { status, lastActivity, createdAt, ...(subject ? { subject } : {}), ...(policy ? { policy } : {}), ...(moved ? { moved } : {}) };
     }
-    if (status === 'ended') return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1' };
+    if (status === 'ended') {
+      const subject = String(reply[3] ?? '');
+      return { status, reason: String(reply[1]) as EndReason, first: String(reply[2]) === '1', ...(subject ? { subject } : {}) };
+    }
     return { status: 'missing' };
   }
 

@@ -29,6 +29,8 @@ export interface EndedRecord {
   reported: boolean;
   /** Until when a touch holds the duty to report; `null` when nobody does. */
   claimedUntil: number | null;
+  /** The live session's subject, for the audit. */
+  subject?: string;
 }
 
 export type SessionRecord = LiveRecord | EndedRecord;
@@ -55,15 +57,16 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
   if (record.kind === 'ended') {
     if (record.forgetAt <= now) return { answer: { status: 'missing' }, next: null };
     const first = !record.reported && (record.claimedUntil === null || record.claimedUntil <= now);
-    const answer: TouchResult = { status: 'ended', reason: record.reason, first };
+    const answer: TouchResult = { status: 'ended', reason: record.reason, first, ...(record.subject === undefined ? {} : { subject: record.subject }) };
     return first ? { answer, next: { ...record, claimedUntil: now + END_REPORT_LEASE } } : { answer };
   }
   // The session's own limits win; a record without them follows the handler's of this request.
   const { expireAfter, absoluteTimeout } = record.policy ?? request;
   const reason = endReason(record, now, expireAfter, absoluteTimeout);
   if (reason !== null) {
-    const tombstone: EndedRecord = { kind: 'ended', reason, forgetAt: now + request.tombstoneFor, reported: false, claimedUntil: now + END_REPORT_LEASE };
-    return { answer: { status: 'ended', reason, first: true }, next: tombstone };
+    const subject = record.subject === undefined ? {} : { subject: record.subject };
+    const tombstone: EndedRecord = { kind: 'ended', reason, forgetAt: now + request.tombstoneFor, reported: false, claimedUntil: now + END_REPORT_LEASE, ...subject };
+    return { answer: { status: 'ended', reason, first: true, ...subject }, next: tombstone };
   }
   let next: LiveRecord | undefined;
   if (request.activity !== null) {

@@ -154,16 +154,16 @@ export class Sessions {
     if (!onEnd) return;
     runDetached(
       c,
-      async () => onEnd(c, 'logout', await this.#endInfo(c, id, at)),
+      async () => onEnd(c, 'logout', await this.#endInfo(c, id, undefined, at)),
       (error) => this.reportHookError('onEnd', error, c),
     );
   }
 
   /** `onEnd`'s info: `undefined` without a secret; a secret function that fails is reported, not fatal to `onEnd`. */
-  async #endInfo(c: Context, id: string, at: number): Promise<SessionAuditInfo | undefined> {
+  async #endInfo(c: Context, id: string, subject: string | undefined, at: number): Promise<SessionAuditInfo | undefined> {
     if (!this.hasSecret) return undefined;
     try {
-      return await this.auditInfo(c, id, undefined, at);
+      return await this.auditInfo(c, id, subject, at);
     } catch (error) {
       this.reportError(error, c);
       return undefined;
@@ -196,19 +196,19 @@ export class Sessions {
    * @throws what `onEnd` threw, having given the duty back to the store and kept the cookie, so
    *   the next request of this session runs the hook again; the caller answers `503`
    */
-  async end(c: Context, id: string, { reason, first }: Extract<TouchResult, { status: 'ended' }>): Promise<void> {
+  async end(c: Context, id: string, { reason, first, subject }: Extract<TouchResult, { status: 'ended' }>): Promise<void> {
     c.set('sessionTimeout', ENDED_STATE[reason]);
-    if (first) await this.#reportEnd(c, id, reason, this.options.now());
+    if (first) await this.#reportEnd(c, id, reason, subject, this.options.now());
     this.cookie?.clear(c);
   }
 
   /** Runs `onEnd` until it succeeds: a throw hands the duty back, a success settles it for good. */
-  async #reportEnd(c: Context, id: string, reason: EndReason, at: number): Promise<void> {
+  async #reportEnd(c: Context, id: string, reason: EndReason, subject: string | undefined, at: number): Promise<void> {
     const { onEnd } = this.options;
     if (!onEnd) return;
     const store = this.store(c);
     try {
-      await onEnd(c, reason, await this.#endInfo(c, id, at));
+      await onEnd(c, reason, await this.#endInfo(c, id, subject, at));
     } catch (error) {
       // If even this fails, the store hands the duty out again once its lease lapses.
       await store.settleEndReport(id, false).catch((settleError: unknown) => this.reportError(settleError, c));

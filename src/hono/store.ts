@@ -71,7 +71,11 @@ export type TouchResult =
    * yet reported, false for every other touch while that duty is out (for {@link END_REPORT_LEASE})
    * or once it was settled as reported ({@link SessionStore.settleEndReport}).
    */
-  | { status: 'ended'; reason: EndReason; first: boolean }
+  | {
+      status: 'ended'; reason: EndReason; first: boolean;
+      /** The subject the session was created with, while its tombstone lasts (for `onEnd`'s audit info). */
+      subject?: string;
+    }
   /** Never existed, was deleted by a logout, or its tombstone has been forgotten. */
   | { status: 'missing' };
 

@@ -139,6 +139,12 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
       same(await touchMoved(t0 + 90 * SECOND, t0 + 90 * SECOND, { touchAfter: 60 * SECOND }), alive(t0 + 60 * SECOND), 'less than touchAfter');
     });
 
+    test('keeps the subject in the tombstone: ended answers carry it, for the audit', async () => {
+      await store.create(id, t0, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, subject: 'k3yed-hash_of-ada' });
+      same(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true, subject: 'k3yed-hash_of-ada' });
+      same(await touch(t0 + EXPIRE_AFTER + 1, null), { status: 'ended', reason: 'idle', first: false, subject: 'k3yed-hash_of-ada' });
+    });
+
     test('answers missing for an id it never saw', async () => {
       same(await touch(t0, t0), { status: 'missing' });
     });

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { HookError, sessionHash, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from '../../../src/hono/audit.js';
 import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
-import { SECRET, createTestApp } from './helpers.js';
+import { SECRET, cookieFrom, createTestApp } from './helpers.js';
 
 type Event = { hook: string; c: unknown; info: SessionAuditInfo & Partial<SessionStartInfo & SessionExtendInfo>; reason?: AuditEndReason };
 
@@ -76,6 +76,19 @@ describe('audit hooks', () => {
     assert.deepEqual(ends.map((e) => e.reason), ['idle', 'logout']);
     assert.equal(ends[0]!.info.session, await sessionHash(SECRET, t.idOf(idle)));
     assert.equal(ends[1]!.info.session, await sessionHash(SECRET, t.idOf(out)));
+  });
+
+  it('onEnd for an idle end carries the subject’s hash the session started with', async () => {
+    const t = audited();
+    t.app.post('/login-as', async (c) => c.json({ id: await t.timeout.start(c, { subject: 'ada' }) }));
+    const cookie = cookieFrom(await t.app.request('http://localhost/login-as', { method: 'POST' }));
+    t.clock.advance(900);
+    assert.equal((await t.get('/app/x', cookie)).status, 401);
+    await t.settled(2);
+    const [start, end] = [t.events.find((e) => e.hook === 'start')!, t.events.find((e) => e.hook === 'end')!];
+    assert.deepEqual([end.reason, end.info.session], ['idle', start.info.session]);
+    assert.equal(end.info.subject, start.info.subject);
+    assert.match(end.info.subject!, /^[\w-]{22}$/);
   });
 
   it('never waits for a hook, and a throwing or rejecting one reaches onStoreError, not the request', async () => {
