@@ -1,0 +1,63 @@
+// Keeps README.md's code runnable as written: every TypeScript or JavaScript block is preceded by
+// `<!-- snippet: examples/snippets/<file> -->` and must equal that file, which the tests compile
+// (examples/snippets/tsconfig.json). Other blocks (html, sh, toml) may carry a marker too.
+//
+//   node scripts/readme-snippets.mjs [README.md]          check: lists every difference, exits 1 on any
+//   node scripts/readme-snippets.mjs --write [README.md]  copies each marked file into its block
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const CHECKED_LANGUAGES = new Set(['ts', 'tsx', 'js', 'jsx', 'mjs']);
+const MARKER = /^<!-- snippet: (\S+) -->$/;
+
+/** The fenced blocks of a markdown text, with the marker line before each (if any). */
+export function blocksOf(markdown) {
+  const lines = markdown.split('\n');
+  const blocks = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```(\w*)\s*$/.exec(lines[i]);
+    if (!open) continue;
+    const end = lines.indexOf('```', i + 1);
+    if (end < 0) throw new Error(`README line ${i + 1}: a code block is never closed`);
+    const file = MARKER.exec(lines[i - 1] ?? '')?.[1];
+    blocks.push({ line: i + 1, language: open[1], file, start: i + 1, end, body: lines.slice(i + 1, end).join('\n') + '\n' });
+    i = end;
+  }
+  return blocks;
+}
+
+/** Every way the README's blocks and the snippet files disagree, as sentences; none when they agree. */
+export function problemsOf(markdown, read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)) {
+  const problems = [];
+  for (const block of blocksOf(markdown)) {
+    if (!block.file) {
+      if (CHECKED_LANGUAGES.has(block.language)) {
+        problems.push(`README line ${block.line}: a ${block.language} block with no "<!-- snippet: examples/snippets/<file> -->" line before it (its code is never compiled)`);
+      }
+      continue;
+    }
+    const text = read(block.file);
+    if (text === undefined) problems.push(`README line ${block.line}: ${block.file} does not exist`);
+    else if (text !== block.body) problems.push(`README line ${block.line}: the block differs from ${block.file} (npm run snippets:write copies the file in)`);
+  }
+  return problems;
+}
+
+function write(path) {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  // Last block first, so earlier line numbers stay valid.
+  for (const block of blocksOf(lines.join('\n')).reverse()) {
+    if (!block.file) continue;
+    const body = readFileSync(block.file, 'utf8').replace(/\n$/, '').split('\n');
+    lines.splice(block.start, block.end - block.start, ...body);
+  }
+  writeFileSync(path, lines.join('\n'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith('--')) ?? 'README.md';
+  if (args.includes('--write')) write(path);
+  const problems = problemsOf(readFileSync(path, 'utf8'));
+  for (const problem of problems) console.error(problem);
+  process.exitCode = problems.length ? 1 : 0;
+}
