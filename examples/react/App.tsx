@@ -1,13 +1,10 @@
 // React 19 with TypeScript: one type-only import types <session-timeout> in JSX.
 import type {} from 'session-timeout-element/react';
-import { useEffect } from 'react';
+// Registers the element before React first renders it, so camelCase props (pingRequest) are set as
+// properties. Safe in server rendering too: the import does nothing there.
+import 'session-timeout-element';
 
 export function App() {
-  // Register the element in the browser only (server rendering imports nothing from it).
-  useEffect(() => {
-    void import('session-timeout-element');
-  }, []);
-
   return (
     <session-timeout
       warn-after={840}
