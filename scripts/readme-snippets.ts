@@ -1,6 +1,6 @@
-// Keeps README.md's code runnable as written: every TypeScript or JavaScript block is preceded by
-// `<!-- snippet: examples/snippets/<file> -->` and must equal that file, which the tests compile
-// (examples/snippets/tsconfig.json). Other blocks (html, sh, toml) may carry a marker too.
+// Keeps README.md's code runnable as written: every TypeScript, JavaScript or Vue block is preceded by
+// `<!-- snippet: examples/<dir>/<file> -->` and must equal that file, which the tests compile
+// (examples/snippets/tsconfig.json; Vue files with examples/vue's vue-tsc). Other blocks (html, sh, toml) may carry a marker too.
 //
 //   node --import tsx scripts/readme-snippets.ts [README.md]          check: lists every difference, exits 1 on any
 //   node --import tsx scripts/readme-snippets.ts --write [README.md]  copies each marked file into its block
@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const CHECKED_LANGUAGES = new Set(['ts', 'tsx', 'js', 'jsx', 'mjs']);
+const CHECKED_LANGUAGES = new Set(['ts', 'tsx', 'js', 'jsx', 'mjs', 'vue']);
 const MARKER = /^<!-- snippet: (\S+) -->$/;
 
 /** The fenced blocks of a markdown text, with the marker line before each (if any). */
