@@ -1,6 +1,6 @@
 // What `npm publish` would ship (issue 14, package hygiene): the packed tarball passes publint --strict
 // and "Are the types wrong?" for an ESM-only package, and its custom-elements.json describes files it
-// contains. Needs a fresh build (`npm run test:package` builds first).
+// contains. Needs a fresh build (`npm run test:package` builds first; `test:package:built` does not).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
