@@ -6,15 +6,13 @@
  */
 import type { LocaleTexts } from './texts.js';
 
-type Registry = { texts: Map<string, Partial<LocaleTexts>>; listeners: Set<() => void> };
+/** Texts registered per lower-case BCP 47 tag (`de`, `pt-br`, `zh-hans`). */
+export const registeredLocales: Map<string, Partial<LocaleTexts>> = ((globalThis as Record<symbol, Map<string, Partial<LocaleTexts>>>)[
+  Symbol.for('session-timeout-element.locales')
+] ??= new Map());
 
-const registry: Registry = ((globalThis as Record<symbol, Registry>)[Symbol.for('session-timeout-element.locales')] ??= {
-  texts: new Map(),
-  listeners: new Set(),
-});
-
-/** Texts registered for a lower-case BCP 47 tag (`de`, `pt-br`, `zh-hans`). */
-export const registeredLocales: ReadonlyMap<string, Partial<LocaleTexts>> = registry.texts;
+/** Fired on `window` after every registration: elements render again. */
+export const LOCALE_EVENT = 'session-timeout-locale';
 
 /**
  * Makes `texts` available for language `tag` (BCP 47, any case); a second call for the same tag
@@ -25,13 +23,7 @@ export const registeredLocales: ReadonlyMap<string, Partial<LocaleTexts>> = regi
  */
 export function defineLocale(tag: string, texts: Partial<LocaleTexts>): Partial<LocaleTexts> {
   const key = tag.toLowerCase();
-  registry.texts.set(key, { ...registry.texts.get(key), ...texts });
-  for (const listener of registry.listeners) listener();
+  registeredLocales.set(key, { ...registeredLocales.get(key), ...texts });
+  globalThis.dispatchEvent?.(new Event(LOCALE_EVENT));
   return texts;
-}
-
-/** Calls `listener` after every registration; returns the function that stops it. */
-export function onLocaleDefined(listener: () => void): () => void {
-  registry.listeners.add(listener);
-  return () => registry.listeners.delete(listener);
 }

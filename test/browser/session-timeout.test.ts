@@ -128,6 +128,9 @@ describe('<session-timeout>', () => {
         await el.updateComplete;
         el.requestUpdate();
         await el.updateComplete;
+        // The messages load on demand (only a page with a bad value pays for them).
+        await waitUntil(() => warnings.length > 0, 'no console warning');
+        await new Promise((resolve) => setTimeout(resolve, 20));
         expect(warnings).to.have.length(1);
         expect(warnings[0]).to.include(named);
         expect(el).to.include(fallback);
