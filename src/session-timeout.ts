@@ -80,6 +80,11 @@ export class SessionTimeoutElement extends LitElement {
     extendOnActivity: { type: Boolean, attribute: 'extend-on-activity' },
     disabled: { type: Boolean, reflect: true },
     debug: { type: Boolean },
+    activityEvents: {
+      attribute: 'activity-events',
+      converter: (value: string | null) => value?.split(/[\s,]+/).filter(Boolean) ?? null,
+    },
+    activityTarget: { attribute: false },
     unsavedChanges: { type: Boolean, attribute: 'unsaved-changes' },
   };
 
@@ -125,6 +130,13 @@ export class SessionTimeoutElement extends LitElement {
   /** Logs every decision on the console (`console.debug`): engine events, pings and answers, tab messages. */
   debug = false;
   /**
+   * The input events that count as activity, e.g. `activity-events="keydown pointerdown"` (space- or
+   * comma-separated). Absent or empty: moves, presses, keys, wheel, scroll and touch.
+   */
+  activityEvents: string[] | null = null;
+  /** Where input counts: an element (only input inside it) or a document; a property. Default: the page. */
+  activityTarget: Element | Document | null = null;
+  /**
    * The app's own unsaved state (a rich-text editor, a canvas), beside the form controls the element
    * finds by itself. While set, the end of the session keeps the page, as for a changed form field.
    */
@@ -158,6 +170,7 @@ export class SessionTimeoutElement extends LitElement {
       warnAfter: this.#warnAfter as number | null, expireAfter: this.#expireAfter as number | null,
       pingUrl: this.pingUrl, pingRequest: this.pingRequest, pingInterval: this.pingInterval, channel: this.channel,
       extendOnActivity: this.extendOnActivity, disabled: this.disabled, debug: this.debug,
+      activityEvents: this.activityEvents, activityTarget: this.activityTarget,
     }),
     onWarn: (remaining, reason) => {
       const seconds = Math.ceil(remaining);

@@ -103,6 +103,27 @@ describe('<session-timeout>', () => {
       expect(warnings).to.deep.equal([]);
     });
 
+    it('activity-events: only the listed input counts; activityTarget: only input inside it', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <fake-time-timeout warn-after="60" expire-after="90" activity-events="keydown, wheel"></fake-time-timeout>`);
+      expect(el.activityEvents).to.deep.equal(['keydown', 'wheel']);
+      time.advance(30_000);
+      await sendMouse({ type: 'down', position: [5, 5] });
+      await sendMouse({ type: 'up', position: [5, 5] });
+      time.advance(30_000);
+      expect(el.state, 'a click is not activity on this page').to.equal('warning');
+      el.extend();
+      const panel = await fixture<HTMLDivElement>(html`<div><input></div>`);
+      el.activityTarget = panel;
+      await el.updateComplete;
+      time.advance(30_000);
+      panel.querySelector('input')!.focus();
+      await sendKeys({ press: 'Shift' });
+      time.advance(30_000);
+      expect(el.state, 'typing inside the target is').to.equal('active');
+      el.remove();
+    });
+
     it('a read-only state and remaining', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
       expect(() => ((el as unknown as { state: string }).state = 'expired')).to.throw();
