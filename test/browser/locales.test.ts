@@ -43,6 +43,9 @@ function expectNoEnglish(el: Element, state: string) {
   expect(el.shadowRoot!.querySelector('[lang="en"]'), `${state}: nothing marked as English`).to.equal(null);
 }
 
+/** Contrast is measured once the dialog's fade-in is over. */
+const fadedIn = (el: Element) => Promise.all((part(el, 'dialog') as HTMLDialogElement).getAnimations().map((a) => a.finished));
+
 let warnings: string[] = [];
 const originalWarn = console.warn;
 
@@ -157,6 +160,7 @@ describe('locales', () => {
     const countdown = part(el, 'countdown')!;
     expect(countdown.localName, 'isolated from the sentence around it').to.equal('bdi');
     expect(countdown.textContent).to.equal('٠:٣٠');
+    await fadedIn(el);
     await expect(el).to.be.accessible();
   });
 
@@ -164,6 +168,7 @@ describe('locales', () => {
     const el = await fixture<LocaleTimeout>(staticHtml`<${tagName} lang="ja" warn-after="60" expire-after="90" logout-url="/logout"></${tagName}>`);
     time.advance(60_000);
     await el.updateComplete;
+    await fadedIn(el);
     await expect(el).to.be.accessible();
   });
 
