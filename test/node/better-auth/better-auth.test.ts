@@ -3,7 +3,7 @@
 // revocations end ours, and a better-auth failure while revoking never serves the session.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { betterAuth } from 'better-auth';
+import { betterAuth, type SecondaryStorage } from 'better-auth';
 import { memoryAdapter } from 'better-auth/adapters/memory';
 import { Hono } from 'hono';
 import { betterAuthSessionTimeout, type BetterAuthSessionTimeoutOptions } from '../../../src/hono/better-auth.js';
@@ -126,12 +126,22 @@ function createApp({ failDeletion = () => false, options = {}, secondaryStorage 
 }
 
 /** better-auth's `secondaryStorage` interface over a Map (what an app would back with Redis). */
-function mapStorage() {
+function mapStorage(): SecondaryStorage {
   const values = new Map<string, string>();
   return {
-    get: (key: string) => values.get(key) ?? null,
-    set: (key: string, value: string) => void values.set(key, value),
-    delete: (key: string) => void values.delete(key),
+    get: (key) => values.get(key) ?? null,
+    getAndDelete(key) {
+      const value = values.get(key) ?? null;
+      values.delete(key);
+      return value;
+    },
+    increment(key) {
+      const next = Number(values.get(key) ?? 0) + 1;
+      values.set(key, String(next));
+      return next;
+    },
+    set: (key, value) => void values.set(key, value),
+    delete: (key) => void values.delete(key),
   };
 }
 
