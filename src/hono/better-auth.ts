@@ -46,7 +46,10 @@ export interface BetterAuthSessionTimeoutOptions extends Omit<SessionTimeoutOpti
   secret?: string | readonly string[];
 }
 
-/** What {@link betterAuthSessionTimeout} returns: the handler, and the plugin to give better-auth. */
+/**
+ * What {@link betterAuthSessionTimeout} returns: the handler (mount `ping` and `middleware`; the plugin
+ * does what `start`/`end` would, so sign in and out through better-auth) and the plugin to give better-auth.
+ */
 export interface BetterAuthSessionTimeout extends SessionTimeout {
   /** Pass it to `betterAuth({ plugins: [timeout.plugin] })`. */
   plugin: BetterAuthPlugin & { id: 'session-timeout' };
@@ -63,6 +66,14 @@ export interface BetterAuthSessionTimeout extends SessionTimeout {
  * - better-auth's sign-out, `revokeSession(s)` and user deletion end ours;
  * - a sign-in whose session cannot be stored fails with `503` rather than start an unguarded session.
  *
+ * @example
+ * ```ts
+ * const timeout = betterAuthSessionTimeout({ expireAfter: 900, redirect: '/login', secret: process.env.SESSION_SECRET })
+ * const auth = betterAuth({ database, emailAndPassword: { enabled: true }, plugins: [timeout.plugin] })
+ * app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw))
+ * app.post('/api/session/ping', timeout.ping)
+ * app.use('/app/*', timeout.middleware)
+ * ```
  * @throws `TypeError` for `sessionId` (better-auth's token is the id) or a `store` function; otherwise what `sessionTimeout()` throws
  */
 export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOptions): BetterAuthSessionTimeout {
