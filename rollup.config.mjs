@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono)(\/|$)/.test(id);
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
 
 export default [
   {
@@ -19,6 +19,7 @@ export default [
       'hono/index': 'src/hono/index.ts',
       'hono/redis': 'src/hono/redis.ts',
       'hono/cloudflare': 'src/hono/cloudflare.ts',
+      'hono/better-auth': 'src/hono/better-auth.ts',
       // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
       ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
