@@ -5,10 +5,11 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { readdirSync } from 'node:fs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono)(\/|$)/.test(id);
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
 
 export default [
   {
@@ -18,14 +19,18 @@ export default [
       'hono/index': 'src/hono/index.ts',
       'hono/redis': 'src/hono/redis.ts',
       'hono/cloudflare': 'src/hono/cloudflare.ts',
+      'hono/better-auth': 'src/hono/better-auth.ts',
+      // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
+      ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
     external: isExternal,
     output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', sourcemap: true },
     plugins: [ts(), minifyTemplates()],
   },
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/session-timeout.min.js', format: 'esm', sourcemap: true },
+    // Code only some pages need (messages for a bad configuration) goes to a chunk beside it.
+    input: { 'session-timeout.min': 'src/drop-in.ts' },
+    output: { dir: 'dist', format: 'esm', sourcemap: true, chunkFileNames: 'drop-in/[name]-[hash].js' },
     plugins: [nodeResolve(), ts(), minifyTemplates(), terser({ ecma: 2020, module: true, format: { comments: false } })],
   },
 ];

@@ -63,7 +63,6 @@ function page(title: string, body: unknown) {
 
 export function createDemoApp(options: DemoOptions) {
   const { warnAfter, expireAfter, absoluteTimeout, secret } = options;
-  const elementScript = readFileSync(options.elementScript);
 
   const timeout = sessionTimeout({
     warnAfter,
@@ -80,10 +79,19 @@ export function createDemoApp(options: DemoOptions) {
 
   const app = new Hono();
 
-  app.get('/assets/session-timeout.min.js', (c) => {
+  // The drop-in and the modules it loads from beside it (locales, code only some pages need), from dist/.
+  app.get('/assets/:path{.+\\.js}', (c) => {
+    const path = c.req.param('path');
+    if (!/^\w[\w./-]*\.js$/.test(path) || path.includes('..')) return c.notFound();
+    let script: Buffer;
+    try {
+      script = readFileSync(new URL(path, options.elementScript));
+    } catch {
+      return c.notFound();
+    }
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
-    return c.body(elementScript);
+    return c.body(new Uint8Array(script));
   });
 
   app.get('/login', (c) => {

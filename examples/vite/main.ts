@@ -2,6 +2,7 @@
 // <session-timeout> and types it everywhere: querySelector, createElement, and listeners on the
 // element, on document and on window.
 import 'session-timeout-element';
+import 'session-timeout-element/locales/de.js'; // the German texts, for <html lang="de"> pages
 import { passiveFetch } from 'session-timeout-element/passive-fetch.js';
 
 const timeout = document.querySelector('session-timeout');

@@ -3,7 +3,7 @@
 // contains. Needs a fresh build (`npm run test:package` builds first; `test:package:built` does not).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -56,6 +56,25 @@ describe('the packed package', () => {
     assert.deepEqual(definitions, [
       { kind: 'custom-element-definition', name: 'session-timeout', declaration: { name: 'SessionTimeoutElement', module: 'dist/session-timeout.js' }, in: 'dist/session-timeout-define.js' },
     ]);
+  });
+
+  it('every entry the README names resolves by its name, and the modules that register something are kept by bundlers', () => {
+    // An app beside the unpacked package: Node resolves through package.json `exports` as bundlers do.
+    const app = join(dir, 'app');
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'session-timeout-element'), 'dir');
+    const locales = readdirSync(join(dir, 'package', 'dist', 'locales')).filter((f) => f.endsWith('.js'));
+    assert.ok(locales.includes('de.js'));
+    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
+    const script = `for (const e of ${JSON.stringify(entries)}) console.log(import.meta.resolve('session-timeout-element' + e))`;
+    const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' }).trim().split('\n');
+    assert.equal(resolved.length, entries.length);
+    for (const url of resolved) assert.ok(files.has(url.slice(url.indexOf('/package/') + '/package/'.length)), `${url} ships`);
+
+    const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { sideEffects: string[] };
+    const kept = (file: string) => pkg.sideEffects.some((glob) => new RegExp(`^${glob.replace(/^\.\//, '').replaceAll('.', '\\.').replaceAll('*', '[^/]*')}$`).test(file));
+    for (const file of ['dist/index.js', 'dist/session-timeout-define.js', 'dist/session-timeout.min.js', 'dist/locales/de.js']) assert.ok(kept(file), `${file} registers something: in sideEffects`);
+    for (const file of ['dist/passive-fetch.js', 'dist/controller.js', 'dist/session-timeout.js', 'dist/react.js']) assert.ok(!kept(file), `${file} has no side effect`);
   });
 
   it('package.json links the repository, homepage and issues (the README\'s relative links and image on the registry page)', () => {
