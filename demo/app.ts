@@ -84,11 +84,15 @@ function page(view: PageLanguage, title: string, body: unknown) {
 </html>`;
 }
 
-/** This page in each of the demo's languages (`?lang=`, other query parameters kept). */
+/** Reasons `/login` explains: the only query value ever carried into the page (its switch's links). */
+const SIGN_OUT_REASONS = ['idle', 'absolute'];
+
+/** This page in each of the demo's languages (`?lang=`; a known sign-out reason kept, nothing else reflected). */
 function languageSwitch({ language, t, url }: PageLanguage) {
+  const reason = url.searchParams.get('reason');
   const link = (other: DemoLanguage) => {
-    const query = new URLSearchParams(url.search);
-    query.set('lang', other);
+    const query = new URLSearchParams({ lang: other });
+    if (reason && SIGN_OUT_REASONS.includes(reason)) query.set('reason', reason);
     const tag = languageTag(other);
     return html`<li><a href="?${query.toString()}" lang="${tag}" hreflang="${tag}"${other === language ? html` aria-current="true"` : ''}>${demoTexts[other].name}</a></li>`;
   };

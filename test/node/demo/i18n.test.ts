@@ -86,4 +86,9 @@ describe('the demo in every language', () => {
     assert.deepEqual(links.filter((link) => link[3]).map((link) => link[4]), ['Українська']);
     assert.ok(links.every((link) => link[1]!.includes('reason=absolute')), 'the reason stays when switching');
   });
+
+  it('carries no other query value into its links', async () => {
+    const page = await loginPage(`/login?lang=de&reason=${encodeURIComponent('<img src=x onerror=alert(1)>')}&next=evil`);
+    assert.doesNotMatch(page.body, /onerror|evil/);
+  });
 });
