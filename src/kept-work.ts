@@ -6,13 +6,13 @@
  * @module
  */
 import { html } from 'lit';
-import type { LocaleTexts } from './texts.js';
+import type { TextKey } from './texts.js';
 
 /**
  * The expired dialog's content, its texts from `show` (the element's language); `signIn` opens the
  * sign-in page in a new tab, `leave` gives the work up.
  */
-export function keptWorkView(show: (key: keyof LocaleTexts) => unknown, signIn: () => void, leave: () => void) {
+export function keptWorkView(show: (key: TextKey) => unknown, signIn: () => void, leave: () => void) {
   return html`
     <h2 id="heading" part="heading"><slot name="kept-heading">${show('keptHeading')}</slot></h2>
     <div id="message" part="message expired"><slot name="kept-work"><p>${show('keptWork')}</p></slot></div>

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { en, type LocaleTexts } from './texts.js';
+import { en, type LocaleTexts, type TextKey } from './texts.js';
 import { registeredLocales } from './locale-registry.js';
 
 /** The language an element speaks, and where its texts come from. */
@@ -75,7 +75,7 @@ function load(locale: string, onProblem: (message: string) => void): void {
 }
 
 /** The text for `key`, and whether it is the English fallback (to be marked `lang="en"`). */
-export function text(language: Language, key: keyof LocaleTexts): [string, boolean] {
+export function text(language: Language, key: TextKey): [string, boolean] {
   const own = language.locale && registeredLocales.get(language.locale)?.[key];
   return own ? [own, false] : [en[key], language.locale != null];
 }
@@ -85,16 +85,24 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** A duration in words, e.g. "1 minute, 5 seconds", "2 Minuten", "٣٠ ثانية". */
-export function durationInWords(seconds: number, tag: string): string {
+/**
+ * A duration in words, e.g. "1 minute, 5 seconds", "2 Minuten", "٣٠ ثانية". `units`: the locale's own
+ * words, for a browser whose `Intl` lacks the language (it would answer in English).
+ */
+export function durationInWords(seconds: number, tag: string, units?: LocaleTexts['units']): string {
   const whole = Math.round(seconds);
   const minutes = (whole / 60) | 0;
   const rest = whole % 60;
+  const own = units && !Intl.NumberFormat.supportedLocalesOf(tag).length && units;
   const DurationFormat = (Intl as { DurationFormat?: new (tag: string, options: object) => { format(d: object): string } })
     .DurationFormat;
-  if (DurationFormat) return new DurationFormat(tag, { style: 'long', secondsDisplay: whole ? 'auto' : 'always' }).format({ minutes, seconds: rest });
-  // Older engines: each unit through NumberFormat, joined as the language joins units.
-  const unit = (value: number, unit: string) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  if (DurationFormat && !own) {
+    return new DurationFormat(tag, { style: 'long', secondsDisplay: whole ? 'auto' : 'always' }).format({ minutes, seconds: rest });
+  }
+  // Older engines: each unit through NumberFormat (or the locale's words), joined as the language joins units.
+  const unit = (value: number, unit: 'minute' | 'second') => own
+    ? fill(own[unit][new Intl.PluralRules(tag).select(value)] ?? own[unit].other, { n: String(value) })
+    : new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   const words = minutes ? [unit(minutes, 'minute')] : [];
   if (rest || !minutes) words.push(unit(rest, 'second'));
   return new Intl.ListFormat(tag, { type: 'unit' }).format(words);

@@ -16,7 +16,8 @@ import { resolveDurations, type IdleDurations, type IdleState } from './idle/eng
 import { styles } from './session-timeout.styles.js';
 import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from './language.js';
 import { LOCALE_EVENT } from './locale-registry.js';
-import type { LocaleTexts } from './texts.js';
+import type { TextKey } from './texts.js';
+import { registeredLocales } from './locale-registry.js';
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
@@ -152,7 +153,7 @@ export class SessionTimeoutElement extends LitElement {
   #language: Language = { tag: 'en', locale: null };
   #langObserver?: MutationObserver;
   /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
-  #outcome: keyof LocaleTexts | '' = '';
+  #outcome: TextKey | '' = '';
   /** The open warning found unsaved work: it says so. */
   #unsavedAtWarning = false;
   /** The session ended with unsaved work: the page stays, hidden, until the same user signs in again. */
@@ -314,16 +315,22 @@ export class SessionTimeoutElement extends LitElement {
    * (the locale's `announceIdle`). Override for wording of your own.
    */
   protected announcementText(remaining: number): string {
-    return fill(this.#text('announceIdle'), { duration: durationInWords(remaining, this.#language.tag) });
+    return fill(this.#text('announceIdle'), { duration: this.#words(remaining) });
+  }
+
+  /** A duration in words in the element's language. */
+  #words(seconds: number): string {
+    const { tag, locale } = this.#language;
+    return durationInWords(seconds, tag, locale ? registeredLocales.get(locale)?.units : undefined);
   }
 
   /** The text for `key` in the element's language (English where the locale has none). */
-  #text(key: keyof LocaleTexts): string {
+  #text(key: TextKey): string {
     return text(this.#language, key)[0];
   }
 
   /** A text to render: English that stands in for a missing translation is marked `lang="en"` (WCAG 3.1.2). */
-  #show(key: keyof LocaleTexts, values?: Record<string, string>) {
+  #show(key: TextKey, values?: Record<string, string>) {
     const [words, english] = text(this.#language, key);
     const filled = values ? fill(words, values) : words;
     return english ? html`<span lang="en">${filled}</span>` : filled;
@@ -403,11 +410,10 @@ export class SessionTimeoutElement extends LitElement {
   /** The idle warning: the user can stay. */
   #idleTexts() {
     const { warnAfter, expireAfter } = this.durations;
-    const { tag } = this.#language;
     return html`
       <h2 id="heading" part="heading"><slot name="heading">${this.#show('heading')}</slot></h2>
       <div id="message" part="message"><slot name="warning"><p>${this.#show('warning', {
-        inactive: durationInWords(warnAfter, tag), limit: durationInWords(expireAfter, tag),
+        inactive: this.#words(warnAfter), limit: this.#words(expireAfter),
       })}</p></slot></div>`;
   }
 

@@ -28,4 +28,6 @@ export default defineLocale('cy', {
   stillSignedIn: 'Rydych wedi mewngofnodi o hyd.',
   signedInAgain: 'Rydych wedi mewngofnodi eto.',
   signingOut: 'Wrthi’n eich allgofnodi…',
+  // CLDR's words, for a browser whose Intl has no Welsh (Debian's Chromium).
+  units: { minute: { two: '{n} funud', other: '{n} munud' }, second: { other: '{n} eiliad' } },
 });

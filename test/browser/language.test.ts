@@ -160,6 +160,14 @@ describe('language', () => {
       }
     });
 
+    it('Welsh in every engine: the locale’s own words where Intl lacks Welsh (Debian’s Chromium), Intl’s elsewhere', async () => {
+      const { default: cy } = await import('../../src/locales/cy.js');
+      const welsh = [1, 2, 5, 21, 22].map((n) => durationInWords(n * 60, 'cy', cy.units));
+      expect(welsh).to.deep.equal(['1 munud', '2 funud', '5 munud', '21 munud', '22 munud']);
+      expect(durationInWords(2, 'cy', cy.units)).to.equal('2 eiliad');
+      expect(durationInWords(120, 'de', cy.units), 'a language Intl has keeps Intl’s words').to.equal('2 Minuten');
+    });
+
     it('the countdown in the language’s digits: ar-EG shows Arabic-Indic digits', () => {
       expect(countdown(32, 'en')).to.equal('0:32');
       expect(countdown(605, 'de')).to.equal('10:05');

@@ -140,7 +140,10 @@ describe('locales', () => {
             <${tagName} lang=${tag} warn-after=${minutes * 60} expire-after=${minutes * 60 + 60}></${tagName}>`);
           time.advance(minutes * 60_000);
           await el.updateComplete;
-          const words = new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+          // Welsh: spelt out, since one engine's Intl lacks Welsh and would compare English with English.
+          const words = tag == 'cy'
+            ? `${minutes} ${minutes == 2 ? 'funud' : 'munud'}`
+            : new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
           expect(part(el, 'message')!.textContent, `${tag}, ${minutes}`).to.include(words);
           el.remove();
         }
