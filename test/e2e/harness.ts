@@ -1,7 +1,9 @@
 /**
  * End-to-end harness: the real demo server (a child process on a free port of 127.0.0.1) and a real
- * browser driven by puppeteer-core: the system Chromium over CDP, Firefox ESR over WebDriver BiDi.
- * {@link describeInBrowsers} runs a block once per engine. A browser or server that cannot start
+ * browser driven by puppeteer-core: the system Chromium over CDP, Firefox ESR over WebDriver BiDi;
+ * and, for the suites of the core flow, WebKitGTK's MiniBrowser over WebDriver classic through an
+ * adapter giving the same puppeteer operations (./webdriver.ts). {@link describeInBrowsers} runs a
+ * block once per engine. A browser or server that cannot start
  * fails the test loudly; a test is skipped in an engine only through {@link DemoSuite.unsupported},
  * which names the reason in the report.
  */
@@ -13,12 +15,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
 import { engines, executablePath, requireEngines, selectedEngines } from '../engines.mjs';
+import { launchWebKit, urlOf } from './webdriver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The engines puppeteer drives: `$BROWSERS` (default all) minus WebKit, which has no CDP or BiDi here. */
-export type E2eEngine = 'chromium' | 'firefox';
-export const e2eEngines = selectedEngines().filter((engine): engine is E2eEngine => engine !== 'webkit');
+/** The engines named in `$BROWSERS` (default all three). */
+export type E2eEngine = 'chromium' | 'firefox' | 'webkit';
+export const e2eEngines: E2eEngine[] = selectedEngines();
 requireEngines(e2eEngines);
 
 export interface Demo {
@@ -75,6 +78,7 @@ export async function startDemo(timeouts: {
 }
 
 export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
+  if (engine === 'webkit') return launchWebKit();
   if (engine === 'firefox') {
     return puppeteer.launch({ browser: 'firefox', executablePath: executablePath('firefox'), headless: true });
   }
@@ -88,10 +92,11 @@ export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
 
 /** Resolves once the page's URL matches (a string matches exactly) and its document has loaded. */
 export async function waitForURL(page: Page, url: string | RegExp, { timeout = 10_000 } = {}): Promise<void> {
-  const matches = () => (typeof url === 'string' ? page.url() === url : url.test(page.url()));
+  const matches = (current: string) => (typeof url === 'string' ? current === url : url.test(current));
   const deadline = Date.now() + timeout;
-  while (!matches()) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${page.url()}`);
+  let current: string;
+  while (!matches(current = await urlOf(page))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${current}`);
     await sleep(25);
   }
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) });
@@ -232,15 +237,19 @@ export interface DemoSuite {
  * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
  * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
  * started before the block's tests and stopped after. `serial`: the engines one after another for this
- * block (see below).
+ * block (see below). `webkit`: WebKit too. Only the core flow's suites say so (the warning and its
+ * countdown, extending, idle expiry at the server's time, tabs agreeing): the rest check what the
+ * server enforces whatever the engine, or lean on what WebDriver classic lacks (network events,
+ * preload scripts, new-tab events), and are left to the two engines puppeteer drives.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { serial = false } = {}): void {
+  { serial = false, webkit = false } = {}): void {
+  const included = e2eEngines.filter((engine) => webkit || engine !== 'webkit');
   // The engines side by side, each with its own server and browser, their tests one after another:
   // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
   // engines one after another instead, for a machine too loaded for 2-second warning windows.
-  describe(title, { concurrency: serial || process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
-    for (const engine of e2eEngines) describeIn(engine, timeouts, body);
+  describe(title, { concurrency: serial || process.env.E2E_SERIAL ? 1 : included.length }, () => {
+    for (const engine of included) describeIn(engine, timeouts, body);
   });
 }
 
