@@ -236,26 +236,44 @@ export interface DemoSuite {
 /**
  * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
  * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
- * started before the block's tests and stopped after. `serial`: the engines one after another for this
- * block (see below). `webkit`: WebKit too. Only the core flow's suites say so (the warning and its
- * countdown, extending, idle expiry at the server's time, tabs agreeing): the rest check what the
- * server enforces whatever the engine, or lean on what WebDriver classic lacks (network events,
- * preload scripts, new-tab events), and are left to the two engines puppeteer drives.
+ * started before the block's tests and stopped after. `webkit`: WebKit too. Only the core flow's
+ * suites say so (the warning and its countdown, extending, idle expiry at the server's time, tabs
+ * agreeing): the rest check what the server enforces whatever the engine, or lean on what WebDriver
+ * classic lacks (network events, preload scripts, new-tab events), and stay with the two engines
+ * puppeteer drives.
+ *
+ * The engines run side by side, each with its own server and browser: the tests mostly wait for real
+ * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
+ * `concurrency` is inherited: with two engines that is what these suites always had). `serial`: one
+ * test at a time, and Chromium and Firefox one after another (see requirements.test.ts); WebKit, a
+ * MiniBrowser process of its own, still runs beside them: it passes there, and after them it would
+ * add its whole time (about 50 s) to the run. E2E_SERIAL=1 runs everything one after another, for a
+ * machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
   { serial = false, webkit = false } = {}): void {
   const included = e2eEngines.filter((engine) => webkit || engine !== 'webkit');
-  // The engines side by side, each with its own server and browser, their tests one after another:
-  // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
-  // engines one after another instead, for a machine too loaded for 2-second warning windows.
-  describe(title, { concurrency: serial || process.env.E2E_SERIAL ? 1 : included.length }, () => {
-    for (const engine of included) describeIn(engine, timeouts, body);
+  const allSerial = Boolean(process.env.E2E_SERIAL);
+  describe(title, { concurrency: allSerial ? 1 : included.length }, () => {
+    let previousDone: Promise<void> = Promise.resolve();
+    for (const engine of included) {
+      if (!serial || engine === 'webkit') {
+        describeIn(engine, timeouts, body, { concurrency: serial || allSerial ? 1 : 2 });
+        continue;
+      }
+      let done!: () => void;
+      const startAfter = previousDone;
+      previousDone = new Promise((resolve) => { done = resolve; });
+      describeIn(engine, timeouts, body, { concurrency: 1, startAfter, done });
+    }
   });
 }
 
-function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
+/** `startAfter`: what this engine's block waits for before it starts; `done`: called once it has ended. */
+function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
+  { concurrency, startAfter, done }: { concurrency: number; startAfter?: Promise<void>; done?: () => void }): void {
   const label = engines[engine].label;
-  describe(label, () => {
+  describe(label, { concurrency }, () => {
     const suite: DemoSuite = {
       engine,
       demo: undefined as unknown as Demo,
@@ -279,12 +297,17 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
       },
     };
     before(async () => {
+      await startAfter;
       suite.demo = await startDemo(timeouts);
       suite.browser = await launchBrowser(engine);
     });
     after(async () => {
-      await suite.browser?.close();
-      await suite.demo?.stop();
+      try {
+        await suite.browser?.close();
+        await suite.demo?.stop();
+      } finally {
+        done?.();
+      }
     });
     body(suite);
   });

@@ -108,7 +108,8 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
   });
 }, {
   webkit: true,
-  // Engines one after another here: beside Chromium, Firefox's round 1 of test 4 failed in every full run
-  // (the dialog still open 2 s after Enter; it passes with Firefox alone). Under investigation.
+  // Chromium and Firefox one after another here: beside Chromium, Firefox's round 1 of test 4 failed in
+  // every full run (the dialog still open 2 s after Enter; it passes with Firefox alone). Under
+  // investigation. WebKit runs beside them (and passes there).
   serial: true,
 });
