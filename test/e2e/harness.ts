@@ -236,11 +236,13 @@ export interface DemoSuite {
 /**
  * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
  * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
- * started before the block's tests and stopped after. `webkit`: WebKit too. Only the core flow's
- * suites say so (the warning and its countdown, extending, idle expiry at the server's time, tabs
- * agreeing): the rest check what the server enforces whatever the engine, or lean on what WebDriver
- * classic lacks (network events, preload scripts, new-tab events), and stay with the two engines
- * puppeteer drives.
+ * started before the block's tests and stopped after.
+ *
+ * `webkit`: `true` where the suite runs in WebKit too, else why it cannot (the block is reported as
+ * skipped there, with that reason). The core flow's suites run there (the warning and its countdown,
+ * extending, idle expiry at the server's time, tabs agreeing); the others check what the server
+ * enforces whatever the engine, or lean on what WebDriver classic lacks (network events, preload
+ * scripts, new-tab events).
  *
  * The engines run side by side, each with its own server and browser: the tests mostly wait for real
  * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
@@ -251,20 +253,21 @@ export interface DemoSuite {
  * machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { serial = false, webkit = false } = {}): void {
-  const included = e2eEngines.filter((engine) => webkit || engine !== 'webkit');
+  { serial = false, webkit }: { serial?: boolean; webkit: true | { unsupported: string } }): void {
   const allSerial = Boolean(process.env.E2E_SERIAL);
-  describe(title, { concurrency: allSerial ? 1 : included.length }, () => {
+  describe(title, { concurrency: allSerial ? 1 : Math.max(1, e2eEngines.length) }, () => {
     let previousDone: Promise<void> = Promise.resolve();
-    for (const engine of included) {
-      if (!serial || engine === 'webkit') {
+    for (const engine of e2eEngines) {
+      if (engine === 'webkit' && webkit !== true) {
+        describe(engines.webkit.label, { skip: `not run in WebKit: ${webkit.unsupported}` }, () => {});
+      } else if (!serial || engine === 'webkit') {
         describeIn(engine, timeouts, body, { concurrency: serial || allSerial ? 1 : 2 });
-        continue;
+      } else {
+        let done!: () => void;
+        const startAfter = previousDone;
+        previousDone = new Promise((resolve) => { done = resolve; });
+        describeIn(engine, timeouts, body, { concurrency: 1, startAfter, done });
       }
-      let done!: () => void;
-      const startAfter = previousDone;
-      previousDone = new Promise((resolve) => { done = resolve; });
-      describeIn(engine, timeouts, body, { concurrency: 1, startAfter, done });
     }
   });
 }
