@@ -44,34 +44,45 @@ function strict<T extends object>(target: T, what: string): T {
 /** One WebDriver session on its own WebKitWebDriver: commands one at a time, each in the window it names. */
 class Session {
   private queue: Promise<unknown> = Promise.resolve();
-  private currentWindow = '';
+  private currentWindow: string;
+  private readonly openWindows = new Set<string>();
 
-  private constructor(private readonly base: string, private readonly stopDriver: () => Promise<void>) {}
+  private constructor(private readonly base: string, private readonly stopDriver: () => Promise<void>,
+    /** The window the session opened with. */
+    readonly firstWindow: string) {
+    this.currentWindow = firstWindow;
+    this.openWindows.add(firstWindow);
+  }
 
   static async start(): Promise<Session> {
     const driver = await startWebKitDriver();
     const base = `http://127.0.0.1:${driver.port}`;
     try {
       const answer = await send(base, 'POST', '/session', { capabilities: { alwaysMatch: driver.capabilities } }) as { sessionId: string };
-      const session = new Session(`${base}/session/${answer.sessionId}`, () => driver.stop());
-      session.currentWindow = await send(session.base, 'GET', '/window') as string;
-      return session;
+      const url = `${base}/session/${answer.sessionId}`;
+      return new Session(url, () => driver.stop(), await send(url, 'GET', '/window') as string);
     } catch (error) {
       await driver.stop();
       throw error;
     }
   }
 
-  get firstWindow(): string { return this.currentWindow; }
-
-  /** Runs `path` in `window` (switching to it first), after every command sent before it has finished. */
+  /**
+   * Runs `path` in `window` (switching to it first; `null`: any open window), after every command sent
+   * before it has finished.
+   */
   command(window: string | null, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const run = async () => {
-      if (window !== null && window !== this.currentWindow) {
-        await send(this.base, 'POST', '/window', { handle: window });
-        this.currentWindow = window;
+      // WebDriver refuses every command, even New Window, while the current window is a closed one.
+      const target = window ?? (this.openWindows.has(this.currentWindow) ? this.currentWindow : this.openWindows.values().next().value);
+      if (target !== undefined && target !== this.currentWindow) {
+        await send(this.base, 'POST', '/window', { handle: target });
+        this.currentWindow = target;
       }
-      return send(this.base, method, path, body);
+      const answer = await send(this.base, method, path, body);
+      if (method === 'DELETE' && path === '/window') this.openWindows.delete(this.currentWindow);
+      if (method === 'POST' && path === '/window/new') this.openWindows.add((answer as { handle: string }).handle);
+      return answer;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
