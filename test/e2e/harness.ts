@@ -3,9 +3,9 @@
  * browser driven by puppeteer-core: the system Chromium over CDP, Firefox ESR over WebDriver BiDi;
  * and, for the suites of the core flow, WebKitGTK's MiniBrowser over WebDriver classic through an
  * adapter giving the same puppeteer operations (./webdriver.ts). {@link describeInBrowsers} runs a
- * block once per engine. A browser or server that cannot start
- * fails the test loudly; a test is skipped in an engine only through {@link DemoSuite.unsupported},
- * which names the reason in the report.
+ * block once per engine. A browser or server that cannot start fails the test loudly; a test is
+ * skipped in an engine only through {@link DemoSuite.unsupported}, and a whole suite in WebKit only
+ * through {@link describeInBrowsers}'s `webkit` option, each naming the reason in the report.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
