@@ -5,10 +5,34 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { readdirSync } from 'node:fs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono)(\/|$)/.test(id);
+const minify = () => terser({ ecma: 2020, module: true, format: { comments: false } });
+
+/**
+ * The locale modules are fetched as they are by the drop-in (and are well under 700 B gzip only
+ * minified, with their text in UTF-8): minified in the library build too, the other modules not.
+ */
+function minifyLocales() {
+  const plugin = minify();
+  return {
+    name: 'minify-locales',
+    renderChunk(code, chunk, options, meta) {
+      return chunk.fileName.startsWith('locales/') ? plugin.renderChunk.call(this, code, chunk, options, meta) : null;
+    },
+    // Nothing to map back: a locale module is one object of texts, and the comment would cost bytes.
+    generateBundle(options, bundle) {
+      for (const [name, file] of Object.entries(bundle)) {
+        if (!name.startsWith('locales/')) continue;
+        if (file.type == 'asset') delete bundle[name];
+        else file.code = file.code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+      }
+    },
+  };
+}
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
 
 export default [
   {
@@ -19,14 +43,18 @@ export default [
       'hono/redis': 'src/hono/redis.ts',
       'hono/cloudflare': 'src/hono/cloudflare.ts',
       'hono/testing': 'src/hono/testing.ts',
+      'hono/better-auth': 'src/hono/better-auth.ts',
+      // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
+      ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
     external: isExternal,
     output: { dir: 'dist', format: 'esm', preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', sourcemap: true },
-    plugins: [ts(), minifyTemplates()],
+    plugins: [ts(), minifyTemplates(), minifyLocales()],
   },
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/session-timeout.min.js', format: 'esm', sourcemap: true },
-    plugins: [nodeResolve(), ts(), minifyTemplates(), terser({ ecma: 2020, module: true, format: { comments: false } })],
+    // Code only some pages need (messages for a bad configuration) goes to a chunk beside it.
+    input: { 'session-timeout.min': 'src/drop-in.ts' },
+    output: { dir: 'dist', format: 'esm', sourcemap: true, chunkFileNames: 'drop-in/[name]-[hash].js' },
+    plugins: [nodeResolve(), ts(), minifyTemplates(), minify()],
   },
 ];

@@ -4,11 +4,14 @@
  * start that server with short timeouts.
  */
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
+import { detectFromQuery, languageDetector, type DetectorOptions } from 'hono/language';
 import { sessionTimeout } from 'session-timeout-element/hono';
-// The element's own wording, so the page and the warning say durations alike.
-import { spokenDuration } from '../src/duration.js';
+// The element's own way to say a duration (Intl, in the page's language), so the page and the warning say them alike.
+import { durationInWords } from '../src/language.js';
+import { demoLanguages, demoTexts, direction, fill, languageTag, toDemoLanguage, type DemoLanguage, type DemoTexts } from './i18n.js';
 
 export interface DemoOptions {
   /** Seconds of inactivity before the warning opens. */
@@ -28,12 +31,27 @@ export interface DemoOptions {
   elementScript: URL;
 }
 
+/** The language of one request's page: its texts, and its address for the language switch. */
+interface PageLanguage {
+  language: DemoLanguage;
+  t: DemoTexts;
+  url: URL;
+}
+
+function pageLanguage(c: Context): PageLanguage {
+  const language = c.get('language') as DemoLanguage;
+  return { language, t: demoTexts[language], url: new URL(c.req.url) };
+}
+
+/** A duration in words in the page's language, as the element says it ("2 Minuten"). */
+function inWords(seconds: number, { language }: PageLanguage): string {
+  return durationInWords(seconds, languageTag(language));
+}
+
 /** Why `/login` was reached: only these fixed texts are ever shown, never the query value itself. */
-function signedOutMessage(reason: string | undefined, expireAfter: number): string | undefined {
-  if (reason === 'idle') {
-    return `You were signed out after ${spokenDuration(expireAfter)} of inactivity.`;
-  }
-  if (reason === 'absolute') return 'Your session reached its maximum length. Please sign in again.';
+function signedOutMessage(reason: string | undefined, expireAfter: number, view: PageLanguage): string | undefined {
+  if (reason === 'idle') return fill(view.t.signedOutIdle, { duration: inWords(expireAfter, view) });
+  if (reason === 'absolute') return view.t.signedOutAbsolute;
   return undefined;
 }
 
@@ -43,27 +61,46 @@ const styles = html`<style>
   label, textarea, input { display: block; width: 100%; box-sizing: border-box; }
   textarea { min-height: 10rem; }
   button, input[type=submit] { width: auto; margin-top: .75rem; padding: .4rem 1rem; font: inherit; }
-  .notice { padding: .75rem 1rem; border-left: .25rem solid #b45309; background: #fef3c7; color: #422006; }
+  .notice { padding: .75rem 1rem; border-inline-start: .25rem solid #b45309; background: #fef3c7; color: #422006; }
   .error { color: #b91c1c; }
   header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
+  .languages ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 2rem 0 0; padding: 0; list-style: none; }
+  .languages [aria-current] { font-weight: bold; }
 </style>`;
 
-function page(title: string, body: unknown) {
+/** `<html lang dir>` tell the element (and screen readers) the page's language and direction. */
+function page(view: PageLanguage, title: string, body: unknown) {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${languageTag(view.language)}" dir="${direction(view.language)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
   ${styles}
 </head>
-<body>${body}</body>
+<body>${body}
+  ${languageSwitch(view)}
+</body>
 </html>`;
+}
+
+/** Reasons `/login` explains: the only query value ever carried into the page (its switch's links). */
+const SIGN_OUT_REASONS = ['idle', 'absolute'];
+
+/** This page in each of the demo's languages (`?lang=`; a known sign-out reason kept, nothing else reflected). */
+function languageSwitch({ language, t, url }: PageLanguage) {
+  const reason = url.searchParams.get('reason');
+  const link = (other: DemoLanguage) => {
+    const query = new URLSearchParams({ lang: other });
+    if (reason && SIGN_OUT_REASONS.includes(reason)) query.set('reason', reason);
+    const tag = languageTag(other);
+    return html`<li><a href="?${query.toString()}" lang="${tag}" hreflang="${tag}"${other === language ? html` aria-current="true"` : ''}>${demoTexts[other].name}</a></li>`;
+  };
+  return html`<nav class="languages" aria-label="${t.language}"><ul>${demoLanguages.map(link)}</ul></nav>`;
 }
 
 export function createDemoApp(options: DemoOptions) {
   const { warnAfter, expireAfter, absoluteTimeout, secret } = options;
-  const elementScript = readFileSync(options.elementScript);
 
   const timeout = sessionTimeout({
     warnAfter,
@@ -80,21 +117,58 @@ export function createDemoApp(options: DemoOptions) {
 
   const app = new Hono();
 
-  app.get('/assets/session-timeout.min.js', (c) => {
+  // The drop-in and the modules it loads from beside it (locales, code only some pages need), from dist/.
+  app.get('/assets/:path{.+\\.js}', (c) => {
+    const path = c.req.param('path');
+    if (!/^\w[\w./-]*\.js$/.test(path) || path.includes('..')) return c.notFound();
+    let script: Buffer;
+    try {
+      script = readFileSync(new URL(path, options.elementScript));
+    } catch {
+      return c.notFound();
+    }
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
-    return c.body(elementScript);
+    return c.body(new Uint8Array(script));
   });
 
+  // The page's language: `?lang=` (the switch), else the one chosen before, else the browser's
+  // Accept-Language, else English. Only pages need one.
+  const languageOptions: DetectorOptions = {
+    order: ['querystring', 'cookie', 'header'],
+    lookupQueryString: 'lang',
+    lookupCookie: 'language',
+    lookupFromHeaderKey: 'accept-language',
+    lookupFromPathIndex: 0,
+    caches: false,
+    ignoreCase: true,
+    supportedLanguages: demoLanguages,
+    fallbackLanguage: 'en',
+    convertDetectedLanguage: toDemoLanguage,
+  };
+  const detectLanguage = languageDetector(languageOptions);
+  // Only a choice made with the switch is remembered, so the redirects to /login keep it; in a session
+  // cookie, like the session's own: nothing of the demo outlives the browser.
+  const rememberChosenLanguage: MiddlewareHandler = async (c, next) => {
+    const chosen = detectFromQuery(c, languageOptions);
+    if (chosen) setCookie(c, languageOptions.lookupCookie, chosen, { path: '/', sameSite: 'Lax', httpOnly: true });
+    await next();
+  };
+  app.use('/login', detectLanguage, rememberChosenLanguage);
+  app.use('/', detectLanguage, rememberChosenLanguage);
+
   app.get('/login', (c) => {
-    const notice = signedOutMessage(c.req.query('reason'), expireAfter);
-    return c.html(loginPage(notice));
+    const view = pageLanguage(c);
+    return c.html(loginPage(view, signedOutMessage(c.req.query('reason'), expireAfter, view)));
   });
 
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
     const username = typeof form.username === 'string' ? form.username.trim() : '';
-    if (!username) return c.html(loginPage(undefined, 'Please enter a username.'), 400);
+    if (!username) {
+      const view = pageLanguage(c);
+      return c.html(loginPage(view, undefined, view.t.usernameMissing), 400);
+    }
     // The subject lets a page that kept unsaved work at the end resume when the same user signs in again.
     const id = await timeout.start(c, { subject: username });
     usernames.set(id, username);
@@ -123,7 +197,7 @@ export function createDemoApp(options: DemoOptions) {
     if (!username) return c.redirect('/login', 303);
     // Back after sign-out must not show this page from the cache.
     c.header('Cache-Control', 'no-store');
-    return c.html(homePage(username, { warnAfter, expireAfter }, options.page ?? { warnAfter, expireAfter }));
+    return c.html(homePage(pageLanguage(c), username, { warnAfter, expireAfter }, options.page ?? { warnAfter, expireAfter }));
   });
 
   app.get('/api/status', (c) => {
@@ -136,38 +210,42 @@ export function createDemoApp(options: DemoOptions) {
   return app;
 }
 
-function loginPage(notice?: string, error?: string) {
-  return page('Sign in', html`
+function loginPage(view: PageLanguage, notice?: string, error?: string) {
+  const { t } = view;
+  return page(view, t.signIn, html`
   <main>
-    <h1>Sign in</h1>
+    <h1>${t.signIn}</h1>
     ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
     <form method="post" action="/login">
-      <label for="username">Username</label>
+      <label for="username">${t.username}</label>
       <input id="username" name="username" autocomplete="username" required autofocus>
       ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-      <input type="submit" value="Sign in">
+      <input type="submit" value="${t.signIn}">
     </form>
   </main>`);
 }
 
 type Durations = { warnAfter: number; expireAfter: number };
 
-function homePage(username: string, { warnAfter, expireAfter }: Durations, attributes: Durations) {
-  return page('Your account', html`
+/** How often the status button polls, in seconds. */
+const POLL_EVERY = 5;
+
+function homePage(view: PageLanguage, username: string, { warnAfter, expireAfter }: Durations, attributes: Durations) {
+  const { t } = view;
+  // The name isolated (<bdi>): a Latin name in an Arabic sentence, or the reverse, keeps its order.
+  const [beforeName = '', afterName = ''] = t.hello.split('{name}');
+  return page(view, t.account, html`
   <header>
-    <h1>Hello, ${username}</h1>
-    <form method="post" action="/logout"><button type="submit">Sign out</button></form>
+    <h1>${beforeName}<bdi>${username}</bdi>${afterName}</h1>
+    <form method="post" action="/logout"><button type="submit">${t.signOut}</button></form>
   </header>
   <main>
-    <p>This session ends after ${spokenDuration(expireAfter)} without activity; a warning appears
-       ${spokenDuration(expireAfter - warnAfter)} before. Typing below is activity, even though it sends nothing
-       to the server.</p>
-    <label for="notes">Long client-side work: type here, walk away, and sign in again after the end: it is still here</label>
+    <p>${fill(t.about, { expire: inWords(expireAfter, view), warn: inWords(expireAfter - warnAfter, view) })}</p>
+    <label for="notes">${t.notes}</label>
     <textarea id="notes" name="notes"></textarea>
-    <p><button type="button" id="poll" aria-pressed="false">Poll status every 5 s</button>
-       <output id="status" aria-live="off"></output></p>
-    <p>Polling uses passive requests: they read the session without extending it, so a dashboard left open
-       still signs out when nobody is there.</p>
+    <p><button type="button" id="poll" aria-pressed="false">${fill(t.poll, { interval: inWords(POLL_EVERY, view) })}</button>
+       <output id="status" aria-live="off" data-signed-in="${t.statusIn}" data-signed-out="${t.statusOut}"></output></p>
+    <p>${t.pollNote}</p>
   </main>
   <session-timeout warn-after="${attributes.warnAfter}" expire-after="${attributes.expireAfter}" ping-url="/session/ping"
                    redirect-url="/login" logout-url="/logout"></session-timeout>
@@ -184,20 +262,21 @@ function homePage(username: string, { warnAfter, expireAfter }: Durations, attri
     });
     const button = document.getElementById('poll');
     const output = document.getElementById('status');
+    const seconds = new Intl.NumberFormat(document.documentElement.lang, { style: 'unit', unit: 'second', unitDisplay: 'long' });
     let timer;
     async function poll() {
       // A passive request (X-Session-Passive: 1): the server answers but does not count it as activity.
       const response = await passiveFetch('/api/status');
       const body = await response.json().catch(() => ({}));
       output.textContent = body.signedIn
-        ? 'Signed in; the server ends this session in ' + Math.round(body.remaining) + ' s without activity.'
-        : 'Signed out.';
+        ? output.dataset.signedIn.replace('{remaining}', seconds.format(Math.round(body.remaining)))
+        : output.dataset.signedOut;
     }
     button.addEventListener('click', () => {
       const on = button.getAttribute('aria-pressed') !== 'true';
       button.setAttribute('aria-pressed', String(on));
       clearInterval(timer);
-      if (on) { poll(); timer = setInterval(poll, 5000); }
+      if (on) { poll(); timer = setInterval(poll, ${POLL_EVERY * 1000}); }
     });
   </script>`);
 }

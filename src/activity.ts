@@ -50,7 +50,8 @@ const listenerOptions: AddEventListenerOptions = { passive: true, capture: true 
 export class ActivityTracker {
   #x = NaN;
   #y = NaN;
-  #doc: Document | null = null;
+  #target: Document | Element | null = null;
+  #events: readonly string[] = ACTIVITY_EVENTS;
   #lastInput = 0;
   #notifiedAt = -Infinity;
   readonly #now: () => number;
@@ -65,26 +66,33 @@ export class ActivityTracker {
     return this.#lastInput;
   }
 
-  /** Starts listening on `doc` (default: the current document) and its window. Idempotent. */
-  connect(doc: Document = document): void {
-    if (!this.#doc) this.#listen('add', (this.#doc = doc));
+  /**
+   * Starts listening for `events` (default {@link ACTIVITY_EVENTS}) on `target` (default: the current
+   * document; an element: only input inside it counts), and for lifecycle events on its document and
+   * window. Idempotent: {@link disconnect} first to listen elsewhere.
+   */
+  connect(target: Document | Element = document, events: readonly string[] = ACTIVITY_EVENTS): void {
+    if (this.#target) return;
+    this.#events = events;
+    this.#listen('add', (this.#target = target));
   }
 
   /** Removes every listener {@link connect} added. */
   disconnect(): void {
-    if (this.#doc) this.#listen('remove', this.#doc);
-    this.#doc = null;
+    if (this.#target) this.#listen('remove', this.#target);
+    this.#target = null;
   }
 
   /** Whether the listeners are on. */
   get connected(): boolean {
-    return !!this.#doc;
+    return !!this.#target;
   }
 
   /** Adds or removes every listener: the one place where they are listed, so each is paired with its removal. */
-  #listen(op: 'add' | 'remove', doc: Document): void {
+  #listen(op: 'add' | 'remove', target: Document | Element): void {
     const method = `${op}EventListener` as const;
-    for (const type of ACTIVITY_EVENTS) doc[method](type, type == 'mousemove' ? this.#onMove : this.#onInput, listenerOptions);
+    const doc = target.ownerDocument ?? (target as Document);
+    for (const type of this.#events) target[method](type, /move$/.test(type) ? this.#onMove : this.#onInput, listenerOptions);
     for (const type of LIFECYCLE_EVENTS) (type == 'visibilitychange' ? doc : doc.defaultView!)[method](type, this.#onLifecycle);
   }
 
@@ -94,7 +102,7 @@ export class ActivityTracker {
     if (event.isTrusted) this.#input();
   };
 
-  /** Some devices and browsers send moves of zero distance (e.g. on layout changes): not the user. */
+  /** Some devices and browsers send moves (mouse or pointer) of zero distance (e.g. on layout changes): not the user. */
   readonly #onMove = (event: Event): void => {
     if (!event.isTrusted) return;
     const { screenX, screenY } = event as MouseEvent;

@@ -53,6 +53,13 @@ export interface SessionTimeoutOptions {
   extendOnActivity?: boolean;
   /** No listeners, no timers, no pings. Turning it off again starts afresh. Default `false`. */
   disabled?: boolean;
+  /**
+   * The input events that count as activity. Default `ACTIVITY_EVENTS` (moves, presses, keys, wheel,
+   * scroll, touch); e.g. `['keydown', 'pointerdown']` for a page where moving the mouse is no sign of use.
+   */
+  activityEvents?: readonly string[] | null;
+  /** Where input counts: an element (only input inside it) or a document. Default: `document`. */
+  activityTarget?: Element | Document | null;
   /** Logs every decision (`console.debug`): what the engine did, every ping and its answer, every tab message. */
   debug?: boolean;
   /** Called when the warning opens; `remaining` in seconds, `reason` the end it is about. */
@@ -92,10 +99,11 @@ export interface SessionTimeoutOptions {
 
 /** The options a page may change while it runs (the element's attributes). */
 export type ConfigurableOptions = Pick<SessionTimeoutOptions,
-  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled' | 'debug'>;
+  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled' | 'debug' |
+  'activityEvents' | 'activityTarget'>;
 
-const CONFIGURABLE: ReadonlyArray<keyof ConfigurableOptions> =
-  ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval', 'channel', 'extendOnActivity', 'disabled', 'debug'];
+const CONFIGURABLE: ReadonlyArray<keyof ConfigurableOptions> = ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval',
+  'channel', 'extendOnActivity', 'disabled', 'debug', 'activityEvents', 'activityTarget'];
 
 /** Ms a new tab waits for another tab to say what the server last said, before asking the server. */
 export const ASK_TABS_WAIT = 250;
@@ -187,6 +195,10 @@ export class SessionCoordinator {
     this.#engine?.configure({ ...this.durations, extendOnActivity: !!o.extendOnActivity });
     this.#newKeepAlive();
     if (this.#tabs && this.#tabs.name != this.#channelName()) this.#openTabs();
+    if (this.#tracker?.connected && (changed.includes('activityEvents') || changed.includes('activityTarget'))) {
+      this.#tracker.disconnect();
+      this.#listenForInput();
+    }
     this.#sync();
     this.#changed();
   }
@@ -315,7 +327,7 @@ export class SessionCoordinator {
       if (engine.state != 'expired') {
         // Connecting again (the host moved in the DOM) counts as activity; an open warning stays open.
         engine.recordActivity();
-        this.#tracker!.connect(o.document);
+        this.#listenForInput();
         engine.start();
         // The page load was a request: the server has just seen it as activity, so it is no news
         // for a keep-alive (else every tab opened would ping at once), but it is for the other tabs.
@@ -330,6 +342,12 @@ export class SessionCoordinator {
       }
     }
     this.#changed();
+  }
+
+  /** Input listeners on, where and for what the options say. */
+  #listenForInput(): void {
+    const { activityTarget, document, activityEvents } = this.#options;
+    this.#tracker!.connect(activityTarget ?? document, activityEvents?.length ? activityEvents : undefined);
   }
 
   /**

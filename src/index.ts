@@ -38,3 +38,5 @@ export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-
 export { TabSync, type TabMessage, type ServerMessage, type TabSyncOptions } from './tab-sync.js';
 export { safeNavigationUrl } from './safe-url.js';
 export { hasUnsavedWork } from './unsaved-work.js';
+export { defineLocale } from './locale-registry.js';
+export type { LocaleTexts } from './texts.js';

@@ -6,17 +6,18 @@
  * @module
  */
 import { html } from 'lit';
+import type { TextKey } from './texts.js';
 
-/** The expired dialog's content; `signIn` opens the sign-in page in a new tab, `leave` gives the work up. */
-export function keptWorkView(signIn: () => void, leave: () => void) {
+/**
+ * The expired dialog's content, its texts from `show` (the element's language); `signIn` opens the
+ * sign-in page in a new tab, `leave` gives the work up.
+ */
+export function keptWorkView(show: (key: TextKey) => unknown, signIn: () => void, leave: () => void) {
   return html`
-    <h2 id="heading" part="heading"><slot name="kept-heading">Your session has ended</slot></h2>
-    <div id="message" part="message expired"><slot name="kept-work"><p>
-      Your unsaved changes are still here, hidden until you sign in again. Sign in in a new tab, then come
-      back: this page continues where you left it.
-    </p></slot></div>
+    <h2 id="heading" part="heading"><slot name="kept-heading">${show('keptHeading')}</slot></h2>
+    <div id="message" part="message expired"><slot name="kept-work"><p>${show('keptWork')}</p></slot></div>
     <div class="actions">
-      <button part="sign-in-button" class="primary" @click=${signIn}><slot name="sign-in-label">Sign in again</slot></button>
-      <button part="leave-button" @click=${leave}><slot name="leave-label">Leave without saving</slot></button>
+      <button part="sign-in-button" class="primary" @click=${signIn}><slot name="sign-in-label">${show('signInAgain')}</slot></button>
+      <button part="leave-button" @click=${leave}><slot name="leave-label">${show('leave')}</slot></button>
     </div>`;
 }

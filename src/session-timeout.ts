@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
 import { safeNavigationUrl } from './safe-url.js';
 import type { PingRequestOptions } from './ping-client.js';
-import { durationProblem } from './config-messages.js';
 import { keptWorkView } from './kept-work.js';
 import { hasUnsavedWork } from './unsaved-work.js';
 import {
@@ -15,7 +14,10 @@ import {
 } from './events.js';
 import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
 import { styles } from './session-timeout.styles.js';
-import { spokenDuration } from './duration.js';
+import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from './language.js';
+import { LOCALE_EVENT } from './locale-registry.js';
+import type { TextKey } from './texts.js';
+import { registeredLocales } from './locale-registry.js';
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
@@ -38,6 +40,7 @@ import { spokenDuration } from './duration.js';
  * @event {SessionTimeoutExtendEvent} session-timeout-extend - The session was extended; `remaining` seconds.
  * @event {SessionTimeoutDismissEvent} session-timeout-dismiss - An absolute warning was closed without extending (extend, Escape); the session still ends at its fixed limit.
  * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
+ * @event {SessionTimeoutResumeEvent} session-timeout-resume - An ended page that kept unsaved work is live again: the same user signed in again; `remaining` seconds.
  * @event {SessionTimeoutErrorEvent} session-timeout-error - A ping failed (`error`, `status`); the session is not treated as ended.
  *
  * @slot heading - The warning's title. Default: "Are you still there?"
@@ -79,6 +82,11 @@ export class SessionTimeoutElement extends LitElement {
     extendOnActivity: { type: Boolean, attribute: 'extend-on-activity' },
     disabled: { type: Boolean, reflect: true },
     debug: { type: Boolean },
+    activityEvents: {
+      attribute: 'activity-events',
+      converter: (value: string | null) => value?.split(/[\s,]+/).filter(Boolean) ?? null,
+    },
+    activityTarget: { attribute: false },
     unsavedChanges: { type: Boolean, attribute: 'unsaved-changes' },
   };
 
@@ -124,6 +132,13 @@ export class SessionTimeoutElement extends LitElement {
   /** Logs every decision on the console (`console.debug`): engine events, pings and answers, tab messages. */
   debug = false;
   /**
+   * The input events that count as activity, e.g. `activity-events="keydown pointerdown"` (space- or
+   * comma-separated). Absent or empty: moves, presses, keys, wheel, scroll and touch.
+   */
+  activityEvents: string[] | null = null;
+  /** Where input counts: an element (only input inside it) or a document; a property. Default: the page. */
+  activityTarget: Element | Document | null = null;
+  /**
    * The app's own unsaved state (a rich-text editor, a canvas), beside the form controls the element
    * finds by itself. While set, the end of the session keeps the page, as for a changed form field.
    */
@@ -134,8 +149,11 @@ export class SessionTimeoutElement extends LitElement {
   /** The two above resolved once per change, not on every read (render reads them each second of a warning). */
   #durations = resolveDurations({});
   #announcement = '';
+  /** The language of the last render (contract §6): resolved on every render, which is cheap and follows `lang` changes. */
+  #language: Language = { tag: 'en', locale: null };
+  #langObserver?: MutationObserver;
   /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
-  #outcome = '';
+  #outcome: TextKey | '' = '';
   /** The open warning found unsaved work: it says so. */
   #unsavedAtWarning = false;
   /** The session ended with unsaved work: the page stays, hidden, until the same user signs in again. */
@@ -154,9 +172,11 @@ export class SessionTimeoutElement extends LitElement {
       warnAfter: this.#warnAfter as number | null, expireAfter: this.#expireAfter as number | null,
       pingUrl: this.pingUrl, pingRequest: this.pingRequest, pingInterval: this.pingInterval, channel: this.channel,
       extendOnActivity: this.extendOnActivity, disabled: this.disabled, debug: this.debug,
+      activityEvents: this.activityEvents, activityTarget: this.activityTarget,
     }),
     onWarn: (remaining, reason) => {
       const seconds = Math.ceil(remaining);
+      this.#resolveLanguage();
       // Spoken on opening (the dialog's own announcement may be cut short), then at most every 20–30 s.
       this.#announcement = reason == 'absolute' ? this.#absoluteAnnouncement() : this.announcementText(seconds);
       this.#announcedAt = this.#lastTick = seconds;
@@ -166,7 +186,7 @@ export class SessionTimeoutElement extends LitElement {
     },
     onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
     onExtend: (remaining, source) => {
-      if (source == 'user' && this.state == 'active') this.#outcome = 'You are still signed in.';
+      if (source == 'user' && this.state == 'active') this.#outcome = 'stillSignedIn';
       this.dispatchEvent(new SessionTimeoutExtendEvent(remaining));
     },
     onDismiss: (remaining) => this.dispatchEvent(new SessionTimeoutDismissEvent(remaining)),
@@ -181,7 +201,7 @@ export class SessionTimeoutElement extends LitElement {
     },
     onResume: (remaining) => {
       this.#keptWork = false;
-      this.#outcome = 'You are signed in again.';
+      this.#outcome = 'signedInAgain';
       this.dispatchEvent(new SessionTimeoutResumeEvent(remaining));
     },
     onResumeRefused: () => this.#leave(),
@@ -290,14 +310,44 @@ export class SessionTimeoutElement extends LitElement {
     this.openSignIn(this.#safeUrl('redirect-url', this.redirectUrl) ?? location.href);
   };
 
-  /** The sentence the live region speaks while the warning is open (in English); override to translate. */
+  /**
+   * The sentence the live region speaks while the idle warning is open, in the element's language
+   * (the locale's `announceIdle`). Override for wording of your own.
+   */
   protected announcementText(remaining: number): string {
-    return `You will be signed out in ${spokenDuration(remaining)}.`;
+    return fill(this.#text('announceIdle'), { duration: this.#words(remaining) });
+  }
+
+  /** A duration in words in the element's language. */
+  #words(seconds: number): string {
+    const { tag, locale } = this.#language;
+    return durationInWords(seconds, tag, locale ? registeredLocales.get(locale)?.units : undefined);
+  }
+
+  /** The text for `key` in the element's language (English where the locale has none). */
+  #text(key: TextKey): string {
+    return text(this.#language, key)[0];
+  }
+
+  /** A text to render: English that stands in for a missing translation is marked `lang="en"` (WCAG 3.1.2). */
+  #show(key: TextKey, values?: Record<string, string>) {
+    const [words, english] = text(this.#language, key);
+    const filled = values ? fill(words, values) : words;
+    return english ? html`<span lang="en">${filled}</span>` : filled;
+  }
+
+  /** Resolves the element's language again (contract §6); cheap, so done on every render, never per activity event. */
+  #resolveLanguage(): Language {
+    return (this.#language = resolveLanguage(declaredLanguage(this), (message) => this.#warn(message)));
   }
 
   override connectedCallback(): void {
     this.#reportProblems();
     super.connectedCallback();
+    // A change of `lang` (own, an ancestor's, the page's) or a locale arriving re-renders.
+    this.#langObserver = new MutationObserver(this.#rerender);
+    this.#langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    addEventListener(LOCALE_EVENT, this.#rerender);
     addEventListener('submit', this.#onPageSubmit);
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);
@@ -305,6 +355,8 @@ export class SessionTimeoutElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+    removeEventListener(LOCALE_EVENT, this.#rerender);
     removeEventListener('submit', this.#onPageSubmit);
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
@@ -316,15 +368,16 @@ export class SessionTimeoutElement extends LitElement {
 
   protected override render() {
     const kept = this.#keptWork && this.state == 'expired';
+    const { tag } = this.#resolveLanguage();
     return html`
-      <dialog part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
+      <dialog lang=${tag} part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
               aria-describedby=${kept ? 'message' : 'message countdown'} @cancel=${this.#onCancel} @close=${this.#onClose}
               @keydown=${this.#keepFocusInside}>
-        ${kept ? keptWorkView(this.#signIn, this.#leave) : this.#warningView()}
+        ${kept ? keptWorkView(this.#show.bind(this), this.#signIn, this.#leave) : this.#warningView()}
       </dialog>
-      <div role="status"><span class="sr-only">${this.#outcome}</span>${this.state == 'expired' && !kept
-        ? html`<div part="expired"><slot name="expired"><p>Your session has ended.</p>
-            <a href=${location.href}>Sign in again</a></slot></div>`
+      <div lang=${tag} role="status"><span class="sr-only">${this.#outcome && this.#show(this.#outcome)}</span>${this.state == 'expired' && !kept
+        ? html`<div part="expired"><slot name="expired"><p>${this.#show('expired')}</p>
+            <a href=${location.href}>${this.#show('signInAgain')}</a></slot></div>`
         : nothing}</div>
     `;
   }
@@ -337,18 +390,18 @@ export class SessionTimeoutElement extends LitElement {
     return html`
         ${absolute ? this.#absoluteTexts() : this.#idleTexts()}
         ${this.#unsavedAtWarning
-          ? html`<p part="unsaved"><slot name="unsaved">You have unsaved changes on this page.</slot></p>`
+          ? html`<p part="unsaved"><slot name="unsaved">${this.#show('unsaved')}</slot></p>`
           : nothing}
-        <p id="countdown"><span class="label">Time left:</span>
-          <span part="countdown" role="timer">${(remaining / 60) | 0}:${String(remaining % 60).padStart(2, '0')}</span></p>
+        <p id="countdown"><span class="label">${this.#show('timeLeft')}</span>
+          <bdi part="countdown" role="timer">${countdown(remaining, this.#language.tag)}</bdi></p>
         <div class="sr-only" role="status">${this.#announcement}</div>
         <div class="actions">
           ${absolute
-            ? html`<button part="dismiss-button" class="primary" @click=${this.dismiss}><slot name="dismiss-label">OK</slot></button>`
-            : html`<button part="extend-button" class="primary" @click=${this.extend}><slot name="extend-label">Stay signed in</slot></button>`}
+            ? html`<button part="dismiss-button" class="primary" @click=${this.dismiss}><slot name="dismiss-label">${this.#show('dismiss')}</slot></button>`
+            : html`<button part="extend-button" class="primary" @click=${this.extend}><slot name="extend-label">${this.#show('extend')}</slot></button>`}
           ${logoutUrl
             ? html`<form method="post" action=${logoutUrl} @submit=${this.#onLogout}>
-                <button part="logout-button"><slot name="logout-label">Sign out now</slot></button>
+                <button part="logout-button"><slot name="logout-label">${this.#show('logout')}</slot></button>
               </form>`
             : nothing}
         </div>`;
@@ -358,31 +411,28 @@ export class SessionTimeoutElement extends LitElement {
   #idleTexts() {
     const { warnAfter, expireAfter } = this.durations;
     return html`
-      <h2 id="heading" part="heading"><slot name="heading">Are you still there?</slot></h2>
-      <div id="message" part="message"><slot name="warning"><p>
-        You've been inactive for ${spokenDuration(warnAfter)}. For your security, you'll be signed out
-        after ${spokenDuration(expireAfter)} of inactivity.
-      </p></slot></div>`;
+      <h2 id="heading" part="heading"><slot name="heading">${this.#show('heading')}</slot></h2>
+      <div id="message" part="message"><slot name="warning"><p>${this.#show('warning', {
+        inactive: this.#words(warnAfter), limit: this.#words(expireAfter),
+      })}</p></slot></div>`;
   }
 
+  /** The clock time of the absolute end, in the element's language. */
   #endTime(): string {
-    const endsAt = this.#controller.engine?.expireAt ?? Date.now();
-    return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(endsAt);
+    return clockTime(this.#controller.engine?.expireAt ?? Date.now(), this.#language.tag);
   }
 
   #absoluteAnnouncement(): string {
-    return `Your session ends at ${this.#endTime()} and cannot be extended. Save your work now.`;
+    return fill(this.#text('announceAbsolute'), { time: this.#endTime() });
   }
 
   /** The absolute warning: the session ends at a fixed time whatever the user does; say when, and to save. */
   #absoluteTexts() {
-    const time = this.#endTime();
     return html`
-      <h2 id="heading" part="heading"><slot name="absolute-heading">Your session ends soon</slot></h2>
-      <div id="message" part="message"><slot name="absolute-warning"><p>
-        For your security, this session ends at ${time} and cannot be extended. Save your work now;
-        you can sign in again afterwards.
-      </p></slot></div>`;
+      <h2 id="heading" part="heading"><slot name="absolute-heading">${this.#show('absoluteHeading')}</slot></h2>
+      <div id="message" part="message"><slot name="absolute-warning"><p>${this.#show('absoluteWarning', {
+        time: this.#endTime(),
+      })}</p></slot></div>`;
   }
 
   protected override updated(): void {
@@ -431,7 +481,9 @@ export class SessionTimeoutElement extends LitElement {
         ? ['warn-after', this.#warnAfter, warnAfter]
         : ['expire-after', this.#expireAfter, expireAfter];
       const raw = this.getAttribute(attribute) ?? String(given);
-      this.#warn(durationProblem(attribute, raw, fallback, expireAfter));
+      // Only a page with a bad value pays for the messages that explain it.
+      import('./config-messages.js').then(({ durationProblem }) =>
+        this.#warn(durationProblem(attribute, raw, fallback, expireAfter)));
     }
     if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
   }
@@ -461,6 +513,8 @@ export class SessionTimeoutElement extends LitElement {
       this.#announcement = this.announcementText(now);
     }
   }
+
+  readonly #rerender = (): void => this.requestUpdate();
 
   /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
   readonly #onCancel = (event: Event): void => {
@@ -521,7 +575,7 @@ export class SessionTimeoutElement extends LitElement {
   /** "Sign out now": the form posts to `logout-url` and its answer, not `redirect-url`, decides where the page goes. */
   readonly #onLogout = (): void => {
     this.#redirect = false;
-    this.#outcome = 'Signing you out…';
+    this.#outcome = 'signingOut';
     this.expire();
   };
 }

@@ -3,10 +3,11 @@
  * activity, extensions, server answers and the end of the session, and exactly one of them — the
  * leader — sends keep-alive pings.
  *
- * Transport: `BroadcastChannel`, or where it is missing, `storage` events on `localStorage`.
+ * Transport: `BroadcastChannel` (every supported browser has it: Chrome/Edge/Firefox 102+, Safari 15.4+).
  * Leader: the holder of a Web Lock named after the channel; a tab that closes (or is discarded)
- * releases it and the next waiting tab takes over. Without the Web Locks API every tab counts as
- * leader and the keep-alive policy de-duplicates pings through the shared `pinged` messages.
+ * releases it and the next waiting tab takes over. Web Locks exist only in secure contexts: on a
+ * plain-http intranet page every tab counts as leader and the keep-alive policy de-duplicates pings
+ * through the shared `pinged` messages.
  *
  * Tabs of one browser share one wall clock, so instants (`at`, wall-clock ms) cross between them;
  * only the server is never compared with by instant.
@@ -56,8 +57,8 @@ export interface TabSyncOptions {
   onMessage: (message: TabMessage) => void;
   /** Called when this tab becomes (or stops being) the one that sends keep-alive pings. */
   onLeaderChange?: (leader: boolean) => void;
-  /** For tests: the window whose channel, storage and locks are used. Default `globalThis`. */
-  global?: Pick<typeof globalThis, 'BroadcastChannel' | 'localStorage' | 'addEventListener' | 'removeEventListener' | 'navigator'>;
+  /** For tests: the window whose channel and locks are used. Default `globalThis`. */
+  global?: Pick<typeof globalThis, 'BroadcastChannel' | 'navigator'>;
 }
 
 const finite = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
@@ -100,8 +101,7 @@ export class TabSync {
   readonly name: string;
   #leader = false;
   #closed = false;
-  #channel: BroadcastChannel | null = null;
-  #storageKey: string;
+  readonly #channel: BroadcastChannel;
   #stopLeading?: () => void;
   /** The pending or granted request for the leader lock; aborting it gives the lock up. */
   #lockRequest: AbortController | null = null;
@@ -112,13 +112,8 @@ export class TabSync {
     this.#options = options;
     this.name = options.name;
     this.#global = options.global ?? globalThis;
-    this.#storageKey = `session-timeout-sync:${options.name}`;
-    if (typeof this.#global.BroadcastChannel == 'function') {
-      this.#channel = new this.#global.BroadcastChannel(options.name);
-      this.#channel.onmessage = (event) => this.#receive(event.data);
-    } else {
-      this.#global.addEventListener('storage', this.#onStorage);
-    }
+    this.#channel = new this.#global.BroadcastChannel(options.name);
+    this.#channel.onmessage = (event) => this.#receive(event.data);
     this.#elect();
   }
 
@@ -129,18 +124,7 @@ export class TabSync {
 
   /** Sends a message to every other tab (never back to this one). */
   post(message: TabMessage): void {
-    if (this.#closed) return;
-    if (this.#channel) {
-      this.#channel.postMessage(message);
-      return;
-    }
-    try {
-      // A unique value each time, so that two equal messages in a row still fire `storage`.
-      this.#global.localStorage.setItem(this.#storageKey, JSON.stringify({ message, nonce: Math.random() }));
-      this.#global.localStorage.removeItem(this.#storageKey);
-    } catch {
-      // Storage can be full or forbidden (private modes); this tab then simply goes on alone.
-    }
+    if (!this.#closed) this.#channel.postMessage(message);
   }
 
   /**
@@ -164,21 +148,20 @@ export class TabSync {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#channel?.close();
-    this.#global.removeEventListener('storage', this.#onStorage);
+    this.#channel.close();
     this.resign();
   }
 
   #elect(): void {
     const locks = this.#global.navigator?.locks;
     if (!locks) {
-      // No Web Locks: everybody may ping; the keep-alive policy spaces pings by the shared `pinged`.
+      // No Web Locks (an insecure context): everybody may ping; the keep-alive policy spaces pings by the shared `pinged`.
       this.#setLeader(true);
       return;
     }
     const request = (this.#lockRequest = new AbortController());
     locks
-      .request(`${this.#storageKey}:leader`, { signal: request.signal }, () => {
+      .request(`session-timeout-sync:${this.name}:leader`, { signal: request.signal }, () => {
         if (this.#closed || request.signal.aborted) return undefined;
         this.#setLeader(true);
         // Held until this tab resigns or closes; the browser releases it too when the page goes away.
@@ -198,13 +181,4 @@ export class TabSync {
   #receive(data: unknown): void {
     if (!this.#closed && isTabMessage(data)) this.#options.onMessage(data);
   }
-
-  readonly #onStorage = (event: StorageEvent): void => {
-    if (event.key != this.#storageKey || !event.newValue) return;
-    try {
-      this.#receive(JSON.parse(event.newValue).message);
-    } catch {
-      // Not ours, or damaged: ignore.
-    }
-  };
 }

@@ -50,5 +50,15 @@ export const en = {
   signingOut: 'Signing you out…',
 };
 
-/** The texts of one language; a registered locale may leave some out (English is used for exactly those). */
-export type LocaleTexts = typeof en;
+/** The key of one text. */
+export type TextKey = keyof typeof en;
+
+/** `{n} …` by plural category (`Intl.PluralRules`); `other` is required, the rest as the language needs. */
+export type PluralWords = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * The texts of one language; a registered locale may leave some out (English is used for exactly
+ * those). `units`: its own words for minutes and seconds, used only where the browser's `Intl` lacks
+ * the language (Debian's Chromium has no Welsh data), chosen by `Intl.PluralRules`.
+ */
+export type LocaleTexts = typeof en & { units?: { minute: PluralWords; second: PluralWords } };

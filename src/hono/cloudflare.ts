@@ -41,20 +41,36 @@ export interface SessionObjectState {
 type Operation = 'create' | 'touch' | 'settle' | 'delete';
 const KEY = 'session';
 
+export interface DurableObjectStoreOptions {
+  /**
+   * Milliseconds to wait for the object's whole answer before the operation rejects (the handler then
+   * answers `503` with `Retry-After`), so an object that hangs (overloaded, or stuck behind a slow
+   * request) costs the user a retry, not a request that never ends. Default 5000.
+   */
+  timeout?: number;
+}
+
+const DEFAULT_TIMEOUT = 5000;
+
 /**
  * A {@link SessionStore} whose every session lives in its own Durable Object (`idFromName(id)`), so
  * load spreads over objects and no object is a bottleneck. Build one per request from the binding:
- * `store: (c) => new DurableObjectStore(c.env.SESSIONS)`. An object that cannot be reached, or answers
- * an error, rejects: the handler answers `503`, never "idle".
+ * `store: (c) => new DurableObjectStore(c.env.SESSIONS)`. An object that cannot be reached, answers
+ * an error, or does not answer within `timeout` ms rejects: the handler answers `503`, never "idle".
  */
 export class DurableObjectStore implements SessionStore {
   readonly #namespace: SessionNamespace;
+  readonly #timeout: number;
 
-  constructor(namespace: SessionNamespace) {
+  constructor(namespace: SessionNamespace, { timeout = DEFAULT_TIMEOUT }: DurableObjectStoreOptions = {}) {
     if (typeof namespace?.idFromName !== 'function' || typeof namespace.get !== 'function') {
       throw new TypeError('DurableObjectStore: pass the Durable Object namespace binding of SessionStoreObject, e.g. c.env.SESSIONS');
     }
+    if (typeof timeout !== 'number' || !(timeout > 0) || timeout === Infinity) {
+      throw new TypeError(`DurableObjectStore: \`timeout\` must be a finite number of milliseconds > 0, got ${String(timeout)}`);
+    }
     this.#namespace = namespace;
+    this.#timeout = timeout;
   }
 
   async create(id: string, now: number, request: CreateRequest): Promise<void> {
@@ -77,11 +93,36 @@ export class DurableObjectStore implements SessionStore {
     await this.#call(id, 'delete', {});
   }
 
+  /**
+   * One request to the session's object, its answer read in full within the timeout. On timeout the
+   * request is aborted; should the object still carry it out, nothing is lost: a late touch records
+   * activity that did happen, a late create an unused session its alarm forgets, and a claimed `onEnd`
+   * duty lapses after its lease for the next request to take.
+   */
   async #call(id: string, operation: Operation, body: object): Promise<unknown> {
-    const stub = this.#namespace.get(this.#namespace.idFromName(id) as never);
-    const res = await stub.fetch(`https://session-store-object/${operation}`, { method: 'POST', body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`DurableObjectStore: ${operation} answered ${res.status}: ${await res.text()}`);
-    return res.json();
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`DurableObjectStore: the object did not answer ${operation} within ${this.#timeout} ms`);
+        abort.abort(error);
+        reject(error);
+      }, this.#timeout);
+    });
+    const answered = (async () => {
+      const stub = this.#namespace.get(this.#namespace.idFromName(id) as never);
+      const res = await stub.fetch(`https://session-store-object/${operation}`, {
+        method: 'POST', body: JSON.stringify(body), signal: abort.signal,
+      });
+      if (!res.ok) throw new Error(`DurableObjectStore: ${operation} answered ${res.status}: ${await res.text()}`);
+      return res.json() as Promise<unknown>;
+    })();
+    answered.catch(() => undefined); // a failure after the timeout has nobody left to tell
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -132,4 +132,47 @@ describe('ActivityTracker', () => {
       box.remove();
     }
   });
+
+  it('a choice of events: only those count, and moves of a pointer are checked for distance too', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    tracker.connect(document, ['keydown', 'pointermove']);
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'up' });
+    expect(sink.activity, 'a press is not in the list').to.equal(0);
+    await sendKeys({ press: 'Shift' });
+    expect(sink.activity, 'keydown').to.equal(1);
+    await sendMouse({ type: 'move', position: [33, 33] });
+    expect(sink.activity, 'pointermove').to.be.greaterThan(1);
+    const moved = sink.activity;
+    document.body.dispatchEvent(new PointerEvent('pointermove', { screenX: 0, screenY: 0 }));
+    expect(sink.activity, 'untrusted').to.equal(moved);
+  });
+
+  it('on an element, only input inside it counts; lifecycle events still come from its window', async () => {
+    const sink = spySink();
+    tracker = new ActivityTracker(sink, () => ++sink.activity);
+    const panel = document.createElement('div');
+    panel.innerHTML = '<input id="inside">';
+    const outside = document.createElement('input');
+    document.body.append(panel, outside);
+    try {
+      tracker.connect(panel);
+      outside.focus();
+      await sendKeys({ press: 'Shift' });
+      expect(sink.activity, 'typing outside the panel').to.equal(0);
+      panel.querySelector('input')!.focus();
+      await sendKeys({ press: 'Shift' });
+      expect(sink.activity, 'typing inside').to.equal(1);
+      window.dispatchEvent(new Event('online'));
+      expect(sink.reevaluations).to.equal(1);
+      tracker.disconnect();
+      await sendKeys({ press: 'Shift' });
+      window.dispatchEvent(new Event('online'));
+      expect([sink.activity, sink.reevaluations], 'every listener removed').to.deep.equal([1, 1]);
+    } finally {
+      panel.remove();
+      outside.remove();
+    }
+  });
 });

@@ -279,6 +279,26 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     expect(b.log.at(-1)).to.equal('expire logout');
   });
 
+  it('dismissing the absolute warning in one tab closes it in the others, and it does not reopen', async () => {
+    const channel = `test-${Math.random()}`;
+    const a = await mount({ channel });
+    const b = await mount({ channel });
+    // Another tab's ping learnt that the session ends at its absolute limit in 20 s (sooner than idle).
+    const server = new BroadcastChannel(channel);
+    server.postMessage({ type: 'server', at: a.time.now, remaining: 90, absoluteRemaining: 20 });
+    server.close();
+    await waitUntil(() => a.session.state === 'warning' && b.session.state === 'warning', 'both tabs warn at once');
+    expect([a.session.warningReason, b.session.warningReason]).to.deep.equal(['absolute', 'absolute']);
+    a.session.dismiss();
+    await waitUntil(() => b.session.state === 'active', 'the other tab closed its warning');
+    expect(b.log.filter((line) => line.startsWith('extend')), 'closed, not extended').to.deep.equal([]);
+    b.time.advance(10 * S);
+    expect(b.session.state, 'it does not reopen for the same end').to.equal('active');
+    b.time.advance(10 * S);
+    expect(b.session.state, 'the session still ends at its fixed limit').to.equal('expired');
+    expect(b.log.at(-1)).to.equal('expire absolute');
+  });
+
   it('activity in another tab keeps an idle tab from warning', async () => {
     const channel = `test-${Math.random()}`;
     const idle = await mount({ channel });
@@ -440,6 +460,9 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
     expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
   });
 
+});
+
+describe('SessionTimeoutController: what developers need to see (issue 14)', () => {
   it('a ping the server answers outside the protocol is reported once on the console, naming the URL', async () => {
     const errors: string[] = [];
     const original = console.error;

@@ -103,6 +103,26 @@ describe('<session-timeout>', () => {
       expect(warnings).to.deep.equal([]);
     });
 
+    it('activity-events: only the listed input counts; activityTarget: only input inside it', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <fake-time-timeout warn-after="60" expire-after="90" activity-events="keydown, wheel"></fake-time-timeout>`);
+      expect(el.activityEvents).to.deep.equal(['keydown', 'wheel']);
+      time.advance(30_000);
+      await sendMouse({ type: 'click', position: [5, 5] });
+      time.advance(30_000);
+      expect(el.state, 'a click is not activity on this page').to.equal('warning');
+      el.extend();
+      const panel = await fixture<HTMLDivElement>(html`<div><input></div>`);
+      el.activityTarget = panel;
+      await el.updateComplete;
+      time.advance(30_000);
+      panel.querySelector('input')!.focus();
+      await sendKeys({ press: 'Shift' });
+      time.advance(30_000);
+      expect(el.state, 'typing inside the target is').to.equal('active');
+      el.remove();
+    });
+
     it('a read-only state and remaining', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
       expect(() => ((el as unknown as { state: string }).state = 'expired')).to.throw();
@@ -128,6 +148,9 @@ describe('<session-timeout>', () => {
         await el.updateComplete;
         el.requestUpdate();
         await el.updateComplete;
+        // The messages load on demand (only a page with a bad value pays for them).
+        await waitUntil(() => warnings.length > 0, 'no console warning');
+        await new Promise((resolve) => setTimeout(resolve, 20));
         expect(warnings).to.have.length(1);
         expect(warnings[0]).to.include(named);
         expect(el).to.include(fallback);

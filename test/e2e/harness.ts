@@ -1,9 +1,11 @@
 /**
  * End-to-end harness: the real demo server (a child process on a free port of 127.0.0.1) and a real
- * browser driven by puppeteer-core: the system Chromium over CDP, Firefox ESR over WebDriver BiDi.
- * {@link describeInBrowsers} runs a block once per engine. A browser or server that cannot start
- * fails the test loudly; a test is skipped in an engine only through {@link DemoSuite.unsupported},
- * which names the reason in the report.
+ * browser driven by puppeteer-core: the system Chromium over CDP, Firefox ESR over WebDriver BiDi;
+ * and, for the suites of the core flow, WebKitGTK's MiniBrowser over WebDriver classic through an
+ * adapter giving the same puppeteer operations (./webdriver.ts). {@link describeInBrowsers} runs a
+ * block once per engine. A browser or server that cannot start fails the test loudly; a test is
+ * skipped in an engine only through {@link DemoSuite.unsupported}, and a whole suite in WebKit only
+ * through {@link describeInBrowsers}'s `webkit` option, each naming the reason in the report.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,12 +15,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
 import { engines, executablePath, requireEngines, selectedEngines } from '../engines.mjs';
+import { launchWebKit, urlOf } from './webdriver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The engines puppeteer drives: `$BROWSERS` (default all) minus WebKit, which has no CDP or BiDi here. */
-export type E2eEngine = 'chromium' | 'firefox';
-export const e2eEngines = selectedEngines().filter((engine): engine is E2eEngine => engine !== 'webkit');
+/** The engines named in `$BROWSERS` (default all three). */
+export type E2eEngine = 'chromium' | 'firefox' | 'webkit';
+export const e2eEngines: E2eEngine[] = selectedEngines();
 requireEngines(e2eEngines);
 
 export interface Demo {
@@ -75,6 +78,7 @@ export async function startDemo(timeouts: {
 }
 
 export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
+  if (engine === 'webkit') return launchWebKit();
   if (engine === 'firefox') {
     return puppeteer.launch({ browser: 'firefox', executablePath: executablePath('firefox'), headless: true });
   }
@@ -88,10 +92,11 @@ export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
 
 /** Resolves once the page's URL matches (a string matches exactly) and its document has loaded. */
 export async function waitForURL(page: Page, url: string | RegExp, { timeout = 10_000 } = {}): Promise<void> {
-  const matches = () => (typeof url === 'string' ? page.url() === url : url.test(page.url()));
+  const matches = (current: string) => (typeof url === 'string' ? current === url : url.test(current));
   const deadline = Date.now() + timeout;
-  while (!matches()) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${page.url()}`);
+  let current: string;
+  while (!matches(current = await urlOf(page))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${current}`);
     await sleep(25);
   }
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) });
@@ -231,22 +236,47 @@ export interface DemoSuite {
 /**
  * One demo server and one browser per engine: `body` runs inside a `describe` block named after the
  * engine, for each engine of {@link e2eEngines}, inside one titled `title`; server and browser are
- * started before the block's tests and stopped after. `serial`: the engines one after another for this
- * block (see below).
+ * started before the block's tests and stopped after.
+ *
+ * `webkit`: `true` where the suite runs in WebKit too, else why it cannot (the block is reported as
+ * skipped there, with that reason). The core flow's suites run there (the warning and its countdown,
+ * extending, idle expiry at the server's time, tabs agreeing); the others check what the server
+ * enforces whatever the engine, or lean on what WebDriver classic lacks (network events, preload
+ * scripts, new-tab events).
+ *
+ * The engines run side by side, each with its own server and browser: the tests mostly wait for real
+ * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
+ * `concurrency` is inherited: with two engines that is what these suites always had). `serial`: one
+ * test at a time, and Chromium and Firefox one after another (see requirements.test.ts); WebKit, a
+ * MiniBrowser process of its own, still runs beside them: it passes there, and after them it would
+ * add its whole time (about 50 s) to the run. E2E_SERIAL=1 runs everything one after another, for a
+ * machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { serial = false } = {}): void {
-  // The engines side by side, each with its own server and browser, their tests one after another:
-  // the tests mostly wait for real (short) timeouts, so this halves the run. E2E_SERIAL=1 runs the
-  // engines one after another instead, for a machine too loaded for 2-second warning windows.
-  describe(title, { concurrency: serial || process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
-    for (const engine of e2eEngines) describeIn(engine, timeouts, body);
+  { serial = false, webkit }: { serial?: boolean; webkit: true | { unsupported: string } }): void {
+  const allSerial = Boolean(process.env.E2E_SERIAL);
+  describe(title, { concurrency: allSerial ? 1 : Math.max(1, e2eEngines.length) }, () => {
+    let previousDone: Promise<void> = Promise.resolve();
+    for (const engine of e2eEngines) {
+      if (engine === 'webkit' && webkit !== true) {
+        describe(engines.webkit.label, { skip: `not run in WebKit: ${webkit.unsupported}` }, () => {});
+      } else if (!serial || engine === 'webkit') {
+        describeIn(engine, timeouts, body, { concurrency: serial || allSerial ? 1 : 2 });
+      } else {
+        let done!: () => void;
+        const startAfter = previousDone;
+        previousDone = new Promise((resolve) => { done = resolve; });
+        describeIn(engine, timeouts, body, { concurrency: 1, startAfter, done });
+      }
+    }
   });
 }
 
-function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void): void {
+/** `startAfter`: what this engine's block waits for before it starts; `done`: called once it has ended. */
+function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
+  { concurrency, startAfter, done }: { concurrency: number; startAfter?: Promise<void>; done?: () => void }): void {
   const label = engines[engine].label;
-  describe(label, () => {
+  describe(label, { concurrency }, () => {
     const suite: DemoSuite = {
       engine,
       demo: undefined as unknown as Demo,
@@ -270,12 +300,17 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
       },
     };
     before(async () => {
+      await startAfter;
       suite.demo = await startDemo(timeouts);
       suite.browser = await launchBrowser(engine);
     });
     after(async () => {
-      await suite.browser?.close();
-      await suite.demo?.stop();
+      try {
+        await suite.browser?.close();
+        await suite.demo?.stop();
+      } finally {
+        done?.();
+      }
     });
     body(suite);
   });

@@ -1,6 +1,6 @@
 /**
  * The five things users of idle-timeout libraries ask for, proven against the real demo server
- * in real Chromium and Firefox with real cookies and real (short) time: warning after 2 s, end after 6 s.
+ * in real Chromium, Firefox and WebKit with real cookies and real (short) time: warning after 2 s, end after 6 s.
  * Four seconds to respond: with both engines side by side on two cores, each round of test 4 (about six
  * driver commands) sometimes took more than the two seconds it had before.
  */
@@ -24,9 +24,9 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
     await context.close();
 
     const fresh = await suite.browser.createBrowserContext();
-    const response = await requestWithCookies(fresh, `${suite.demo.origin}/`, { Accept: 'text/html' });
-    assert.equal(response.status(), 303);
-    assert.match(response.headers().location ?? '', /^\/login/);
+    const page = await fresh.newPage();
+    await page.goto(`${suite.demo.origin}/`);
+    await waitForURL(page, /\/login/); // sent to sign in: the new browser has no session
     await fresh.close();
   });
 
@@ -47,7 +47,8 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
     await context.close();
   });
 
-  it('2. the server ends the session by itself even when the page\'s JavaScript is gone', async () => {
+  it('2. the server ends the session by itself even when the page\'s JavaScript is gone', suite.unsupported(['webkit'],
+    'WebDriver classic reads cookies only through an open page of their site, and ends the session with its last window'), async () => {
     const { context, page } = await suite.signedIn();
     await page.close(); // no script of ours runs from here on; the cookie stays in the context
 
@@ -106,7 +107,9 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
     await context.close();
   });
 }, {
-  // Engines one after another here: beside Chromium, Firefox's round 1 of test 4 failed in every full run
-  // (the dialog still open 2 s after Enter; it passes with Firefox alone). Under investigation.
+  webkit: true,
+  // Chromium and Firefox one after another here: beside Chromium, Firefox's round 1 of test 4 failed in
+  // every full run (the dialog still open 2 s after Enter; it passes with Firefox alone). Under
+  // investigation. WebKit runs beside them (and passes there).
   serial: true,
 });

@@ -26,5 +26,5 @@ for (const [label, page] of [
       assert.equal(await suite.sessionStatus(context), 401, 'ended on the server too');
       await context.close();
     });
-  });
+  }, { webkit: true });
 }

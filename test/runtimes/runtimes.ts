@@ -24,8 +24,8 @@ export interface Runtime {
   install: string;
   /** esbuild's platform for the bundle. */
   platform: 'node' | 'neutral';
-  /** The command serving `bundle` (in `dir`) on `port`; `durableObjects`: bind `SESSIONS` (workerd). */
-  command(dir: string, bundle: string, port: number, durableObjects: boolean): { args: string[]; env?: Record<string, string> };
+  /** The command serving `bundle` (in `dir`) on `port`; `durableObjects`: binding name → the entry's exported class (workerd). */
+  command(dir: string, bundle: string, port: number, durableObjects: DurableObjectBindings): { args: string[]; env?: Record<string, string> };
 }
 
 export const runtimes: Runtime[] = [
@@ -64,16 +64,21 @@ export const runtimes: Runtime[] = [
   },
 ];
 
+/** Durable Object namespaces to bind: binding name → the name of a class the entry exports. */
+export type DurableObjectBindings = Record<string, string>;
+
 /**
- * A minimal workerd config: one module worker, one HTTP socket, the secret as a text binding, and
- * with `durableObjects` the `SESSIONS` namespace of `SessionStoreObject` (in-memory storage).
+ * A minimal workerd config: one module worker, one HTTP socket, the secret as a text binding, and a
+ * namespace per entry of `durableObjects` (in-memory storage).
  */
-function workerdConfig(port: number, durableObjects: boolean): string {
-  const objects = durableObjects
-    ? `durableObjectNamespaces = [ (className = "SessionStoreObject", uniqueKey = "session-timeout-test") ],
+function workerdConfig(port: number, durableObjects: DurableObjectBindings): string {
+  const classes = [...new Set(Object.values(durableObjects))];
+  const objects = classes.length
+    ? `durableObjectNamespaces = [ ${classes.map((name) => `(className = "${name}", uniqueKey = "session-timeout-test-${name}")`).join(', ')} ],
     durableObjectStorage = (inMemory = void),`
     : '';
-  const binding = durableObjects ? `, (name = "SESSIONS", durableObjectNamespace = "SessionStoreObject")` : '';
+  const binding = Object.entries(durableObjects)
+    .map(([name, className]) => `, (name = "${name}", durableObjectNamespace = "${className}")`).join('');
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = (
@@ -112,8 +117,8 @@ export interface Served {
 export interface ServeOptions {
   /** The entry, relative to the repository (default: `test/runtimes/entries/<runtime>.ts`). */
   entry?: string;
-  /** workerd: bind `SESSIONS` to the entry's exported `SessionStoreObject`. */
-  durableObjects?: boolean;
+  /** workerd: `true` binds `SESSIONS` to the entry's exported `SessionStoreObject`; or name the bindings. */
+  durableObjects?: boolean | DurableObjectBindings;
 }
 
 /** Bundles the entry, starts it with the runtime, and resolves once `/health` answers. */
@@ -134,7 +139,8 @@ export async function serve(
     logLevel: 'error',
   });
   const port = await freePort();
-  const { args, env } = runtime.command(dir, bundle, port, durableObjects);
+  const bindings = durableObjects === true ? { SESSIONS: 'SessionStoreObject' } : durableObjects || {};
+  const { args, env } = runtime.command(dir, bundle, port, bindings);
   const child = spawn(runtime.binary, args, {
     cwd: dir,
     env: { ...process.env, ...env, PORT: String(port) },

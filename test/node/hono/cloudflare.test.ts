@@ -56,13 +56,26 @@ describe('DurableObjectStore', () => {
     assert.throws(() => new DurableObjectStore(undefined as unknown as SessionNamespace), /c\.env\.SESSIONS/);
   });
 
-  it('answers 503, never idle, when the object cannot be reached or fails', async () => {
+  it('refuses a timeout that is not a positive number of milliseconds, naming it', () => {
+    for (const timeout of [0, -1, Number.NaN, Infinity, '5000']) {
+      assert.throws(() => new DurableObjectStore(memoryNamespace(), { timeout: timeout as number }),
+        (error: Error) => error instanceof TypeError && /`timeout`/.test(error.message));
+    }
+  });
+
+  it('answers 503, never idle, when the object cannot be reached, fails or hangs', async () => {
+    const signals: AbortSignal[] = [];
     for (const fetch of [
       async () => {
         throw new Error('Durable Object reset because its code was updated');
       },
       async () => new Response('overloaded', { status: 500 }),
       async () => Response.json({ nonsense: true }),
+      // Hangs, heeding no abort: only the store's own timeout (20 ms here) ends the wait.
+      (_input: string, init?: RequestInit) => {
+        signals.push(init!.signal!);
+        return new Promise<Response>(() => {});
+      },
     ]) {
       const errors: unknown[] = [];
       let broken = false;
@@ -71,14 +84,21 @@ describe('DurableObjectStore', () => {
         idFromName: (name) => name,
         get: (id: never) => (broken ? { fetch } : working.get(id)),
       };
-      const t = createTestApp({ store: () => new DurableObjectStore(namespace), onStoreError: (error) => errors.push(error) });
+      const t = createTestApp({
+        store: () => new DurableObjectStore(namespace, { timeout: 20 }),
+        onStoreError: (error) => errors.push(error),
+      });
       const cookie = await t.login();
       broken = true;
       const res = await t.get('/app/page', cookie, { 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'same-origin' });
       assert.equal(res.status, 503);
+      assert.ok(res.headers.get('Retry-After'));
       assert.equal((await t.ping(cookie)).status, 503);
       assert.equal(errors.length, 2);
     }
+    assert.equal(signals.length, 2, 'the hung object was asked twice');
+    assert.ok(signals.every((signal) => signal.aborted), 'and each request was aborted at the timeout');
+    assert.match(String(signals[0]!.reason), /did not answer touch within 20 ms/);
   });
 });
 

@@ -1,0 +1,38 @@
+// React 19 with TypeScript: one type-only import types <session-timeout> in JSX.
+import type {} from 'session-timeout-element/react';
+// Registers the element before React first renders it, so camelCase props (pingRequest) are set as
+// properties. Safe in server rendering too: the import does nothing there.
+import 'session-timeout-element';
+
+export function App() {
+  return (
+    <session-timeout
+      warn-after={840}
+      expire-after="900"
+      ping-url="/session/ping"
+      redirect-url="/login?reason=idle"
+      extend-on-activity
+      pingRequest={{ headers: { 'X-CSRF-Token': 'token' } }}
+      onsession-timeout-warn={(event) => console.log(`${event.remaining} s left (${event.reason})`)}
+      onsession-timeout-expire={(event) => {
+        if (event.unsavedWork) event.preventDefault();
+      }}
+    >
+      <span slot="extend-label">Keep working</span>
+    </session-timeout>
+  );
+}
+
+// The typings catch mistakes; each line below must stay an error.
+export const mistakes = [
+  // @ts-expect-error durations are seconds, a number: not a boolean
+  <session-timeout warn-after={true} />,
+  // @ts-expect-error nor a string with a unit
+  <session-timeout expire-after="15min" />,
+  // @ts-expect-error React 19 listens to `onsession-timeout-expire` as written: a camelCase name would never fire
+  <session-timeout onSessionTimeoutExpire={() => {}} />,
+  // @ts-expect-error the expire event has a `reason`, not a `remaining`
+  <session-timeout onsession-timeout-expire={(event) => event.remaining} />,
+  // @ts-expect-error `state` is read-only
+  <session-timeout state="active" />,
+];

@@ -1,0 +1,102 @@
+/**
+ * The drop-in on a page with nothing but its script tag (issue 13, item 4): it loads the page
+ * language's texts from `locales/` beside itself, under a strict CSP, and a locale that cannot load
+ * leaves English (one console warning) with the warning still opening on time.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { e2eEngines, launchBrowser, textOf } from './harness.js';
+
+const dist = new URL('../../dist/', import.meta.url);
+const heading = 'session-timeout >>> [part~=heading]';
+
+/** Serves dist/ under /ok/ and under /broken/ (where locales/ answers 404), and the one-tag page. */
+async function startStaticServer(): Promise<{ origin: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url!, 'http://x');
+    const [, variant, ...rest] = url.pathname.split('/');
+    const path = rest.join('/');
+    if (path == 'page.html') {
+      const lang = url.searchParams.get('lang') ?? '';
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        // What a strict site sends: modules from its own origin only, no eval.
+        'Content-Security-Policy': "default-src 'self'; script-src 'self'",
+      });
+      response.end(`<!doctype html><html lang="${lang}"><title>t</title>
+        <script type="module" src="session-timeout.min.js"></script>
+        <session-timeout warn-after="1" expire-after="60"></session-timeout>`);
+      return;
+    }
+    if (url.pathname == '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (path.includes('..') || (variant == 'broken' && path.startsWith('locales/'))) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(new URL(path, dist));
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, server };
+}
+
+for (const engine of e2eEngines) {
+  // Its tests read the page's console (the locale warning, no CSP errors): WebDriver classic reports no console messages.
+  const skip = engine === 'webkit' ? 'not run in WebKit: it reads console messages, which WebDriver classic does not report' : undefined;
+  describe(`the drop-in alone on a page (${engine})`, { skip }, () => {
+    let browser: Browser;
+    let origin: string;
+    let server: Server;
+    before(async () => {
+      ({ origin, server } = await startStaticServer());
+      browser = await launchBrowser(engine);
+    });
+    after(async () => {
+      await browser?.close();
+      server?.close();
+    });
+
+    it('loads the page language’s texts beside itself, under script-src \'self\'', async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() == 'error' || message.type() == 'warn') errors.push(message.text());
+      });
+      await page.goto(`${origin}/ok/page.html?lang=de-DE`);
+      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+      const { default: de } = await import('../../src/locales/de.js');
+      assert.equal((await textOf(page, heading))?.trim(), de.heading);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    it('a locale that cannot load: English, marked lang="en", one warning, the warning on time', async () => {
+      const page = await browser.newPage();
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() == 'warn') warnings.push(message.text());
+      });
+      const start = Date.now();
+      await page.goto(`${origin}/broken/page.html?lang=fr`);
+      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+      assert.ok(Date.now() - start < 4000, 'the warning opened on time');
+      assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
+      assert.equal(await page.evaluate('document.querySelector("session-timeout").shadowRoot.querySelector("dialog").lang'), 'en');
+      assert.equal(warnings.filter((w) => w.includes('"fr" texts could not be loaded')).length, 1, warnings.join('\n'));
+      await page.close();
+    });
+  });
+}
