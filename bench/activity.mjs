@@ -23,6 +23,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import puppeteer from 'puppeteer-core';
+import { bootstrap, formatInterval, orderOf, pooled, verdict } from './bootstrap.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 64);
 const MOVES = Number(process.env.MOVES ?? 1000);
@@ -81,35 +82,7 @@ async function traced(cdp, count, offset) {
   cdp.off('Tracing.dataCollected', collect);
   const slices = events.filter((e) => e.name === SLICE && e.ph === 'X' && e.args?.type === 'MouseMove');
   if (slices.some((e) => e.tdur === undefined)) throw new Error(`${SLICE} slices carry no thread duration (tdur)`);
-  return { n: slices.length, cpu: slices.reduce((s, e) => s + e.tdur, 0), wall: slices.reduce((s, e) => s + e.dur, 0) };
-}
-
-/** Deterministic PRNG (mulberry32), so a run's interval can be recomputed from its rounds. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Element ÷ floor CPU per event over the given rounds (ratio of the pooled means). */
-function ratioOf(rounds, pick = rounds.map((_, i) => i)) {
-  let ec = 0, en = 0, fc = 0, fn = 0;
-  for (const i of pick) {
-    ec += rounds[i].element.cpu; en += rounds[i].element.n;
-    fc += rounds[i].floor.cpu; fn += rounds[i].floor.n;
-  }
-  return ec / en / (fc / fn);
-}
-
-function bootstrap(rounds, resamples = 10_000) {
-  const next = random(12);
-  const ratios = [];
-  for (let b = 0; b < resamples; b++) ratios.push(ratioOf(rounds, rounds.map(() => Math.floor(next() * rounds.length))));
-  ratios.sort((a, b) => a - b);
-  return [ratios[Math.floor(resamples * 0.025)], ratios[Math.floor(resamples * 0.975)]];
+  return { count: slices.length, cost: slices.reduce((s, e) => s + e.tdur, 0), wall: slices.reduce((s, e) => s + e.dur, 0) };
 }
 
 // 1. Cost per event.
@@ -121,9 +94,8 @@ for (const { page, cdp } of Object.values(pages)) {
 const rounds = [];
 const started = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 4 === 0 || round % 4 === 3 ? ['floor', 'element'] : ['element', 'floor'];
   const result = {};
-  for (const kind of order) {
+  for (const kind of orderOf(['floor', 'element'], round)) {
     const { page, cdp } = pages[kind];
     await page.bringToFront();
     await moves(cdp, 20, round * MOVES); // settle after the switch, not traced
@@ -132,21 +104,20 @@ for (let round = 0; round < ROUNDS; round++) {
   rounds.push(result);
 }
 const seconds = (performance.now() - started) / 1000;
-const total = (kind) => rounds.reduce((s, r) => ({ n: s.n + r[kind].n, cpu: s.cpu + r[kind].cpu, wall: s.wall + r[kind].wall }), { n: 0, cpu: 0, wall: 0 });
+const total = (kind) => rounds.reduce((s, r) => ({ count: s.count + r[kind].count, cost: s.cost + r[kind].cost, wall: s.wall + r[kind].wall }), { count: 0, cost: 0, wall: 0 });
 const floor = total('floor');
 const element = total('element');
-const perRound = rounds.map((r) => r.element.cpu / r.element.n / (r.floor.cpu / r.floor.n)).sort((a, b) => a - b);
-const [low, high] = bootstrap(rounds);
-const ratio = ratioOf(rounds);
+const perRound = rounds.map((r) => r.element.cost / r.element.count / (r.floor.cost / r.floor.count)).sort((a, b) => a - b);
+const ratio = bootstrap(rounds, (rs) => pooled(rs, 'element') / pooled(rs, 'floor'));
 const us = (x) => `${x.toFixed(1)} µs`;
 console.log(`CPU time of ${SLICE} per delivered mousemove (trace slices, thread duration)`);
 console.log(`  ${ROUNDS} interleaved rounds × ${MOVES} moves sent per page, ${seconds.toFixed(0)} s; load average ${loadAtStart} at start, ${load()} at end`);
-console.log(`  delivered after coalescing: floor ${floor.n.toLocaleString('en')}, element ${element.n.toLocaleString('en')}`);
-console.log(`  floor (one passive listener storing a timestamp)  ${us(floor.cpu / floor.n)} CPU  (${us(floor.wall / floor.n)} wall)`);
-console.log(`  <session-timeout> drop-in                         ${us(element.cpu / element.n)} CPU  (${us(element.wall / element.n)} wall)`);
-console.log(`  ratio element ÷ floor  ${ratio.toFixed(3)}×, 95 % bootstrap interval ${low.toFixed(3)}–${high.toFixed(3)}×  (budget: upper end ≤ 1.25×)`);
+console.log(`  delivered after coalescing: floor ${floor.count.toLocaleString('en')}, element ${element.count.toLocaleString('en')}`);
+console.log(`  floor (one passive listener storing a timestamp)  ${us(floor.cost / floor.count)} CPU  (${us(floor.wall / floor.count)} wall)`);
+console.log(`  <session-timeout> drop-in                         ${us(element.cost / element.count)} CPU  (${us(element.wall / element.count)} wall)`);
+console.log(`  ratio element ÷ floor  ${formatInterval(ratio)}  (budget: upper end ≤ 1.25×)`);
 console.log(`  per-round ratios: median ${perRound[ROUNDS >> 1].toFixed(3)}×, quartiles ${perRound[ROUNDS >> 2].toFixed(3)}–${perRound[(3 * ROUNDS) >> 2].toFixed(3)}×`);
-console.log(`  verdict: ${high <= 1.25 ? 'met' : low > 1.25 ? 'not met' : 'not decided'}`);
+console.log(`  verdict: ${verdict(ratio, 1.25, false)}`);
 if (process.env.ROUNDS_JSON) console.log(JSON.stringify(rounds));
 
 if (TIMER_MOVES > 0) {
