@@ -39,6 +39,20 @@ export function pooled(rounds, variant) {
   return cost / count;
 }
 
+/** The middle value (mean of the two middle ones for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Statistic for {@link bootstrap}: the median over rounds of each round's cost ratio `a` ÷ `b` (each:
+ * cost ÷ count in that round). Robust to a load spike that hit one variant's run in a round, which
+ * would pull a ratio of pooled means.
+ */
+export const medianRatio = (a, b) => (rounds) => median(rounds.map((r) => r[a].cost / r[a].count / (r[b].cost / r[b].count)));
+
 /** "0.912× (95 % interval 0.884–0.941×)". */
 export const formatInterval = ({ value, low, high }, digits = 3) =>
   `${value.toFixed(digits)}× (95 % interval ${low.toFixed(digits)}–${high.toFixed(digits)}×)`;
