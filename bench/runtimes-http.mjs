@@ -15,7 +15,11 @@
  * bench/server-throughput.mjs gives each Node variant a process of its own.
  *
  * Usage:  node bench/runtimes-http.mjs
- * Env:    DURATION (s per run, default 1.5), ROUNDS (default 24), CONNECTIONS (default 32), RUNTIMES (default node,bun,deno)
+ * Env:    DURATION (s per run, default 1.5), ROUNDS (default 24), CONNECTIONS (default 32), RUNTIMES (default node,bun,deno),
+ *         BEHIND_TLS=1: every request (and the sign-in) carries `X-Forwarded-Proto: https`, as behind a
+ *         TLS-terminating proxy in production, so the cookie is the `__Host-` one; without it the requests
+ *         are plain http to 127.0.0.1, the local-development path (the middleware then also checks the
+ *         forwarding headers before it accepts the unprefixed cookie).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +37,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 24);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const RUNTIMES = (process.env.RUNTIMES ?? 'node,bun,deno').split(',');
 const GOAL = 0.8;
+const FORWARDED = process.env.BEHIND_TLS === '1' ? { 'x-forwarded-proto': 'https' } : {};
 
 const commands = {
   node: [process.execPath, []],
@@ -46,7 +51,7 @@ const cpuMicros = async (base) => Number(await (await fetch(`${base}/cpu`)).text
 /** One run against one app: the server's CPU µs (`cost`) for the requests it answered (`count`). */
 async function measure(base, cookie, duration) {
   const before = await cpuMicros(base);
-  const result = await autocannon({ url: `${base}/app/page`, connections: CONNECTIONS, duration, headers: { cookie } });
+  const result = await autocannon({ url: `${base}/app/page`, connections: CONNECTIONS, duration, headers: { ...FORWARDED, cookie } });
   const after = await cpuMicros(base);
   if (result.non2xx || result.errors || result.timeouts) throw new Error(`${base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { cost: after - before, count: result.requests.total, seconds: result.duration };
@@ -60,7 +65,7 @@ const version = (runtime) => {
 const dir = mkdtempSync(join(tmpdir(), 'session-timeout-bench-http-'));
 const lines = [];
 try {
-  console.log(`${ROUNDS} interleaved rounds × ${DURATION} s per app, ${CONNECTIONS} connections; server CPU µs per request, medians over rounds`);
+  console.log(`${ROUNDS} interleaved rounds × ${DURATION} s per app, ${CONNECTIONS} connections${FORWARDED['x-forwarded-proto'] ? ', X-Forwarded-Proto: https' : ''}; server CPU µs per request, medians over rounds`);
   for (const runtime of RUNTIMES) {
     const bundle = join(dir, `${runtime}.mjs`);
     await build({
@@ -84,7 +89,7 @@ try {
       const [, barePort, guardedPort, emptyPort] = line.split(' ');
       const apps = { bare: `http://127.0.0.1:${barePort}`, guarded: `http://127.0.0.1:${guardedPort}`, empty: `http://127.0.0.1:${emptyPort}` };
       // Every app gets the session's cookie (the others ignore it), as a real app's requests carry cookies.
-      const cookie = (await fetch(`${apps.guarded}/login`, { method: 'POST' })).headers.get('set-cookie').split(';')[0];
+      const cookie = (await fetch(`${apps.guarded}/login`, { method: 'POST', headers: FORWARDED })).headers.get('set-cookie').split(';')[0];
       const loadBefore = load();
       for (const base of Object.values(apps)) await measure(base, cookie, 2); // warm-up, not counted
       const rounds = [];
