@@ -1,7 +1,8 @@
 /**
- * For bench/runtimes-http.mjs: bare Hono and Hono + sessionTimeout, each on its own local port, served
- * by whichever runtime runs this bundle (Bun.serve, Deno.serve, or @hono/node-server on Node). Prints
- * `listening <bare port> <sessionTimeout port>`. `GET /cpu` answers the process's CPU time in µs
+ * For bench/runtimes-http.mjs: bare Hono, Hono + sessionTimeout, and Hono + an empty middleware (the
+ * cost of any middleware at all, for scale), each on its own local port, served by whichever runtime
+ * runs this bundle (Bun.serve, Deno.serve, or @hono/node-server on Node). Prints
+ * `listening <bare port> <sessionTimeout port> <empty-middleware port>`. `GET /cpu` answers the process's CPU time in µs
  * (`node:process`, which all three provide), so the runner can divide CPU by requests served.
  */
 import process from 'node:process';
@@ -32,6 +33,11 @@ guarded.post('/login', async (c) => {
 guarded.use('/app/*', timeout.middleware);
 guarded.get('/app/page', (c) => c.text(c.get('sessionTimeout').id ? 'ok' : 'no session'));
 
+const empty = new Hono();
+empty.get('/cpu', (c) => c.text(cpu()));
+empty.use('/app/*', async (_c, next) => next());
+empty.get('/app/page', (c) => c.text('ok'));
+
 async function listen(app: Hono): Promise<number> {
   if (typeof Bun !== 'undefined') return Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: app.fetch }).port;
   if (typeof Deno !== 'undefined') {
@@ -41,4 +47,4 @@ async function listen(app: Hono): Promise<number> {
   return new Promise((resolve) => serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(info.port)));
 }
 
-console.log(`listening ${await listen(bare)} ${await listen(guarded)}`);
+console.log(`listening ${await listen(bare)} ${await listen(guarded)} ${await listen(empty)}`);

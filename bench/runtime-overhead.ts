@@ -7,8 +7,8 @@
  *
  * Variants (the same as bench/server-app.ts): bare Hono; Hono with an empty middleware; Hono with
  * sessionTimeout (MemoryStore, our signed cookie, a live session touched on every request).
- * Rounds interleave the variants so drift hits them alike; each figure is the median round.
- * Prints one JSON line.
+ * Rounds interleave the variants so drift hits them alike. Prints one JSON line: per round and
+ * variant, µs spent (`cost`) on `count` requests; bench/runtimes.mjs takes medians and intervals.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { sessionTimeout } from '../src/hono/index.js';
@@ -52,10 +52,14 @@ async function run(app: Hono, requests: number): Promise<number> {
 }
 
 for (const app of Object.values(variants)) await run(app, REQUESTS / 2); // JIT warm-up, not counted
-const rounds: Record<string, number[]> = { bare: [], empty: [], timeout: [] };
+const names = Object.keys(variants);
+const rounds: Record<string, { cost: number; count: number }>[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, app] of Object.entries(variants)) rounds[name]!.push(await run(app, REQUESTS));
+  // The order rotates so that drift hits every variant alike.
+  const result: Record<string, { cost: number; count: number }> = {};
+  for (const name of names.slice(round % names.length).concat(names.slice(0, round % names.length))) {
+    result[name] = { cost: (await run(variants[name]!, REQUESTS)) * REQUESTS, count: REQUESTS };
+  }
+  rounds.push(result);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const micros = Object.fromEntries(Object.entries(rounds).map(([name, xs]) => [name, median(xs)]));
-console.log(JSON.stringify(micros));
+console.log(JSON.stringify(rounds));

@@ -1,28 +1,43 @@
 /**
  * The sessionTimeout middleware against bare Hono over HTTP on Node, Bun and Deno, in one run: each
- * runtime serves both apps (bench/runtime-http-app.ts, bundled with esbuild) in one process;
- * autocannon (here, in Node) loads one app at a time, rounds interleaved. The figure is the server's
- * CPU time per request (its `process.cpuUsage()` before and after, divided by the requests
- * answered): on a shared 2-core machine req/s swings with the load generator, CPU per request does
- * not, and its ratio is the throughput ratio of a CPU-bound server. Median of the rounds.
+ * runtime serves the apps (bench/runtime-http-app.ts, bundled with esbuild: bare Hono, Hono +
+ * sessionTimeout, and for scale Hono + an empty middleware) in one process;
+ * autocannon (here, in Node) loads one app at a time, every request with the cookie of one signed-in
+ * session (the apps without the middleware ignore it, as any app ignores cookies it does not use). The figure is the server's CPU time per request
+ * (its `process.cpuUsage()` before and after, divided by the requests answered): on a shared 2-core
+ * machine req/s swings with the load generator, CPU per request much less, and its ratio is the
+ * throughput ratio of a CPU-bound server.
+ *
+ * ROUNDS rounds interleave the apps (their order rotating), so drift and other processes' load hit them
+ * alike; the ratio bare ÷ sessionTimeout (CPU per request) is the median over rounds of the round's
+ * ratio, with a 95 % interval from a paired bootstrap over rounds (bench/bootstrap.mjs). Goal: ≥ 0.8×
+ * (issue 11). All apps of a runtime share its process, so bare Hono runs beside the others' code;
+ * bench/server-throughput.mjs gives each Node variant a process of its own.
  *
  * Usage:  node bench/runtimes-http.mjs
- * Env:    DURATION (s per run, default 3), ROUNDS (default 5), CONNECTIONS (default 32), RUNTIMES (default node,bun,deno)
+ * Env:    DURATION (s per run, default 1.5), ROUNDS (default 24), CONNECTIONS (default 32), RUNTIMES (default node,bun,deno),
+ *         BEHIND_TLS=1: every request (and the sign-in) carries `X-Forwarded-Proto: https`, as behind a
+ *         TLS-terminating proxy in production, so the cookie is the `__Host-` one; without it the requests
+ *         are plain http to 127.0.0.1, the local-development path (the middleware then also checks the
+ *         forwarding headers before it accepts the unprefixed cookie).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
+import { bootstrap, formatInterval, median, medianRatio, orderOf, verdict } from './bootstrap.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const DURATION = Number(process.env.DURATION ?? 3);
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const DURATION = Number(process.env.DURATION ?? 1.5);
+const ROUNDS = Number(process.env.ROUNDS ?? 24);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const RUNTIMES = (process.env.RUNTIMES ?? 'node,bun,deno').split(',');
+const GOAL = 0.8;
+const FORWARDED = process.env.BEHIND_TLS === '1' ? { 'x-forwarded-proto': 'https' } : {};
 
 const commands = {
   node: [process.execPath, []],
@@ -30,22 +45,27 @@ const commands = {
   deno: [join(root, 'node_modules/.bin/deno'), ['run', '--allow-net', '--allow-sys', '--allow-env', '--no-prompt']],
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 const cpuMicros = async (base) => Number(await (await fetch(`${base}/cpu`)).text());
 
+/** One run against one app: the server's CPU µs (`cost`) for the requests it answered (`count`). */
 async function measure(base, cookie, duration) {
   const before = await cpuMicros(base);
-  const result = await autocannon({ url: `${base}/app/page`, connections: CONNECTIONS, duration, headers: cookie ? { cookie } : {} });
+  const result = await autocannon({ url: `${base}/app/page`, connections: CONNECTIONS, duration, headers: { ...FORWARDED, cookie } });
   const after = await cpuMicros(base);
   if (result.non2xx || result.errors || result.timeouts) throw new Error(`${base}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { cpu: (after - before) / result.requests.total, rate: result.requests.average };
+  return { cost: after - before, count: result.requests.total, seconds: result.duration };
 }
 
+const version = (runtime) => {
+  const [binary] = commands[runtime];
+  return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim().split('\n')[0].replace(/^deno (\S+).*/, '$1').replace(/^v/, '');
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'session-timeout-bench-http-'));
+const lines = [];
 try {
-  console.log(`${DURATION} s × ${ROUNDS} rounds per app, ${CONNECTIONS} connections; server CPU µs per request (median round)\n`);
-  console.log('| runtime | bare Hono | + sessionTimeout | ratio (bare ÷ sessionTimeout CPU) | req/s bare / sessionTimeout |');
-  console.log('|---|---|---|---|---|');
+  console.log(`${ROUNDS} interleaved rounds × ${DURATION} s per app, ${CONNECTIONS} connections${FORWARDED['x-forwarded-proto'] ? ', X-Forwarded-Proto: https' : ''}; server CPU µs per request, medians over rounds`);
   for (const runtime of RUNTIMES) {
     const bundle = join(dir, `${runtime}.mjs`);
     await build({
@@ -66,27 +86,38 @@ try {
         child.once('exit', (code) => reject(new Error(`${runtime} exited with ${code}`)));
         createInterface({ input: child.stdout }).on('line', (l) => l.startsWith('listening') && resolve(l));
       });
-      const [, barePort, guardedPort] = line.split(' ');
-      const bare = `http://127.0.0.1:${barePort}`;
-      const guarded = `http://127.0.0.1:${guardedPort}`;
-      const cookie = (await fetch(`${guarded}/login`, { method: 'POST' })).headers.get('set-cookie').split(';')[0];
-      await measure(bare, null, 1); // warm-up, not counted
-      await measure(guarded, cookie, 1);
-      const runs = { bare: [], guarded: [] };
+      const [, barePort, guardedPort, emptyPort] = line.split(' ');
+      const apps = { bare: `http://127.0.0.1:${barePort}`, guarded: `http://127.0.0.1:${guardedPort}`, empty: `http://127.0.0.1:${emptyPort}` };
+      // Every app gets the session's cookie (the others ignore it), as a real app's requests carry cookies.
+      const cookie = (await fetch(`${apps.guarded}/login`, { method: 'POST', headers: FORWARDED })).headers.get('set-cookie').split(';')[0];
+      const loadBefore = load();
+      for (const base of Object.values(apps)) await measure(base, cookie, 2); // warm-up, not counted
+      const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
-        runs.bare.push(await measure(bare, null, DURATION));
-        runs.guarded.push(await measure(guarded, cookie, DURATION));
+        const result = {};
+        for (const name of orderOf(['bare', 'guarded', 'empty'], round)) result[name] = await measure(apps[name], cookie, DURATION);
+        rounds.push(result);
       }
-      const cpuBare = median(runs.bare.map((r) => r.cpu));
-      const cpuGuarded = median(runs.guarded.map((r) => r.cpu));
-      const rate = (xs) => Math.round(median(xs.map((r) => r.rate)));
-      console.log(
-        `| ${runtime} | ${cpuBare.toFixed(1)} µs | ${cpuGuarded.toFixed(1)} µs | **${(cpuBare / cpuGuarded).toFixed(2)}×** | ${rate(runs.bare)} / ${rate(runs.guarded)} |`,
-      );
+      const ratio = bootstrap(rounds, medianRatio('bare', 'guarded'));
+      const emptyRatio = bootstrap(rounds, medianRatio('bare', 'empty'));
+      const cpu = (name) => median(rounds.map((r) => r[name].cost / r[name].count));
+      const rate = (name) => Math.round(median(rounds.map((r) => r[name].count / r[name].seconds)));
+      const row =
+        `| ${runtime} ${version(runtime)} | ${cpu('bare').toFixed(1)} µs | ${cpu('guarded').toFixed(1)} µs | ` +
+        `**${formatInterval(ratio, 2)}** | ${verdict(ratio, GOAL, true)} | ${cpu('empty').toFixed(1)} µs, ${formatInterval(emptyRatio, 2)} | ` +
+        `${rate('bare')} / ${rate('guarded')} | ${loadBefore} → ${load()} |`;
+      lines.push(row);
+      console.error(row);
     } finally {
       child.kill();
     }
   }
+  console.log(
+    `\n| runtime | bare Hono | + sessionTimeout | ratio bare ÷ sessionTimeout (CPU per request) | ≥ ${GOAL}× | ` +
+      '+ empty middleware, ratio bare ÷ empty (for scale) | req/s bare / sessionTimeout | load average |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of lines) console.log(row);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

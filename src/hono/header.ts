@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 
-type RawHeaders = Record<string, string | string[] | undefined>;
+/** Node's parsed request headers (`IncomingMessage.headers`). */
+export type RawHeaders = Record<string, string | string[] | undefined>;
 
 /** What `@hono/node-server` passes as `c.env`: Node's own request among it. */
 interface NodeBindings {
@@ -29,9 +30,21 @@ let learned = false;
  * `c.req.raw`, any other runtime — is read the standard way.
  */
 export function header(c: Context, name: string): string | null {
-  const headers = nodeHeadersOf(c);
-  if (headers === null) return c.req.raw.headers.get(name);
-  const value = headers[name];
+  return headerIn(c, nodeHeadersOf(c), name);
+}
+
+/**
+ * Node's parsed headers of this request where {@link header} would read them, else `null`: found once,
+ * for reading several headers with {@link headerIn}.
+ */
+export function headersOf(c: Context): RawHeaders | null {
+  return nodeHeadersOf(c);
+}
+
+/** One header (`name` in lower case): from `nodeHeaders` ({@link headersOf}) when not `null`, else the Fetch request's. */
+export function headerIn(c: Context, nodeHeaders: RawHeaders | null, name: string): string | null {
+  if (nodeHeaders === null) return c.req.raw.headers.get(name);
+  const value = nodeHeaders[name];
   return value === undefined ? null : typeof value === 'string' ? value : value.join(', ');
 }
 

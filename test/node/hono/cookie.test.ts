@@ -53,6 +53,15 @@ describe('SessionCookie', () => {
     }
   });
 
+  it('answers from its cache only for the very value it verified, not for one sharing its signature', async () => {
+    const cookie = sessionCookie();
+    const pair = await issue(cookie);
+    const [name, value] = pair.split('=') as [string, string];
+    const [, sig] = value.split('.') as [string, string];
+    const { result } = await inRequest('http://localhost/', `${name}=${randomId()}.${sig}`, (c) => cookie.read(c));
+    assert.equal(await result, undefined);
+  });
+
   it('verifies with every secret of a rotation list, signing with the first', async () => {
     const old = await issue(sessionCookie([OTHER_SECRET]));
     const rotated = sessionCookie([SECRET, OTHER_SECRET]);
