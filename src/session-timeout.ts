@@ -15,9 +15,8 @@ import {
 import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
 import { styles } from './session-timeout.styles.js';
 import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from './language.js';
-import { LOCALE_EVENT } from './locale-registry.js';
+import { LOCALE_EVENT, registeredLocales } from './locale-registry.js';
 import type { TextKey } from './texts.js';
-import { registeredLocales } from './locale-registry.js';
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
