@@ -121,6 +121,8 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     };
 
     const alive = (lastActivity: number, createdAt = t0): TouchResult => ({ status: 'alive', lastActivity, createdAt });
+    /** An end as a touch reports it: `first` for the one touch that must report it (`onEnd`). */
+    const ended = (reason: 'idle' | 'absolute', first: boolean): TouchResult => ({ status: 'ended', reason, first });
 
     test('keeps the subject it was created with, and answers it on every alive touch (issue 12)', async () => {
       await store.create(id, t0, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, subject: 'k3yed-hash_of-ada' });
@@ -141,8 +143,8 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
 
     test('keeps the subject in the tombstone: ended answers carry it, for the audit', async () => {
       await store.create(id, t0, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, subject: 'k3yed-hash_of-ada' });
-      same(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true, subject: 'k3yed-hash_of-ada' });
-      same(await touch(t0 + EXPIRE_AFTER + 1, null), { status: 'ended', reason: 'idle', first: false, subject: 'k3yed-hash_of-ada' });
+      same(await touch(t0 + EXPIRE_AFTER, null), { ...ended('idle', true), subject: 'k3yed-hash_of-ada' });
+      same(await touch(t0 + EXPIRE_AFTER + 1, null), { ...ended('idle', false), subject: 'k3yed-hash_of-ada' });
     });
 
     test('answers missing for an id it never saw', async () => {
@@ -163,14 +165,14 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     test('keeps a session alive one millisecond before the idle deadline and ends it exactly at it', async () => {
       await create(t0);
       same(await touch(t0 + EXPIRE_AFTER - 1, null), alive(t0));
-      same(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(t0 + EXPIRE_AFTER, null), ended('idle', true));
     });
 
     test('ends a session at the absolute limit however recent its activity', async () => {
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 300 * SECOND);
       same(await touch(t0 + ABSOLUTE - 1, t0 + ABSOLUTE - 1), alive(t0 + ABSOLUTE - 1));
-      same(await touch(t0 + ABSOLUTE, t0 + ABSOLUTE), { status: 'ended', reason: 'absolute', first: true });
+      same(await touch(t0 + ABSOLUTE, t0 + ABSOLUTE), ended('absolute', true));
     });
 
     test('has no absolute limit when absoluteTimeout is null', async () => {
@@ -184,10 +186,10 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 100 * SECOND);
       // idle deadline: ABSOLUTE + 800 s; absolute came first.
-      same(await touch(t0 + ABSOLUTE + EXPIRE_AFTER, null), { status: 'ended', reason: 'absolute', first: true });
+      same(await touch(t0 + ABSOLUTE + EXPIRE_AFTER, null), ended('absolute', true));
       const other = `${id}-idle`;
       await create(t0, ABSOLUTE, other);
-      same(await touch(t0 + ABSOLUTE + 1, null, {}, other), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(t0 + ABSOLUTE + 1, null, {}, other), ended('idle', true));
     });
 
     test('reports an end as first to exactly one touch', async () => {
@@ -200,22 +202,22 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     test('hands the duty to report an end out again when given back, and never once settled', async () => {
       await create(t0);
       const endedAt = t0 + EXPIRE_AFTER;
-      same(await touch(endedAt, null), { status: 'ended', reason: 'idle', first: true });
-      same(await touch(endedAt + 1, null), { status: 'ended', reason: 'idle', first: false }, 'still out');
+      same(await touch(endedAt, null), ended('idle', true));
+      same(await touch(endedAt + 1, null), ended('idle', false), 'still out');
       await store.settleEndReport(id, false); // onEnd threw
-      same(await touch(endedAt + 2, null), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(endedAt + 2, null), ended('idle', true));
       await store.settleEndReport(id, true); // onEnd succeeded
-      same(await touch(endedAt + 3, null), { status: 'ended', reason: 'idle', first: false });
-      same(await touch(endedAt + 10 * END_REPORT_LEASE, null), { status: 'ended', reason: 'idle', first: false });
+      same(await touch(endedAt + 3, null), ended('idle', false));
+      same(await touch(endedAt + 10 * END_REPORT_LEASE, null), ended('idle', false));
     });
 
     test('hands the duty out again when it was never settled (a crash mid-onEnd), after the lease', async () => {
       await create(t0);
       const endedAt = t0 + EXPIRE_AFTER;
       same((await touch(endedAt, null)).status, 'ended');
-      same(await touch(endedAt + END_REPORT_LEASE - 1, null), { status: 'ended', reason: 'idle', first: false });
-      same(await touch(endedAt + END_REPORT_LEASE, null), { status: 'ended', reason: 'idle', first: true });
-      same(await touch(endedAt + END_REPORT_LEASE + 1, null), { status: 'ended', reason: 'idle', first: false });
+      same(await touch(endedAt + END_REPORT_LEASE - 1, null), ended('idle', false));
+      same(await touch(endedAt + END_REPORT_LEASE, null), ended('idle', true));
+      same(await touch(endedAt + END_REPORT_LEASE + 1, null), ended('idle', false));
     });
 
     test('settles nothing for an id without a tombstone', async () => {
@@ -230,35 +232,23 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     test('remembers why a session ended for tombstoneFor, then forgets it', async () => {
       await create(t0);
       const endedAt = t0 + EXPIRE_AFTER;
-      same(await touch(endedAt, endedAt), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(endedAt, endedAt), ended('idle', true));
       await store.settleEndReport(id, true);
-      same(await touch(endedAt + TOMBSTONE_FOR - 1, endedAt + TOMBSTONE_FOR - 1), {
-        status: 'ended',
-        reason: 'idle',
-        first: false,
-      });
+      same(await touch(endedAt + TOMBSTONE_FOR - 1, endedAt + TOMBSTONE_FOR - 1), ended('idle', false));
       same(await touch(endedAt + TOMBSTONE_FOR, endedAt + TOMBSTONE_FOR), { status: 'missing' });
     });
 
     test('keeps an absolute end as absolute in its tombstone', async () => {
       await create(t0);
       await keepActive(t0, t0 + ABSOLUTE - 1);
-      same(await touch(t0 + ABSOLUTE, null), { status: 'ended', reason: 'absolute', first: true });
-      same(await touch(t0 + ABSOLUTE + SECOND, t0 + ABSOLUTE + SECOND), {
-        status: 'ended',
-        reason: 'absolute',
-        first: false,
-      });
+      same(await touch(t0 + ABSOLUTE, null), ended('absolute', true));
+      same(await touch(t0 + ABSOLUTE + SECOND, t0 + ABSOLUTE + SECOND), ended('absolute', false));
     });
 
     test('never revives an ended session, whatever activity a request reports', async () => {
       await create(t0);
       await touch(t0 + EXPIRE_AFTER, null);
-      same(await touch(t0 + EXPIRE_AFTER + SECOND, t0 + EXPIRE_AFTER + SECOND), {
-        status: 'ended',
-        reason: 'idle',
-        first: false,
-      });
+      same(await touch(t0 + EXPIRE_AFTER + SECOND, t0 + EXPIRE_AFTER + SECOND), ended('idle', false));
     });
 
     test('keeps the later of the stored and the reported activity', async () => {
@@ -283,7 +273,7 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     test('never writes on a passive request (activity null)', async () => {
       await create(t0);
       for (let s = 1; s <= 5; s++) same(await touch(t0 + s * 100 * SECOND, null), alive(t0));
-      same(await touch(t0 + EXPIRE_AFTER, null), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(t0 + EXPIRE_AFTER, null), ended('idle', true));
     });
 
     test('forgets a deleted session entirely: missing, not ended', async () => {
@@ -343,14 +333,14 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
     test('ends a session by its own idle limit, whatever limits the touch asks for', async () => {
       await createWith(t0, ADMIN);
       same(await touch(t0 + ADMIN.expireAfter - 1, null), { ...alive(t0), policy: ADMIN });
-      same(await touch(t0 + ADMIN.expireAfter, null), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(t0 + ADMIN.expireAfter, null), ended('idle', true));
     });
 
     test('ends a session by its own absolute limit, however active', async () => {
       await createWith(t0, ADMIN);
       await keepActive(t0, t0 + 1600 * SECOND, 200 * SECOND);
       same(await touch(t0 + 1800 * SECOND - 1, t0 + 1800 * SECOND - 1), { ...alive(t0 + 1800 * SECOND - 1), policy: ADMIN });
-      same(await touch(t0 + 1800 * SECOND, t0 + 1800 * SECOND), { status: 'ended', reason: 'absolute', first: true });
+      same(await touch(t0 + 1800 * SECOND, t0 + 1800 * SECOND), ended('absolute', true));
     });
 
     test('keeps a longer own limit too, and no absolute limit when its own is null', async () => {
@@ -363,7 +353,7 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
 
     test('follows each touch’s limits for a session created without a policy (records from before policies)', async () => {
       await create(t0);
-      same(await touch(t0 + 300 * SECOND, null, { expireAfter: 300 * SECOND }), { status: 'ended', reason: 'idle', first: true });
+      same(await touch(t0 + 300 * SECOND, null, { expireAfter: 300 * SECOND }), ended('idle', true));
     });
 
     test('forgets the policy when the id is created again without one', async () => {
