@@ -378,10 +378,19 @@ function isOwnOrigin(origin: string, c: Context): boolean {
   return origin === new URL(c.req.url).origin;
 }
 
+/**
+ * Why `value` cannot be a duration above 0 (`undefined` when it can): one wording for the handler's
+ * options and a session's own (`start`/`begin`). A string shows quoted, so `"300"` reads as a string.
+ */
+export function notPositiveSeconds(name: string, value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return undefined;
+  const given = typeof value === 'number' ? value : (JSON.stringify(value) ?? typeof value);
+  return `${name} must be a finite number of seconds above 0 (got ${given})`;
+}
+
 function positive(name: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    fail(`${name} must be a finite number of seconds above 0 (got ${String(value)})`);
-  }
+  const problem = notPositiveSeconds(name, value);
+  if (problem) fail(problem);
 }
 
 function nonNegative(name: string, value: unknown): asserts value is number {

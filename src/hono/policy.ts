@@ -7,6 +7,7 @@
  * @module
  */
 import { defaultWarnAfter } from '../protocol.js';
+import { notPositiveSeconds } from './options.js';
 import type { SessionPolicy } from './store.js';
 
 export type { SessionPolicy };
@@ -51,10 +52,8 @@ export function resolvePolicy(given: PolicyOptions, handler: HandlerLimits, call
     throw new TypeError(`sessionTimeout: ${call}: ${message}`);
   };
   const seconds = (name: string, value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      fail(`${name} must be a finite number of seconds above 0 (got ${typeof value === 'number' ? value : JSON.stringify(value) ?? typeof value})`);
-    }
-    return value as number;
+    const problem = notPositiveSeconds(name, value);
+    return problem ? fail(problem) : (value as number);
   };
 
   const expire = expireAfter === undefined ? handler.expireAfter / 1000 : seconds('expireAfter', expireAfter);
