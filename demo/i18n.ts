@@ -6,6 +6,8 @@
  * parentheses, where Intl's nominative is correct (after a preposition it would need another case).
  */
 
+import { fill, lookup } from '../src/language.js';
+
 const en = {
   /** The language's own name, in the language switch. */
   name: 'English',
@@ -311,14 +313,16 @@ export function direction(language: DemoLanguage): 'ltr' | 'rtl' {
 }
 
 /**
- * Accept-Language and `?lang=` values as the demo's languages: Simplified Chinese is asked for
- * as `zh`, `zh-CN` or `zh-SG` as often as `zh-Hans`; `zh-TW` and `zh-HK` (Traditional) are not it.
+ * Accept-Language and `?lang=` values as the demo's languages, by the element's own BCP 47 lookup
+ * (through the likely script): `zh`, `zh-CN` and `zh-SG` are `zh-hans`, `zh-TW` and `zh-HK`
+ * (Traditional) are not; `de-AT` is `de`. Anything else is left for the detector to refuse.
  */
 export function toDemoLanguage(tag: string): string {
-  return /^zh(-(cn|sg|hans(-.*)?))?$/i.test(tag) ? 'zh-hans' : tag;
+  try {
+    return lookup(tag, (language) => (demoLanguages as readonly string[]).includes(language)) ?? tag;
+  } catch {
+    return tag; // not a language tag
+  }
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
+export { fill };

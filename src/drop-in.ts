@@ -7,10 +7,9 @@
  * @module
  */
 import { setLocaleLoader } from './language.js';
+import { SHIPPED_LOCALES } from './shipped-locales.js';
 
 export * from './index.js';
-
-/** The locale modules built to `dist/locales/`: keep in step with `src/locales/`. */
-export const SHIPPED_LOCALES = ['ar', 'cy', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'uk', 'zh-hans'];
+export { SHIPPED_LOCALES };
 
 setLocaleLoader(SHIPPED_LOCALES, (locale) => import(`./locales/${locale}.js`));

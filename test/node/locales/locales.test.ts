@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { registeredLocales } from '../../../src/locale-registry.js';
+import { SHIPPED_LOCALES } from '../../../src/shipped-locales.js';
 import { en, type LocaleTexts, type TextKey } from '../../../src/texts.js';
 
 const localesDir = new URL('../../../src/locales/', import.meta.url);
-const shipped = ['ar', 'cy', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'uk', 'zh-hans'];
+const shipped: readonly string[] = SHIPPED_LOCALES;
 const keys = Object.keys(en) as TextKey[];
 /** Locales that bring their own words for minutes and seconds (`units`), for browsers whose Intl lacks the language. */
 const withUnits = ['cy'];
