@@ -48,8 +48,8 @@ export function lookup(tag: string, available: (locale: string) => boolean): str
 }
 
 /**
- * What `tag` resolves to. A shipped locale not yet registered is loaded (once) and `onLoaded`
- * called when it arrives; meanwhile English. `onProblem` hears of a malformed tag or a failed load.
+ * What `tag` resolves to. A shipped locale not yet registered is loaded (once; its registration
+ * re-renders every element); meanwhile English. `onProblem` hears of a malformed tag or a failed load.
  */
 export function resolveLanguage(tag: string | null, onProblem: (message: string) => void): Language {
   if (tag) {

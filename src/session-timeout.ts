@@ -329,11 +329,11 @@ export class SessionTimeoutElement extends LitElement {
   }
 
   /** A text to render: English that stands in for a missing translation is marked `lang="en"` (WCAG 3.1.2). */
-  #show(key: TextKey, values?: Record<string, string>) {
+  readonly #show = (key: TextKey, values?: Record<string, string>) => {
     const [words, english] = text(this.#language, key);
     const filled = values ? fill(words, values) : words;
     return english ? html`<span lang="en">${filled}</span>` : filled;
-  }
+  };
 
   /** Resolves the element's language again (contract §6); cheap, so done on every render, never per activity event. */
   #resolveLanguage(): Language {
@@ -372,7 +372,7 @@ export class SessionTimeoutElement extends LitElement {
       <dialog lang=${tag} part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
               aria-describedby=${kept ? 'message' : 'message countdown'} @cancel=${this.#onCancel} @close=${this.#onClose}
               @keydown=${this.#keepFocusInside}>
-        ${kept ? keptWorkView(this.#show.bind(this), this.#signIn, this.#leave) : this.#warningView()}
+        ${kept ? keptWorkView(this.#show, this.#signIn, this.#leave) : this.#warningView()}
       </dialog>
       <div lang=${tag} role="status"><span class="sr-only">${this.#outcome && this.#show(this.#outcome)}</span>${this.state == 'expired' && !kept
         ? html`<div part="expired"><slot name="expired"><p>${this.#show('expired')}</p>
