@@ -126,37 +126,30 @@ export class Sessions {
   auditStart(c: Context | null, id: string, subject: string | undefined, limits: Limits, at: number): void {
     const { onStart } = this.options;
     if (!onStart) return;
-    runDetached(
-      c,
-      async () => {
-        const info = await this.auditInfo(c, id, subject, at);
-        const absoluteTimeout = limits.absoluteTimeout === null ? null : limits.absoluteTimeout / 1000;
-        await onStart(c, { ...info, expireAfter: limits.expireAfterSeconds, warnAfter: limits.warnAfterSeconds, absoluteTimeout });
-      },
-      (error) => this.reportHookError('onStart', error, c),
-    );
+    this.#audit('onStart', c, async () => {
+      const info = await this.auditInfo(c, id, subject, at);
+      const absoluteTimeout = limits.absoluteTimeout === null ? null : limits.absoluteTimeout / 1000;
+      await onStart(c, { ...info, expireAfter: limits.expireAfterSeconds, warnAfter: limits.warnAfterSeconds, absoluteTimeout });
+    });
   }
 
   /** Runs `onExtend` off the request path, if set. `remaining` in seconds. */
   auditExtend(c: Context, id: string, subject: string | undefined, lastActivity: number, remaining: number, at: number): void {
     const { onExtend } = this.options;
     if (!onExtend) return;
-    runDetached(
-      c,
-      async () => onExtend(c, { ...(await this.auditInfo(c, id, subject, at)), lastActivity, remaining }),
-      (error) => this.reportHookError('onExtend', error, c),
-    );
+    this.#audit('onExtend', c, async () => onExtend(c, { ...(await this.auditInfo(c, id, subject, at)), lastActivity, remaining }));
   }
 
   /** Runs `onEnd(c, 'logout')` off the request path, if set: the session is already deleted. */
   auditLogout(c: Context, id: string, at: number): void {
     const { onEnd } = this.options;
     if (!onEnd) return;
-    runDetached(
-      c,
-      async () => onEnd(c, 'logout', await this.#endInfo(c, id, undefined, at)),
-      (error) => this.reportHookError('onEnd', error, c),
-    );
+    this.#audit('onEnd', c, async () => onEnd(c, 'logout', await this.#endInfo(c, id, undefined, at)));
+  }
+
+  /** Runs an audit hook's work off the request path (never awaited by it); what it throws is reported. */
+  #audit(hook: HookError['hook'], c: Context | null, work: () => Promise<unknown>): void {
+    runDetached(c, async () => void (await work()), (error) => this.reportHookError(hook, error, c));
   }
 
   /** `onEnd`'s info: `undefined` without a secret; a secret function that fails is reported, not fatal to `onEnd`. */
