@@ -10,6 +10,5 @@ import { setLocaleLoader } from './language.js';
 import { SHIPPED_LOCALES } from './shipped-locales.js';
 
 export * from './index.js';
-export { SHIPPED_LOCALES };
 
 setLocaleLoader(SHIPPED_LOCALES, (locale) => import(`./locales/${locale}.js`));
