@@ -6,7 +6,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
-import { registeredLocales } from '../../src/locale-registry.js';
+import { defineLocale, registeredLocales } from '../../src/locale-registry.js';
 import { en } from '../../src/texts.js';
 import { SHIPPED_LOCALES } from '../../src/shipped-locales.js';
 import { FakeTime } from './fake-time.js';
@@ -187,6 +187,22 @@ describe('locales', () => {
     await waitUntil(() => part(el, 'heading')!.textContent!.trim() == registeredLocales.get('fr')!.heading, 'French');
     el.lang = 'sv';
     await waitUntil(() => part(el, 'heading')!.textContent!.trim() == registeredLocales.get('sv')!.heading, 'Swedish');
+  });
+
+  it('a registered locale missing a text: English for exactly that text, marked lang="en"; slots still win', async () => {
+    defineLocale('xx-partial', { heading: 'Partial heading', warning: 'Partial warning' });
+    const el = await fixture<LocaleTimeout>(html`<locale-timeout lang="xx-partial" warn-after="60" expire-after="90">
+      <span slot="warning">The app's own words</span></locale-timeout>`);
+    time.advance(60_000);
+    await el.updateComplete;
+    expect(part(el, 'dialog')!.getAttribute('lang')).to.equal('xx-partial');
+    expect(part(el, 'heading')!.textContent!.trim()).to.equal('Partial heading');
+    expect(part(el, 'heading')!.querySelector('[lang]'), 'its own text is not marked').to.equal(null);
+    const extend = part(el, 'extend-button')!.querySelector('[lang="en"]');
+    expect(extend?.textContent, 'the missing text, in English, marked').to.equal(en.extend);
+    const slot = part(el, 'message')!.querySelector('slot')!;
+    expect(slot.assignedNodes().map((node) => node.textContent).join(''), 'the slot wins').to.equal("The app's own words");
+    expect(warnings).to.deep.equal([]);
   });
 
   it('a language without texts: English marked lang="en", one warning', async () => {
