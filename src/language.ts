@@ -85,6 +85,17 @@ export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+const made = new Map<string, unknown>();
+
+/**
+ * An `Intl` formatter made once per language and options: the warning renders every second, and
+ * making a formatter costs far more than using one.
+ */
+function once<T>(key: string, make: () => T): T {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
 /**
  * A duration in words, e.g. "1 minute, 5 seconds", "2 Minuten", "٣٠ ثانية". `units`: the locale's own
  * words, for a browser whose `Intl` lacks the language (it would answer in English).
@@ -97,25 +108,26 @@ export function durationInWords(seconds: number, tag: string, units?: LocaleText
   const DurationFormat = (Intl as { DurationFormat?: new (tag: string, options: object) => { format(d: object): string } })
     .DurationFormat;
   if (DurationFormat && !own) {
-    return new DurationFormat(tag, { style: 'long', secondsDisplay: whole ? 'auto' : 'always' }).format({ minutes, seconds: rest });
+    const display = whole ? 'auto' : 'always';
+    return once(`d${tag}${display}`, () => new DurationFormat(tag, { style: 'long', secondsDisplay: display })).format({ minutes, seconds: rest });
   }
   // Older engines: each unit through NumberFormat (or the locale's words), joined as the language joins units.
   const unit = (value: number, unit: 'minute' | 'second') => own
-    ? fill(own[unit][new Intl.PluralRules(tag).select(value)] ?? own[unit].other, { n: String(value) })
-    : new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+    ? fill(own[unit][once(`p${tag}`, () => new Intl.PluralRules(tag)).select(value)] ?? own[unit].other, { n: String(value) })
+    : once(`u${tag}${unit}`, () => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
   const words = minutes ? [unit(minutes, 'minute')] : [];
   if (rest || !minutes) words.push(unit(rest, 'second'));
-  return new Intl.ListFormat(tag, { type: 'unit' }).format(words);
+  return once(`l${tag}`, () => new Intl.ListFormat(tag, { type: 'unit' })).format(words);
 }
 
 /** The countdown `m:ss` in the language's own digits (`ar-EG`: ٠:٣٢). */
 export function countdown(seconds: number, tag: string): string {
   const digits = (value: number, minimumIntegerDigits = 1) =>
-    new Intl.NumberFormat(tag, { minimumIntegerDigits, useGrouping: false }).format(value);
+    once(`n${tag}${minimumIntegerDigits}`, () => new Intl.NumberFormat(tag, { minimumIntegerDigits, useGrouping: false })).format(value);
   return `${digits((seconds / 60) | 0)}:${digits(seconds % 60, 2)}`;
 }
 
 /** A clock time (the absolute end), e.g. "14:05", "2:05 PM". */
 export function clockTime(at: number, tag: string): string {
-  return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' }).format(at);
+  return once(`t${tag}`, () => new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' })).format(at);
 }
