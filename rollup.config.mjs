@@ -54,6 +54,8 @@ export default [
   {
     // Code only some pages need (messages for a bad configuration) goes to a chunk beside it.
     input: { 'session-timeout.min': 'src/drop-in.ts' },
+    // The chunks import what they share with the drop-in (lit, the registry) from it: one file first.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'esm', sourcemap: true, chunkFileNames: 'drop-in/[name]-[hash].js' },
     plugins: [nodeResolve(), ts(), minifyTemplates(), minify()],
   },

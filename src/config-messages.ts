@@ -1,9 +1,14 @@
 /**
- * Console messages for a duration attribute that cannot be used: they name the real problem (not a
- * number, a unit, zero or less, not below `expire-after`) and what is used instead, once each.
+ * Console messages for a configuration that cannot be used: a duration attribute (naming the real
+ * problem: not a number, a unit, zero or less, not below `expire-after`), a warning too short to act
+ * on, a URL that is not http(s), page durations the server overrides, a ping URL that does not answer
+ * the protocol. A module of its own, loaded when there is something to say: only a page with a
+ * mistake pays for the words.
  *
  * @module
  */
+
+import type { IdleDurations } from './idle/engine.js';
 
 const UNITS: Record<string, number> = { ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hour: 3600, hours: 3600 };
 
@@ -27,3 +32,18 @@ export function durationProblem(attribute: string, raw: string, fallback: number
   else problem = ` must be below expire-after (${expireAfter})`;
   return `${written}${problem}; using ${fallback}`;
 }
+
+/** The warning leaves under 20 s to respond. */
+export const tooShortToRespond = 'expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)';
+
+/** A `redirect-url` or `logout-url` that is not http(s) (a `javascript:` URL never runs). */
+export const notHttpUrl = (attribute: string, url: string): string => `${attribute}="${url}" is not an http(s) URL; ignored`;
+
+/** The page's duration attributes differ from the server's, which win. */
+export const durationsDiffer = (server: IdleDurations, page: IdleDurations): string =>
+  `the server's durations (warn-after ${server.warnAfter}, expire-after ${server.expireAfter}) differ from the page's ` +
+  `(warn-after ${page.warnAfter}, expire-after ${page.expireAfter}); using the server's`;
+
+/** A ping answered, but not with the protocol (404, 403, 500, an HTML login page…): a mistake, not a blip. */
+export const deadPing = (error: Error): string =>
+  `ping-url ${error.message}: this page cannot keep the session alive. Is the ping mounted at that URL?`;

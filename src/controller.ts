@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import {
   SessionCoordinator,
   type ConfigurableOptions,

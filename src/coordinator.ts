@@ -15,6 +15,7 @@
  * @module
  */
 import { ActivityTracker } from './activity.js';
+import { explain } from './explain.js';
 import {
   IdleEngine,
   resolveDurations,
@@ -297,6 +298,7 @@ export class SessionCoordinator {
       if (held && ((held = false), !--this.#holds)) {
         this.#release?.();
         this.#disarmHold();
+        this.#changed(); // the deadlines are back
       }
     };
   }
@@ -410,8 +412,8 @@ export class SessionCoordinator {
     if ((o.warnAfter != null || o.expireAfter != null) && !this.#mismatchReported &&
         (configured.warnAfter != w || configured.expireAfter != e)) {
       this.#mismatchReported = true;
-      console.warn(`<session-timeout> the server's durations (warn-after ${w}, expire-after ${e}) differ from the page's ` +
-        `(warn-after ${configured.warnAfter}, expire-after ${configured.expireAfter}); using the server's`);
+      const server = this.#serverDurations;
+      explain((messages) => messages.durationsDiffer(server, configured), (line) => console.warn(`<session-timeout> ${line}`));
     }
     this.#engine?.configure({ warnAfter: w, expireAfter: e });
     this.#newKeepAlive();
@@ -651,6 +653,6 @@ export class SessionCoordinator {
   #reportDeadPing(status: number, error: Error): void {
     if (status == 0 || (status >= 502 && status <= 504) || this.#deadPingReported.has(status)) return;
     this.#deadPingReported.add(status);
-    console.error(`<session-timeout> ping-url ${error.message}: this page cannot keep the session alive. Is the ping mounted at that URL?`);
+    explain((messages) => messages.deadPing(error), (line) => console.error(`<session-timeout> ${line}`));
   }
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { setLocaleLoader } from './language.js';
+import { setLocaleLoader } from './locale-registry.js';
 import { SHIPPED_LOCALES } from './shipped-locales.js';
 
 export * from './index.js';

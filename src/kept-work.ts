@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 import type { TextKey } from './texts.js';
 
 /**

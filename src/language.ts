@@ -6,7 +6,7 @@
  * @module
  */
 import { en, type LocaleTexts, type TextKey } from './texts.js';
-import { registeredLocales } from './locale-registry.js';
+import { localeLoader, registeredLocales } from './locale-registry.js';
 
 /** The language an element speaks, and where its texts come from. */
 export interface Language {
@@ -14,14 +14,6 @@ export interface Language {
   tag: string;
   /** The matched locale (`ar`), or `null`: English. */
   locale: string | null;
-}
-
-/** Loads the locale module for a tag (the drop-in sets it); `undefined`: only what was registered. */
-let loader: { shipped: readonly string[]; load: (locale: string) => Promise<unknown> } | undefined;
-
-/** The drop-in's way to fetch a shipped locale module beside it, the first time a page needs it. */
-export function setLocaleLoader(shipped: readonly string[], load: (locale: string) => Promise<unknown>): void {
-  loader = { shipped, load };
 }
 
 /** Own `lang`, else the nearest ancestor's (across shadow roots), else `<html lang>`. */
@@ -56,7 +48,8 @@ export function resolveLanguage(tag: string | null, onProblem: (message: string)
     try {
       const locale = lookup(tag, (l) => l == 'en' || registeredLocales.has(l));
       if (locale) return { tag, locale: locale == 'en' ? null : locale };
-      const shipped = loader && lookup(tag, (l) => loader!.shipped.includes(l));
+      const loader = localeLoader;
+      const shipped = loader && lookup(tag, (l) => loader.shipped.includes(l));
       if (shipped) load(shipped, onProblem);
       else onProblem(`no texts for lang="${tag}"; English is used`);
     } catch {
@@ -71,7 +64,7 @@ const loading = new Set<string>();
 function load(locale: string, onProblem: (message: string) => void): void {
   if (loading.has(locale)) return;
   loading.add(locale);
-  loader!.load(locale).catch((error) => onProblem(`the "${locale}" texts could not be loaded (${error}); English is used`));
+  localeLoader!.load(locale).catch((error) => onProblem(`the "${locale}" texts could not be loaded (${error}); English is used`));
 }
 
 /** The text for `key`, and whether it is the English fallback (to be marked `lang="en"`). */

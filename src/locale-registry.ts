@@ -27,3 +27,14 @@ export function defineLocale(tag: string, texts: Partial<LocaleTexts>): Partial<
   globalThis.dispatchEvent?.(new Event(LOCALE_EVENT));
   return texts;
 }
+
+/** The shipped locales and how to load one, when the drop-in set it; `null`: only what was registered. */
+export let localeLoader: { shipped: readonly string[]; load: (locale: string) => Promise<unknown> } | null = null;
+
+/**
+ * The drop-in's way to fetch a shipped locale module beside it, the first time a page needs it (set
+ * here, not in the language module, which only the warning's view loads).
+ */
+export function setLocaleLoader(shipped: readonly string[], load: (locale: string) => Promise<unknown>): void {
+  localeLoader = { shipped, load };
+}

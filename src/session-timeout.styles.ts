@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles of `<session-timeout>`. Colours and the corner radius are custom properties declared on

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
+import { explain } from './explain.js';
 import { safeNavigationUrl } from './safe-url.js';
 import type { PingRequestOptions } from './ping-client.js';
-import { keptWorkView } from './kept-work.js';
 import { hasUnsavedWork } from './unsaved-work.js';
 import {
   SessionTimeoutDismissEvent,
@@ -12,11 +12,12 @@ import {
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
 } from './events.js';
-import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
-import { styles } from './session-timeout.styles.js';
-import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from './language.js';
-import { LOCALE_EVENT, registeredLocales } from './locale-registry.js';
+import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
 import type { TextKey } from './texts.js';
+import type { WarningView } from './warning-view.js';
+
+/** Ms before the warning is due at which its view is loaded (a page nobody leaves idle never loads it). */
+const VIEW_LEAD = 30_000;
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
@@ -66,9 +67,7 @@ import type { TextKey } from './texts.js';
  * @cssproperty [--session-timeout-accent-color=#fff] - Text on the accent colour.
  * @cssproperty [--session-timeout-radius=8px] - Corner radius of the warning and its buttons.
  */
-export class SessionTimeoutElement extends LitElement {
-  static override styles = styles;
-
+export class SessionTimeoutElement extends ReactiveElement {
   static override properties = {
     warnAfter: { type: Number, attribute: 'warn-after' },
     expireAfter: { type: Number, attribute: 'expire-after' },
@@ -147,22 +146,20 @@ export class SessionTimeoutElement extends LitElement {
   #expireAfter: unknown;
   /** The two above resolved once per change, not on every read (render reads them each second of a warning). */
   #durations = resolveDurations({});
-  #announcement = '';
-  /** The language of the last render (contract §6): resolved on every render, which is cheap and follows `lang` changes. */
-  #language: Language = { tag: 'en', locale: null };
-  #langObserver?: MutationObserver;
+  /** What the element shows, once it had something to show (`warning-view.ts`, loaded then). */
+  #view: WarningView | null = null;
+  #viewLoad?: Promise<void>;
+  /** Wakes up to load the view {@link VIEW_LEAD} ms before the warning is due. */
+  #preloadTimer: unknown;
+  /** The page was hidden because kept work had no view to hide behind (it could not be loaded). */
+  #hidPage = false;
   /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
   #outcome: TextKey | '' = '';
   /** The open warning found unsaved work: it says so. */
   #unsavedAtWarning = false;
   /** The session ended with unsaved work: the page stays, hidden, until the same user signs in again. */
   #keptWork = false;
-  /** What the dialog showed at the last update: a warning's reason, `kept`, or nothing. */
-  #shownKind: string | null = null;
-  #announcedAt = 0;
-  #lastTick = 0;
   #redirect = true;
-  #returnFocus: HTMLElement | null = null;
   readonly #warned = new Set<string>();
   readonly #controller = new SessionTimeoutController(this, {
     ...(this.constructor as typeof SessionTimeoutElement).timing,
@@ -174,16 +171,13 @@ export class SessionTimeoutElement extends LitElement {
       activityEvents: this.activityEvents, activityTarget: this.activityTarget,
     }),
     onWarn: (remaining, reason) => {
-      const seconds = Math.ceil(remaining);
-      this.#resolveLanguage();
-      // Spoken on opening (the dialog's own announcement may be cut short), then at most every 20–30 s.
-      this.#announcement = reason == 'absolute' ? this.#absoluteAnnouncement() : this.announcementText(seconds);
-      this.#announcedAt = this.#lastTick = seconds;
       this.#outcome = '';
       this.#unsavedAtWarning = this.#hasUnsavedWork();
+      // Spoken by the view; a view still loading speaks as it arrives.
+      this.#view?.opened();
       this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
-    onTick: (remaining) => this.#onTick(Math.ceil(remaining)),
+    onTick: (remaining) => this.#view?.tick(remaining),
     onExtend: (remaining, source) => {
       if (source == 'user' && this.state == 'active') this.#outcome = 'stillSignedIn';
       this.dispatchEvent(new SessionTimeoutExtendEvent(remaining));
@@ -314,39 +308,13 @@ export class SessionTimeoutElement extends LitElement {
    * (the locale's `announceIdle`). Override for wording of your own.
    */
   protected announcementText(remaining: number): string {
-    return fill(this.#text('announceIdle'), { duration: this.#words(remaining) });
-  }
-
-  /** A duration in words in the element's language. */
-  #words(seconds: number): string {
-    const { tag, locale } = this.#language;
-    return durationInWords(seconds, tag, locale ? registeredLocales.get(locale)?.units : undefined);
-  }
-
-  /** The text for `key` in the element's language (English where the locale has none). */
-  #text(key: TextKey): string {
-    return text(this.#language, key)[0];
-  }
-
-  /** A text to render: English that stands in for a missing translation is marked `lang="en"` (WCAG 3.1.2). */
-  readonly #show = (key: TextKey, values?: Record<string, string>) => {
-    const [words, english] = text(this.#language, key);
-    const filled = values ? fill(words, values) : words;
-    return english ? html`<span lang="en">${filled}</span>` : filled;
-  };
-
-  /** Resolves the element's language again (contract §6); cheap, so done on every render, never per activity event. */
-  #resolveLanguage(): Language {
-    return (this.#language = resolveLanguage(declaredLanguage(this), (message) => this.#warn(message)));
+    return this.#view?.idleAnnouncement(remaining) ?? '';
   }
 
   override connectedCallback(): void {
     this.#reportProblems();
     super.connectedCallback();
-    // A change of `lang` (own, an ancestor's, the page's) or a locale arriving re-renders.
-    this.#langObserver = new MutationObserver(this.#rerender);
-    this.#langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    addEventListener(LOCALE_EVENT, this.#rerender);
+    this.#preload();
     addEventListener('submit', this.#onPageSubmit);
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);
@@ -354,8 +322,7 @@ export class SessionTimeoutElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
-    removeEventListener(LOCALE_EVENT, this.#rerender);
+    this.#preload(); // disconnected: only stops its timer
     removeEventListener('submit', this.#onPageSubmit);
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
@@ -365,107 +332,78 @@ export class SessionTimeoutElement extends LitElement {
     if (changed.has('warnAfter') || changed.has('expireAfter')) this.#reportProblems();
   }
 
-  protected override render() {
-    const kept = this.#keptWork && this.state == 'expired';
-    const { tag } = this.#resolveLanguage();
-    return html`
-      <dialog lang=${tag} part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
-              aria-describedby=${kept ? 'message' : 'message countdown'} @cancel=${this.#onCancel} @close=${this.#onClose}
-              @keydown=${this.#keepFocusInside}>
-        ${kept ? keptWorkView(this.#show, this.#signIn, this.#leave) : this.#warningView()}
-      </dialog>
-      <div lang=${tag} role="status"><span class="sr-only">${this.#outcome && this.#show(this.#outcome)}</span>${this.state == 'expired' && !kept
-        ? html`<div part="expired"><slot name="expired"><p>${this.#show('expired')}</p>
-            <a href=${location.href}>${this.#show('signInAgain')}</a></slot></div>`
-        : nothing}</div>
-    `;
-  }
-
-  /** The warning: idle or absolute, with the countdown and the actions. */
-  #warningView() {
-    const remaining = Math.ceil(this.remaining);
-    const absolute = this.#controller.warningReason == 'absolute';
-    const logoutUrl = this.#safeUrl('logout-url', this.logoutUrl);
-    return html`
-        ${absolute ? this.#absoluteTexts() : this.#idleTexts()}
-        ${this.#unsavedAtWarning
-          ? html`<p part="unsaved"><slot name="unsaved">${this.#show('unsaved')}</slot></p>`
-          : nothing}
-        <p id="countdown"><span class="label">${this.#show('timeLeft')}</span>
-          <bdi part="countdown" role="timer">${countdown(remaining, this.#language.tag)}</bdi></p>
-        <div class="sr-only" role="status">${this.#announcement}</div>
-        <div class="actions">
-          ${absolute
-            ? html`<button part="dismiss-button" class="primary" @click=${this.dismiss}><slot name="dismiss-label">${this.#show('dismiss')}</slot></button>`
-            : html`<button part="extend-button" class="primary" @click=${this.extend}><slot name="extend-label">${this.#show('extend')}</slot></button>`}
-          ${logoutUrl
-            ? html`<form method="post" action=${logoutUrl} @submit=${this.#onLogout}>
-                <button part="logout-button"><slot name="logout-label">${this.#show('logout')}</slot></button>
-              </form>`
-            : nothing}
-        </div>`;
-  }
-
-  /** The idle warning: the user can stay. */
-  #idleTexts() {
-    const { warnAfter, expireAfter } = this.durations;
-    return html`
-      <h2 id="heading" part="heading"><slot name="heading">${this.#show('heading')}</slot></h2>
-      <div id="message" part="message"><slot name="warning"><p>${this.#show('warning', {
-        inactive: this.#words(warnAfter), limit: this.#words(expireAfter),
-      })}</p></slot></div>`;
-  }
-
-  /** The clock time of the absolute end, in the element's language. */
-  #endTime(): string {
-    return clockTime(this.#controller.engine?.expireAt ?? Date.now(), this.#language.tag);
-  }
-
-  #absoluteAnnouncement(): string {
-    return fill(this.#text('announceAbsolute'), { time: this.#endTime() });
-  }
-
-  /** The absolute warning: the session ends at a fixed time whatever the user does; say when, and to save. */
-  #absoluteTexts() {
-    return html`
-      <h2 id="heading" part="heading"><slot name="absolute-heading">${this.#show('absoluteHeading')}</slot></h2>
-      <div id="message" part="message"><slot name="absolute-warning"><p>${this.#show('absoluteWarning', {
-        time: this.#endTime(),
-      })}</p></slot></div>`;
-  }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    const kind = this.state == 'warning' ? this.#controller.warningReason : this.#keptWork && this.state == 'expired' ? 'kept' : null;
-    const modal = kind != null;
-    // `:modal`, not `open`: moving the element in the DOM leaves the dialog open but no longer modal
-    // (the page not inert, focus not inside), and it must be shown modal again.
-    if (modal && !dialog.matches(':modal') && this.isConnected) {
-      if (dialog.open) dialog.close();
-      else {
-        let focused = document.activeElement;
-        while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-        this.#returnFocus = focused as HTMLElement | null;
-      }
-      dialog.showModal();
-      this.#focusFirst(dialog);
-    } else if (modal && kind != this.#shownKind) {
-      this.#focusFirst(dialog); // new content (the session ended with kept work): its first action
-    } else if (!modal && dialog.open) {
-      dialog.close();
-      this.#returnFocus?.focus();
-      this.#returnFocus = null;
-    }
-    this.#shownKind = kind;
+  /**
+   * Renders the view, once there is one (loaded the first time there is something to show: see
+   * {@link scheduleUpdate}); until then the shadow root stays empty.
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.#view?.update();
   }
 
   /**
-   * Focuses the dialog's first action without scrolling: the heading and message come first, and at
-   * 400 % zoom the dialog scrolls.
+   * An update with something to show (a warning, the end, an outcome to speak) waits for the view,
+   * loaded then: the session itself (timers, tabs, server) never waited for it. `updateComplete`
+   * includes the wait.
    */
-  #focusFirst(dialog: HTMLDialogElement): void {
-    this.renderRoot.querySelector<HTMLElement>('.primary')!.focus({ preventScroll: true });
-    dialog.scrollTop = 0;
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.#view && (this.#viewLoad || this.state != 'active' || this.#outcome)) await this.#loadView();
+    super.scheduleUpdate();
+  }
+
+  /**
+   * Loads the view {@link VIEW_LEAD} ms before the warning is due, so that it (and its live regions)
+   * is in place when the warning opens. Activity pushes the warning back: the timer, when it finds
+   * that, waits again (one wake-up per `warn-after` for an active user, like the engine's own). Armed
+   * again on every update, as the deadline may come sooner (the server's durations, a hold released).
+   */
+  #preload(): void {
+    const engine = this.#controller.engine;
+    const { now, scheduler } = this.#timing();
+    scheduler.clearTimeout(this.#preloadTimer);
+    this.#preloadTimer = undefined;
+    if (this.#viewLoad || !engine || !this.isConnected) return;
+    const wait = engine.warnAt - VIEW_LEAD - now();
+    if (wait <= 0) void this.#loadView();
+    else this.#preloadTimer = scheduler.setTimeout(() => this.#preload(), Math.min(wait, 2 ** 31 - 1));
+  }
+
+  #timing(): { now: () => number; scheduler: Scheduler } {
+    const { now = Date.now, scheduler = globalThis } = (this.constructor as typeof SessionTimeoutElement).timing ?? {};
+    return { now, scheduler };
+  }
+
+  #loadView(): Promise<void> {
+    return (this.#viewLoad ??= import('./warning-view.js').then(
+      ({ WarningView }) => {
+        this.#view = new WarningView({
+          element: this,
+          controller: this.#controller,
+          announcementText: (remaining) => this.announcementText(remaining),
+          outcome: () => this.#outcome,
+          unsavedAtWarning: () => this.#unsavedAtWarning,
+          keptWork: () => this.#keptWork,
+          logoutUrl: () => this.#safeUrl('logout-url', this.logoutUrl),
+          extend: () => this.extend(),
+          dismiss: () => this.dismiss(),
+          signIn: this.#signIn,
+          leave: this.#leave,
+          logout: this.#onLogout,
+          warn: (message) => this.#warn(message),
+        });
+        if (this.state == 'warning') this.#view.opened();
+        this.requestUpdate(); // loaded ahead of the warning: its live regions in place, silent
+      },
+      (error) => this.#warn(`could not load its warning (${error}); the session still ends on time`),
+    ));
+  }
+
+  protected override updated(): void {
+    this.#preload(); // e.g. enabled again: a new engine, a new deadline
+    // Fail closed: kept work with no view to hide it behind (it could not be loaded) is hidden with the page.
+    const hide = this.#keptWork && this.state == 'expired' && !this.#view;
+    if (hide || this.#hidPage) document.documentElement.style.visibility = hide ? 'hidden' : '';
+    this.#hidPage = hide;
   }
 
   #resolve(): void {
@@ -480,68 +418,27 @@ export class SessionTimeoutElement extends LitElement {
         ? ['warn-after', this.#warnAfter, warnAfter]
         : ['expire-after', this.#expireAfter, expireAfter];
       const raw = this.getAttribute(attribute) ?? String(given);
-      // Only a page with a bad value pays for the messages that explain it.
-      import('./config-messages.js').then(({ durationProblem }) =>
-        this.#warn(durationProblem(attribute, raw, fallback, expireAfter)));
+      this.#explain((messages) => messages.durationProblem(attribute, raw, fallback, expireAfter));
     }
-    if (expireAfter - warnAfter < 20) this.#warn('expire-after − warn-after is under 20 s: too short to respond (WCAG 2.2.1)');
+    if (expireAfter - warnAfter < 20) this.#explain((messages) => messages.tooShortToRespond);
   }
 
   /** `url` when it is an http(s) URL; otherwise warns once and gives `null` (a `javascript:` URL never runs). */
   #safeUrl(attribute: string, url: string | null): string | null {
     const safe = safeNavigationUrl(url);
-    if (url && !safe) this.#warn(`${attribute}="${url}" is not an http(s) URL; ignored`);
+    if (url && !safe) this.#explain((messages) => messages.notHttpUrl(attribute, url));
     return safe;
+  }
+
+  /** Warns once about a configuration problem: only a page with one loads the messages that explain it. */
+  #explain(pick: Parameters<typeof explain>[0]): void {
+    explain(pick, (line) => this.#warn(line));
   }
 
   #warn(message: string): void {
     if (!this.#warned.has(message)) console.warn(`<session-timeout> ${message}`);
     this.#warned.add(message);
   }
-
-  /**
-   * Speaks the time left at most every 20–30 s: at each whole minute, at 30 s and at 10 s, never
-   * within 20 s of the previous message or of the warning opening. Never every second.
-   */
-  #onTick(now: number): void {
-    const previous = this.#lastTick;
-    const crossed = (mark: number) => now <= mark && mark < previous;
-    this.#lastTick = now;
-    if ((crossed(30) || crossed(10) || crossed(Math.ceil(now / 60) * 60)) && this.#announcedAt - now >= 20) {
-      this.#announcedAt = now;
-      this.#announcement = this.announcementText(now);
-    }
-  }
-
-  readonly #rerender = (): void => this.requestUpdate();
-
-  /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
-  readonly #onCancel = (event: Event): void => {
-    event.preventDefault();
-    if (this.state == 'warning') this.extend();
-  };
-
-  /**
-   * Tab and Shift+Tab cycle through the dialog's buttons: a modal dialog lets focus leave for the
-   * browser's own controls once per cycle, which loses keyboard and screen-reader users.
-   */
-  readonly #keepFocusInside = (event: KeyboardEvent): void => {
-    if (event.key != 'Tab') return;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('dialog button')];
-    const at = buttons.indexOf(this.shadowRoot!.activeElement as HTMLElement);
-    const next = event.shiftKey ? (at <= 0 ? buttons.length - 1 : at - 1) : (at + 1) % buttons.length;
-    event.preventDefault();
-    buttons[next]!.focus();
-  };
-
-  /** The browser may close the dialog on its own (e.g. a repeated Escape): that extends too. */
-  readonly #onClose = (): void => {
-    // Closed by us to be shown modal again (the element moved): already open again.
-    if (this.renderRoot.querySelector('dialog')!.open) return;
-    if (this.state == 'warning') this.extend();
-    // Kept work must never show: the dialog opens again at once.
-    else if (this.#keptWork) this.requestUpdate();
-  };
 
   /**
    * The page's own sign-out form (one that posts to `logout-url`) was submitted: every other tab ends

@@ -7,10 +7,9 @@ import {
   fill,
   lookup,
   resolveLanguage,
-  setLocaleLoader,
   text,
 } from '../../src/language.js';
-import { defineLocale, registeredLocales } from '../../src/locale-registry.js';
+import { defineLocale, registeredLocales, setLocaleLoader } from '../../src/locale-registry.js';
 import { en } from '../../src/texts.js';
 
 const Intl_ = Intl as { DurationFormat?: unknown };

@@ -160,8 +160,26 @@ describe('<session-timeout>', () => {
 
     it('warns when the warning leaves fewer than 20 s to respond (WCAG 2.2.1)', async () => {
       await fixture(html`<session-timeout warn-after="50" expire-after="60"></session-timeout>`);
+      await waitUntil(() => warnings.length > 0, 'no console warning');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.include('WCAG 2.2.1');
+    });
+  });
+
+  describe('what a page downloads', () => {
+    it('shows nothing and loads no view until 30 s before the warning; a held session never loads it', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="600" expire-after="900"></fake-time-timeout>`);
+      const release = el.hold();
+      time.advance(3_600_000);
+      await aTimeout(20);
+      expect(el.shadowRoot!.childNodes, 'held for an hour: nothing rendered').to.have.length(0);
+      release();
+      time.advance(569_000);
+      await aTimeout(20);
+      expect(el.shadowRoot!.querySelector('dialog'), '31 s before the warning').to.equal(null);
+      time.advance(1_000);
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'no view 30 s before the warning');
+      expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
     });
   });
 
@@ -192,7 +210,9 @@ describe('<session-timeout>', () => {
     });
 
     it('states the inactivity limit in minutes', async () => {
-      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="840" expire-after="900"></session-timeout>`);
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="840" expire-after="900"></fake-time-timeout>`);
+      time.advance(840_000);
+      await el.updateComplete;
       expect(part(el, 'message')!.textContent).to.match(/inactive for 14 minutes\..*after 15 minutes of inactivity/s);
     });
 
@@ -302,8 +322,12 @@ describe('<session-timeout>', () => {
 
     it('speaks the time left at most every 20–30 s, never every second', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="180"></fake-time-timeout>`);
+      // The live region is in place, silent, before the warning opens (its view loads 30 s ahead).
+      time.advance(30_000);
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region 30 s before the warning');
       const live = el.shadowRoot!.querySelector('dialog .sr-only[role="status"]')!;
-      time.advance(60_000);
+      expect(live.textContent!.trim()).to.equal('');
+      time.advance(30_000);
       await el.updateComplete;
       expect(el.state).to.equal('warning');
       expect(live.textContent!.trim(), 'spoken as it opens').to.equal('You will be signed out in 2 minutes.');
@@ -324,7 +348,8 @@ describe('<session-timeout>', () => {
     });
 
     it('honours prefers-reduced-motion', async () => {
-      const el = await fixture<SessionTimeoutElement>(html`<session-timeout></session-timeout>`);
+      // Under 30 s before the warning: its view is there from the start.
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="20" expire-after="60"></session-timeout>`);
       const dialog = dialogOf(el);
       dialog.show();
       expect(getComputedStyle(dialog).animationName).to.equal('session-timeout-in');
@@ -560,6 +585,9 @@ describe('<session-timeout>', () => {
       expect(part(el, 'logout-button')).to.equal(null);
       await oneEvent(el, 'session-timeout-expire');
       expect(el.navigations).to.deep.equal([]);
+      const about = (attribute: string) => warnings.filter((w) => w.includes(`${attribute}=`));
+      await waitUntil(() => about('redirect-url').length && about('logout-url').length, 'no console warnings');
+      await aTimeout(20);
       expect(warnings.filter((w) => w.includes('redirect-url="javascript:alert(1)"'))).to.have.length(1);
       expect(warnings.filter((w) => w.includes('logout-url'))).to.have.length(1);
     });

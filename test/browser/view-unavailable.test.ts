@@ -1,0 +1,54 @@
+/**
+ * `<session-timeout>` when its view cannot be loaded (offline at that moment, a CSP that blocks it):
+ * the session still ends on time, one console warning says why, and a page that must keep unsaved work
+ * is hidden whole rather than left readable (fails closed). A file of its own: the CSP that blocks the
+ * view is page-wide and cannot be taken back.
+ */
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/session-timeout-define.js';
+import { SessionTimeoutElement } from '../../src/session-timeout.js';
+import type { SessionTimeoutExpireEvent } from '../../src/events.js';
+
+class KeepingTimeout extends SessionTimeoutElement {
+  navigations: string[] = [];
+  protected override navigate(url: string): void {
+    this.navigations.push(url);
+  }
+}
+KeepingTimeout.define('keeping-timeout');
+
+describe('<session-timeout> without its view', () => {
+  const warnings: string[] = [];
+  const originalWarn = console.warn;
+  before(() => {
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    // From now on no script can be fetched: the view (loaded only when needed) never arrives.
+    const csp = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: "script-src 'none'" });
+    document.head.append(csp);
+  });
+  after(() => {
+    console.warn = originalWarn;
+    document.documentElement.style.visibility = '';
+  });
+
+  it('ends the session on time, says why once, and hides a page whose unsaved work it keeps', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><input name="notes" value=""></form>`);
+    form.querySelector('input')!.value = 'ten minutes of careful typing';
+    const el = await fixture<KeepingTimeout>(html`<keeping-timeout warn-after="0.3" expire-after="0.8" redirect-url="/login"></keeping-timeout>`);
+    const started = performance.now();
+    await oneEvent(el, 'session-timeout-warn');
+    const expired = (await oneEvent(el, 'session-timeout-expire')) as SessionTimeoutExpireEvent;
+    expect(performance.now() - started, 'on time').to.be.within(600, 1500);
+    expect(expired.unsavedWork, 'the page keeps unsaved work').to.equal(true);
+    await el.updateComplete;
+    expect(el.state).to.equal('expired');
+    expect(el.shadowRoot!.querySelector('dialog'), 'no view').to.equal(null);
+    expect(getComputedStyle(document.documentElement).visibility, 'the work is not left readable').to.equal('hidden');
+    expect(el.navigations, 'the work is kept, not thrown away by leaving').to.deep.equal([]);
+    await waitUntil(() => warnings.some((w) => w.includes('could not load its warning')), 'no console warning');
+    await aTimeout(20);
+    expect(warnings.filter((w) => w.includes('could not load its warning'))).to.have.length(1);
+    // The warning under 20 s is still said, in plain words, though its message could not be loaded either.
+    expect(warnings.filter((w) => w.includes('has a configuration problem'))).to.have.length(1);
+  });
+});
