@@ -35,8 +35,9 @@ export function header(c: Context, name: string): string | null {
 }
 
 /*
- * The headers read on every request, each with a property read of its own name: `headers[name]`
- * shared by every name becomes a megamorphic lookup in V8, ~8 ns a read against ~1 on Node 20.
+ * The headers read on every request, each with a property read of its own name: one `headers[name]`
+ * shared by every name becomes a megamorphic lookup in V8 (five reads: ~45 ns, against 6–9 ns this
+ * way, in a micro-benchmark on Node 20). Other runtimes read the Fetch `Headers` all the same.
  */
 
 /** The `Cookie` header, as {@link header} reads it. */
