@@ -20,11 +20,13 @@
  *         TLS-terminating proxy in production, so the cookie is the `__Host-` one; without it the requests
  *         are plain http to 127.0.0.1, the local-development path (the middleware then also checks the
  *         forwarding headers before it accepts the unprefixed cookie).
+ *         BASELINE=<path of another checkout's src/hono/index.ts>: a fourth app, the same with that
+ *         version's sessionTimeout, measured in the same rounds (the ratio this ÷ baseline; e.g. main's).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -37,6 +39,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 24);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const RUNTIMES = (process.env.RUNTIMES ?? 'node,bun,deno').split(',');
 const GOAL = 0.8;
+const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : null;
 const FORWARDED = process.env.BEHIND_TLS === '1' ? { 'x-forwarded-proto': 'https' } : {};
 
 const commands = {
@@ -62,6 +65,14 @@ const version = (runtime) => {
   return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim().split('\n')[0].replace(/^deno (\S+).*/, '$1').replace(/^v/, '');
 };
 
+/** Bundles BASELINE in place of bench/runtime-http-baseline.ts. */
+const baselinePlugin = {
+  name: 'baseline',
+  setup(b) {
+    b.onResolve({ filter: /\/runtime-http-baseline\.js$/ }, () => ({ path: BASELINE }));
+  },
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'session-timeout-bench-http-'));
 const lines = [];
 try {
@@ -78,6 +89,8 @@ try {
       mainFields: ['module', 'main'],
       external: ['node:*', ...(runtime === 'node' ? [] : ['@hono/node-server'])],
       logLevel: 'error',
+      define: { SERVE_BASELINE: String(BASELINE !== null) },
+      plugins: BASELINE === null ? [] : [baselinePlugin],
     });
     const [binary, args] = commands[runtime];
     const child = spawn(binary, [...args, bundle], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' } });
@@ -86,16 +99,19 @@ try {
         child.once('exit', (code) => reject(new Error(`${runtime} exited with ${code}`)));
         createInterface({ input: child.stdout }).on('line', (l) => l.startsWith('listening') && resolve(l));
       });
-      const [, barePort, guardedPort, emptyPort] = line.split(' ');
+      const [, barePort, guardedPort, emptyPort, baselinePort] = line.split(' ');
       const apps = { bare: `http://127.0.0.1:${barePort}`, guarded: `http://127.0.0.1:${guardedPort}`, empty: `http://127.0.0.1:${emptyPort}` };
+      if (baselinePort) apps.baseline = `http://127.0.0.1:${baselinePort}`;
       // Every app gets the session's cookie (the others ignore it), as a real app's requests carry cookies.
-      const cookie = (await fetch(`${apps.guarded}/login`, { method: 'POST', headers: FORWARDED })).headers.get('set-cookie').split(';')[0];
+      const signIn = async (base) => (await fetch(`${base}/login`, { method: 'POST', headers: FORWARDED })).headers.get('set-cookie').split(';')[0];
+      const cookie = await signIn(apps.guarded);
+      const cookies = { bare: cookie, guarded: cookie, empty: cookie, ...(apps.baseline ? { baseline: await signIn(apps.baseline) } : {}) };
       const loadBefore = load();
-      for (const base of Object.values(apps)) await measure(base, cookie, 2); // warm-up, not counted
+      for (const [name, base] of Object.entries(apps)) await measure(base, cookies[name], 2); // warm-up, not counted
       const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
         const result = {};
-        for (const name of orderOf(['bare', 'guarded', 'empty'], round)) result[name] = await measure(apps[name], cookie, DURATION);
+        for (const name of orderOf(Object.keys(apps), round)) result[name] = await measure(apps[name], cookies[name], DURATION);
         rounds.push(result);
       }
       const ratio = bootstrap(rounds, medianRatio('bare', 'guarded'));
@@ -105,7 +121,10 @@ try {
       const row =
         `| ${runtime} ${version(runtime)} | ${cpu('bare').toFixed(1)} µs | ${cpu('guarded').toFixed(1)} µs | ` +
         `**${formatInterval(ratio, 2)}** | ${verdict(ratio, GOAL, true)} | ${cpu('empty').toFixed(1)} µs, ${formatInterval(emptyRatio, 2)} | ` +
-        `${rate('bare')} / ${rate('guarded')} | ${loadBefore} → ${load()} |`;
+        `${rate('bare')} / ${rate('guarded')} | ${loadBefore} → ${load()} |` +
+        (apps.baseline
+          ? ` baseline ${cpu('baseline').toFixed(1)} µs, bare ÷ baseline ${formatInterval(bootstrap(rounds, medianRatio('bare', 'baseline')), 2)}, baseline ÷ this ${formatInterval(bootstrap(rounds, medianRatio('baseline', 'guarded')), 3)} |`
+          : '');
       lines.push(row);
       console.error(row);
     } finally {

@@ -6,10 +6,15 @@
  *
  *   hono-bare          Hono alone: the same routes, no session check (the baseline)
  *   hono-empty         Hono + an empty `async (c, next) => next()` middleware: the cost of any middleware
+ *   hono-empty-sync    Hono + an empty `(c, next) => next()`, not async, as sessionTimeout's middleware
+ *                      is: the floor for any middleware (Hono's compose path, the server's promised answer)
  *   hono-timeout       Hono + sessionTimeout middleware, MemoryStore, our signed cookie
+ *   hono-timeout-baseline  the same with the sessionTimeout of BASELINE (another checkout's
+ *                      src/hono/index.ts), to compare two versions in the same rounds
  *   express-session    express + express-session (rolling: true, its MemoryStore)
  *
- * Environment: VARIANT, TOUCH_AFTER (s, hono-timeout; default 0: a store write on every request).
+ * Environment: VARIANT, TOUCH_AFTER (s, hono-timeout; default 0: a store write on every request),
+ * BASELINE (hono-timeout-baseline).
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -24,6 +29,12 @@ const cpu = () => {
   const { user, system } = process.cpuUsage();
   return String(user + system);
 };
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${variant} needs ${name}`);
+  return value;
+}
 
 function listenHono(app: Hono): void {
   app.get('/cpu', (c) => c.text(cpu()));
@@ -41,8 +52,16 @@ if (variant === 'hono-bare') {
   app.use('/app/*', async (_c, next) => next());
   app.get('/app/page', (c) => c.text('ok'));
   listenHono(app);
-} else if (variant === 'hono-timeout') {
-  const timeout = sessionTimeout({ expireAfter: EXPIRE_AFTER, secret, touchAfter: Number(process.env.TOUCH_AFTER ?? 0) });
+} else if (variant === 'hono-empty-sync') {
+  const app = new Hono();
+  app.post('/login', (c) => c.text('ok'));
+  app.use('/app/*', (_c, next) => next());
+  app.get('/app/page', (c) => c.text('ok'));
+  listenHono(app);
+} else if (variant === 'hono-timeout' || variant === 'hono-timeout-baseline') {
+  const create: typeof sessionTimeout =
+    variant === 'hono-timeout' ? sessionTimeout : ((await import(requiredEnv('BASELINE'))) as { sessionTimeout: typeof sessionTimeout }).sessionTimeout;
+  const timeout = create({ expireAfter: EXPIRE_AFTER, secret, touchAfter: Number(process.env.TOUCH_AFTER ?? 0) });
   const app = new Hono();
   app.post('/login', async (c) => {
     await timeout.start(c);

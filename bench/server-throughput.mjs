@@ -19,7 +19,8 @@
  * Env:    DURATION (s per measured run, default 1.5), WARMUP (s, default 2), CONNECTIONS (default 32),
  *         ROUNDS (default 20), PIPELINING (default 1), VARIANTS (comma list; default
  *         hono-bare,hono-empty,hono-timeout,express-session),
- *         TOUCH_AFTER (s, passed to hono-timeout; default 0)
+ *         TOUCH_AFTER (s, passed to hono-timeout; default 0); BASELINE (path of another checkout's
+ *         src/hono/index.ts, for the variant hono-timeout-baseline; see bench/server-app.ts)
  */
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
@@ -82,7 +83,11 @@ try {
   };
   report('middleware / bare Hono', 'hono-timeout', 'hono-bare', 0.8);
   report('empty middleware / bare Hono', 'hono-empty', 'hono-bare', null);
+  report('sync empty middleware / bare', 'hono-empty-sync', 'hono-bare', null);
   report('middleware / empty middleware', 'hono-timeout', 'hono-empty', null);
+  report('middleware / sync empty', 'hono-timeout', 'hono-empty-sync', null);
+  report('baseline middleware / bare', 'hono-timeout-baseline', 'hono-bare', 0.8);
+  report('middleware / baseline', 'hono-timeout', 'hono-timeout-baseline', null);
   report('middleware / express-session', 'hono-timeout', 'express-session', 8);
 } finally {
   await Promise.all(servers.map(stopServer));

@@ -30,32 +30,52 @@ let learned = false;
  * `c.req.raw`, any other runtime — is read the standard way.
  */
 export function header(c: Context, name: string): string | null {
-  return headerIn(c, nodeHeadersOf(c), name);
+  const headers = nodeHeadersOf(c);
+  return headers === null ? c.req.raw.headers.get(name) : joined(headers[name]);
 }
 
-/**
- * Node's parsed headers of this request where {@link header} would read them, else `null`: found once,
- * for reading several headers with {@link headerIn}.
+/*
+ * The headers read on every request, each with a property read of its own name: one `headers[name]`
+ * shared by every name becomes a megamorphic lookup in V8 (five reads: ~45 ns, against 6–9 ns this
+ * way, in a micro-benchmark on Node 20). Other runtimes read the Fetch `Headers` all the same.
  */
-export function headersOf(c: Context): RawHeaders | null {
-  return nodeHeadersOf(c);
+
+/** The `Cookie` header, as {@link header} reads it. */
+export function cookieHeader(c: Context): string | null {
+  const headers = nodeHeadersOf(c);
+  return headers === null ? c.req.raw.headers.get('cookie') : joined(headers.cookie);
 }
 
-/** One header (`name` in lower case): from `nodeHeaders` ({@link headersOf}) when not `null`, else the Fetch request's. */
-export function headerIn(c: Context, nodeHeaders: RawHeaders | null, name: string): string | null {
-  if (nodeHeaders === null) return c.req.raw.headers.get(name);
-  const value = nodeHeaders[name];
+/** The `X-Session-Passive` header, as {@link header} reads it. */
+export function passiveHeader(c: Context): string | null {
+  const headers = nodeHeadersOf(c);
+  return headers === null ? c.req.raw.headers.get('x-session-passive') : joined(headers['x-session-passive']);
+}
+
+/** `X-Forwarded-Proto`, `X-Forwarded-Host` and `Forwarded`, as {@link header} reads them. */
+export function forwardingHeaders(c: Context): { proto: string | null; host: string | null; forwarded: string | null } {
+  const headers = nodeHeadersOf(c);
+  if (headers === null) {
+    const fetched = c.req.raw.headers;
+    return { proto: fetched.get('x-forwarded-proto'), host: fetched.get('x-forwarded-host'), forwarded: fetched.get('forwarded') };
+  }
+  return { proto: joined(headers['x-forwarded-proto']), host: joined(headers['x-forwarded-host']), forwarded: joined(headers.forwarded) };
+}
+
+/** A Node header value as one string: repeats joined as the Fetch `Headers` join them. */
+function joined(value: string | string[] | undefined): string | null {
   return value === undefined ? null : typeof value === 'string' ? value : value.join(', ');
 }
 
 /** Node's parsed headers when they are provably this request's (see {@link header}), else `null`. */
 function nodeHeadersOf(c: Context): RawHeaders | null {
   const incoming = (c.env as NodeBindings | undefined)?.incoming;
-  if (incoming?.headers === undefined) return null;
+  const headers = incoming?.headers; // a getter on Node's request: read once
+  if (headers === undefined) return null;
   const raw = c.req.raw as unknown as Record<symbol, unknown>;
   if (!learned) learnKeys(raw);
   if (incomingKey === null || headersKey === null) return null;
-  return raw[incomingKey] === incoming && raw[headersKey] === undefined ? incoming.headers : null;
+  return raw[incomingKey] === incoming && raw[headersKey] === undefined ? headers : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { headerIn, headersOf } from './header.js';
+import { forwardingHeaders } from './header.js';
 
 /**
  * Whether the *browser* reached us over plain http on a loopback host: the one place `secure: 'auto'`
@@ -13,12 +13,9 @@ import { headerIn, headersOf } from './header.js';
  */
 export function reachedOverLocalPlainHttp(c: Context): boolean {
   if (!isLocalPlainHttp(c.req.url)) return false;
-  const headers = headersOf(c);
-  const proto = headerIn(c, headers, 'x-forwarded-proto');
+  const { proto, host, forwarded } = forwardingHeaders(c);
   if (proto !== null && !listOf(proto).every((p) => p.toLowerCase() === 'http')) return false;
-  const host = headerIn(c, headers, 'x-forwarded-host');
   if (host !== null && !listOf(host).every(isLocalHost)) return false;
-  const forwarded = headerIn(c, headers, 'forwarded');
   return forwarded === null || forwardedSaysLocalHttp(forwarded);
 }
 

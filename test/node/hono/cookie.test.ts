@@ -62,6 +62,21 @@ describe('SessionCookie', () => {
     assert.equal(await result, undefined);
   });
 
+  it('answers from its cache only for the very value it verified, not for one sharing the end of its signature', async () => {
+    // The cache finds its candidate by the signature's last 12 characters; the whole value must still match.
+    const cookie = sessionCookie();
+    const pair = await issue(cookie);
+    const [name, value] = pair.split('=') as [string, string];
+    const [id, sig] = value.split('.') as [string, string];
+    const forged = [`${id}.${sig.replace(/^./, (ch) => (ch === 'A' ? 'B' : 'A'))}`, `${randomId()}.${sig}`, `x${value}`, sig.slice(-8)];
+    for (const candidate of forged) {
+      const { result } = await inRequest('http://localhost/', `${name}=${candidate}`, (c) => cookie.read(c));
+      assert.equal(await result, undefined, candidate);
+    }
+    const { result } = await inRequest('http://localhost/', pair, (c) => cookie.read(c));
+    assert.equal(result, id, 'the verified value is still answered from the cache');
+  });
+
   it('verifies with every secret of a rotation list, signing with the first', async () => {
     const old = await issue(sessionCookie([OTHER_SECRET]));
     const rotated = sessionCookie([SECRET, OTHER_SECRET]);

@@ -129,6 +129,23 @@ describe('MemoryStore', () => {
     assert.deepEqual(await store.touch('c', request(t0 + 901 * SECOND)), { status: 'ended', reason: 'idle', first: false });
   });
 
+  it('answers a live touch with exactly the fields that apply: moved, subject, policy', async () => {
+    const store = new MemoryStore();
+    const policy = { expireAfter: 300 * SECOND, warnAfter: 240 * SECOND, absoluteTimeout: null };
+    await store.create('plain', t0, settings);
+    await store.create('subject', t0, { ...settings, subject: 'k3yed' });
+    await store.create('policy', t0, { ...settings, policy });
+    await store.create('both', t0, { ...settings, subject: 'k3yed', policy });
+    const at = t0 + SECOND;
+    assert.deepStrictEqual(store.touch('plain', request(at, null)), { status: 'alive', lastActivity: t0, createdAt: t0 });
+    assert.deepStrictEqual(store.touch('plain', request(at)), { status: 'alive', lastActivity: at, createdAt: t0, moved: true });
+    assert.deepStrictEqual(store.touch('subject', request(at, null)), { status: 'alive', lastActivity: t0, createdAt: t0, subject: 'k3yed' });
+    assert.deepStrictEqual(store.touch('subject', request(at)), { status: 'alive', lastActivity: at, createdAt: t0, subject: 'k3yed', moved: true });
+    assert.deepStrictEqual(store.touch('policy', request(at)), { status: 'alive', lastActivity: at, createdAt: t0, policy, moved: true });
+    assert.deepStrictEqual(store.touch('both', request(at, null)), { status: 'alive', lastActivity: t0, createdAt: t0, subject: 'k3yed', policy });
+    assert.deepStrictEqual(store.touch('both', request(at)), { status: 'alive', lastActivity: at, createdAt: t0, subject: 'k3yed', policy, moved: true });
+  });
+
   it('refuses a maxSessions that is not a positive whole number', () => {
     assert.throws(() => new MemoryStore({ maxSessions: 0 }), /maxSessions/);
     assert.throws(() => new MemoryStore({ maxSessions: 1.5 }), /maxSessions/);
