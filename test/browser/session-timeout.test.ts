@@ -603,6 +603,8 @@ describe('<session-timeout>', () => {
       time.advance(250); // no other tab answers: one ping asks the server
       await waitUntil(async () => (await endpoint.requests()).length > 0, 'the start-up ping');
       await waitUntil(() => el.durations.expireAfter === 90, 'the server’s durations');
+      // Said once (its words arrive from the messages chunk a moment later).
+      await waitUntil(() => warnings.some((w) => w.includes('server')), 'no console warning');
       expect(warnings.filter((w) => w.includes('server'))).to.have.length(1);
       time.advance(10_000); // 30 s (expire-after − warn-after) before the absolute end
       await waitUntil(() => el.state === 'warning');
