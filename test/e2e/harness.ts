@@ -249,11 +249,12 @@ export interface DemoSuite {
  * `concurrency` is inherited: with two engines that is what these suites always had). `serial`: one
  * test at a time, and Chromium and Firefox one after another (see requirements.test.ts); WebKit, a
  * MiniBrowser process of its own, still runs beside them: it passes there, and after them it would
- * add its whole time (about 50 s) to the run. E2E_SERIAL=1 runs everything one after another, for a
+ * add its whole time (about 50 s) to the run. `oneAtATime`: one test at a time within each engine, the
+ * engines still side by side (for tests that drive several tabs each). E2E_SERIAL=1 runs everything one after another, for a
  * machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { serial = false, webkit }: { serial?: boolean; webkit: true | { unsupported: string } }): void {
+  { serial = false, oneAtATime = false, webkit }: { serial?: boolean; oneAtATime?: boolean; webkit: true | { unsupported: string } }): void {
   const allSerial = Boolean(process.env.E2E_SERIAL);
   describe(title, { concurrency: allSerial ? 1 : Math.max(1, e2eEngines.length) }, () => {
     let previousDone: Promise<void> = Promise.resolve();
@@ -261,7 +262,7 @@ export function describeInBrowsers(title: string, timeouts: Parameters<typeof st
       if (engine === 'webkit' && webkit !== true) {
         describe(engines.webkit.label, { skip: `not run in WebKit: ${webkit.unsupported}` }, () => {});
       } else if (!serial || engine === 'webkit') {
-        describeIn(engine, timeouts, body, { concurrency: serial || allSerial ? 1 : 2 });
+        describeIn(engine, timeouts, body, { concurrency: serial || oneAtATime || allSerial ? 1 : 2 });
       } else {
         let done!: () => void;
         const startAfter = previousDone;

@@ -154,7 +154,7 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     assert.equal(await suite.sessionStatus(context), 200, 'the server session survived the blip');
     await context.close();
   });
-  // One test at a time, Chromium then Firefox: each test drives two or three tabs, and two such tests per
-  // engine side by side starved Firefox's background tabs on two cores (their sessions ended while another
-  // tab was typing).
-}, { webkit: true, serial: true });
+  // One test at a time in each engine: each test drives two or three tabs, and two such tests per engine
+  // side by side starved Firefox's background tabs on two cores (their sessions ended while another tab
+  // was typing).
+}, { webkit: true, oneAtATime: true });
