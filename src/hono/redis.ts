@@ -373,18 +373,21 @@ export class RedisStore implements SessionStore {
   }
 
   /**
-   * Redis' clock minus ours, in ms, measured once with `TIME` (half the round trip is the error):
-   * the valid-until instant is written on Redis' clock, so clock skew between the app and Redis
-   * neither refuses every command nor lets a late one through.
+   * Redis' clock minus ours, in ms, measured once with `TIME`: the valid-until instant is written on
+   * Redis' clock, so clock skew between the app and Redis neither refuses every command nor lets a
+   * late one through. The low end of the estimate (Redis' time against when the reply arrived): the
+   * valid-until instant then never falls after the moment we stop waiting, so a command that timed
+   * out is a no-op whenever Redis runs it (under load the midpoint was off by more than the gap, and a
+   * timed-out create ran later); a command arriving in the round trip's last half may be refused:
+   * fails closed.
    */
   #clockOffset(key: string): Promise<number> {
     this.#offset ??= (async () => {
-      const sent = Date.now();
       const reply = await this.#call(key, ['TIME']);
       const received = Date.now();
       if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected TIME reply ${String(reply)}`);
       const redisNow = Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000;
-      return redisNow - (sent + received) / 2;
+      return redisNow - received;
     })().catch((error: unknown) => {
       this.#offset = undefined;
       throw error;
