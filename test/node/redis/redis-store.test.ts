@@ -288,3 +288,27 @@ function pairs(reply: unknown): Record<string, string> {
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+describe('RedisStore: the valid-until instant (issue 6)', () => {
+  it('never falls after the moment the store stops waiting, however slowly TIME was answered', async () => {
+    // A node-redis-shaped client on the same clock as ours, whose TIME is read by Redis only just before
+    // its reply, 200 ms after it was sent: the true offset is 0. Halving the round trip guessed +100 ms,
+    // and a command that timed out could then still run in Redis.
+    const sent: Array<{ validUntil: number; at: number }> = [];
+    const client = {
+      async sendCommand(args: string[]) {
+        if (args[0] === 'TIME') {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const now = Date.now();
+          return [String(Math.floor(now / 1000)), String((now % 1000) * 1000)];
+        }
+        if (args[0] === 'EVALSHA') sent.push({ validUntil: Number(args[5]), at: Date.now() });
+        return [1, 'alive', '0', '0'];
+      },
+    };
+    const store = new RedisStore({ client, timeout: 500 });
+    await store.touch('a', touchAt(1000)).catch(() => {}); // the fake's reply need not make sense
+    assert.ok(sent.length > 0, 'the script was sent');
+    for (const { validUntil, at } of sent) assert.ok(validUntil <= at + 500, `valid until ${validUntil - at} ms after sending`);
+  });
+});
