@@ -12,7 +12,7 @@ import {
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
 } from './events.js';
-import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
+import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
 import type { TextKey } from './texts.js';
 import type { WarningView } from './warning-view.js';
 
@@ -346,9 +346,9 @@ export class SessionTimeoutElement extends ReactiveElement {
    * loaded then: the session itself (timers, tabs, server) never waited for it. `updateComplete`
    * includes the wait.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.#view && (this.#viewLoad || this.state != 'active' || this.#outcome)) await this.#loadView();
-    super.scheduleUpdate();
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waitForView = !this.#view && (this.#viewLoad || this.state != 'active' || this.#outcome);
+    return waitForView ? this.#loadView().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
@@ -359,18 +359,14 @@ export class SessionTimeoutElement extends ReactiveElement {
    */
   #preload(): void {
     const engine = this.#controller.engine;
-    const { now, scheduler } = this.#timing();
-    scheduler.clearTimeout(this.#preloadTimer);
+    const scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
+    if (this.#preloadTimer !== undefined) scheduler.clearTimeout(this.#preloadTimer);
     this.#preloadTimer = undefined;
     if (this.#viewLoad || !engine || !this.isConnected) return;
-    const wait = engine.warnAt - VIEW_LEAD - now();
+    // Until the warning, on the engine's own clock: the time left less the warning's length.
+    const wait = (engine.remaining - (engine.expireAfter - engine.warnAfter)) * 1000 - VIEW_LEAD;
     if (wait <= 0) void this.#loadView();
     else this.#preloadTimer = scheduler.setTimeout(() => this.#preload(), Math.min(wait, 2 ** 31 - 1));
-  }
-
-  #timing(): { now: () => number; scheduler: Scheduler } {
-    const { now = Date.now, scheduler = globalThis } = (this.constructor as typeof SessionTimeoutElement).timing ?? {};
-    return { now, scheduler };
   }
 
   #loadView(): Promise<void> {
