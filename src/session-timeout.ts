@@ -12,7 +12,7 @@ import {
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
 } from './events.js';
-import { resolveDurations, type IdleDurations, type IdleState } from './idle/engine.js';
+import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
 import type { TextKey } from './texts.js';
 import type { WarningView } from './warning-view.js';
 
@@ -359,7 +359,7 @@ export class SessionTimeoutElement extends ReactiveElement {
    */
   #preload(): void {
     const engine = this.#controller.engine;
-    const scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
+    const scheduler: Scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
     if (this.#preloadTimer !== undefined) scheduler.clearTimeout(this.#preloadTimer);
     this.#preloadTimer = undefined;
     if (this.#viewLoad || !engine || !this.isConnected) return;
