@@ -7,6 +7,7 @@ import type { SecondaryStorage } from 'better-auth';
 // The entry without Kysely's dialects (this test needs none), a third faster to import than 'better-auth'.
 import { betterAuth } from 'better-auth/minimal';
 import { memoryAdapter } from 'better-auth/adapters/memory';
+import { admin } from 'better-auth/plugins/admin';
 import { Hono } from 'hono';
 import { betterAuthSessionTimeout, type BetterAuthSessionTimeoutOptions } from '../../../src/hono/better-auth.js';
 import { MemoryStore } from '../../../src/hono/memory-store.js';
@@ -40,12 +41,14 @@ class CookieJar {
 interface Setup {
   /** Sessions in better-auth's secondary storage only (no database row, so no delete hook runs). */
   secondaryStorage?: boolean;
+  /** better-auth's `session.cookieCache`: it then trusts a signed copy of the session in a cookie for 5 minutes. */
+  cookieCache?: boolean;
   /** Makes better-auth's own session deletion fail (an app hook that throws) while true. */
   failDeletion?: () => boolean;
   options?: Partial<BetterAuthSessionTimeoutOptions>;
 }
 
-function createApp({ failDeletion = () => false, options = {}, secondaryStorage = false }: Setup = {}) {
+function createApp({ cookieCache = false, failDeletion = () => false, options = {}, secondaryStorage = false }: Setup = {}) {
   let now = Date.now();
   const errors: unknown[] = [];
   const store = new MemoryStore();
@@ -58,10 +61,11 @@ function createApp({ failDeletion = () => false, options = {}, secondaryStorage 
     onStoreError: (error) => errors.push(error),
     ...options,
   });
+  const db: Record<string, Record<string, unknown>[]> = { user: [], session: [], account: [], verification: [] };
   const auth = betterAuth({
     baseURL: ORIGIN,
     secret: 'better-auth-secret-at-least-32-characters',
-    database: memoryAdapter({ user: [], session: [], account: [], verification: [] }),
+    database: memoryAdapter(db),
     emailAndPassword: { enabled: true },
     databaseHooks: {
       session: {
@@ -74,7 +78,8 @@ function createApp({ failDeletion = () => false, options = {}, secondaryStorage 
     },
     logger: { disabled: true },
     ...(secondaryStorage ? { secondaryStorage: mapStorage() } : {}),
-    plugins: [timeout.plugin],
+    ...(cookieCache ? { session: { cookieCache: { enabled: true, maxAge: 300 } } } : {}),
+    plugins: [timeout.plugin, admin()],
   });
 
   const app = new Hono();
@@ -111,9 +116,21 @@ function createApp({ failDeletion = () => false, options = {}, secondaryStorage 
     });
     return { jar, res };
   };
+  /** The session token in a jar's signed cookie (what our store keys on). */
+  const tokenIn = (jar: CookieJar) => decodeURIComponent(jar.header.match(/better-auth\.session_token=([^;]+)/)![1]!).split('.')[0]!;
+  /** Makes the user an administrator (the admin plugin's `role`); sessions begun later carry it. */
+  const makeAdmin = (email: string) => {
+    const user = db.user!.find((u) => u.email === email)!;
+    user.role = 'admin';
+  };
+  const post = (jar: CookieJar, path: string, body: unknown = {}) => send(jar, path, { method: 'POST', body: JSON.stringify(body) });
   return {
     auth,
+    db,
     store,
+    tokenIn,
+    makeAdmin,
+    post,
     errors,
     signUp,
     signIn,
@@ -258,8 +275,174 @@ describe('better-auth plugin (issue 14)', () => {
     assert.equal(jar.header, '', 'no session cookie');
   });
 
+  it('a user onEnd that throws is retried: the cookie is kept, and the end completes on the next request', async () => {
+    let failures = 1;
+    const ends: string[] = [];
+    const t = createApp({
+      options: {
+        onEnd(_c, reason) {
+          ends.push(reason);
+          if (failures-- > 0) throw new Error('audit log unreachable');
+        },
+      },
+    });
+    const jar = await t.signUp();
+    const kept = jar.copy();
+    t.advance(901);
+    assert.equal((await t.me(jar)).status, 503, 'onEnd threw: unavailable, never served');
+    assert.notEqual(jar.header, '', 'the cookie is kept, so the next request carries the end again');
+    const ended = await t.me(jar);
+    assert.equal(ended.status, 401);
+    assert.deepEqual(await ended.json(), { expired: true, reason: 'idle' });
+    assert.deepEqual(ends, ['idle', 'idle'], 'onEnd ran again, and succeeded');
+    assert.equal(jar.header, '', 'cookies expired once the end was complete');
+    assert.equal(await t.sessionInBetterAuth(kept), null, 'revoked in better-auth');
+  });
+
   it('refuses options it cannot honour', () => {
     assert.throws(() => betterAuthSessionTimeout({ expireAfter: 900, sessionId: () => 'x' } as never), TypeError);
     assert.throws(() => betterAuthSessionTimeout({ expireAfter: 900, store: (() => new MemoryStore()) as never }), /store must be a store object/);
+  });
+});
+
+/** The three storage modes of better-auth's sessions the plugin must cover alike. */
+const MODES: { name: string; setup: Setup }[] = [
+  { name: 'database', setup: {} },
+  { name: 'secondaryStorage', setup: { secondaryStorage: true } },
+  { name: 'database + cookieCache', setup: { cookieCache: true } },
+  { name: 'secondaryStorage + cookieCache', setup: { secondaryStorage: true, cookieCache: true } },
+];
+
+describe('better-auth’s own endpoints honour our limits (issue 21, defect 1)', () => {
+  for (const { name, setup } of MODES) {
+    it(`${name}: 901 s idle with no request between, get-session answers null and the session is revoked`, async () => {
+      const t = createApp(setup);
+      const jar = await t.signUp();
+      const stolen = jar.copy();
+      t.advance(901);
+      const res = await t.send(jar, '/api/auth/get-session');
+      assert.equal(res.status, 200);
+      assert.equal(await res.json(), null, 'no user for an idle session');
+      assert.equal(jar.header, '', 'better-auth’s cookies expired on the answer');
+      assert.equal(await t.sessionInBetterAuth(stolen), null, 'revoked in better-auth: a copy of the cookie is nobody');
+      assert.equal((await t.send(stolen, '/api/auth/get-session').then((r) => r.json())), null);
+    });
+  }
+
+  for (const [path, body] of [
+    ['/api/auth/list-sessions', undefined],
+    ['/api/auth/update-user', { name: 'Eve' }],
+    ['/api/auth/revoke-other-sessions', {}],
+  ] as const) {
+    it(`${path} refuses an idle session with 401 and changes nothing`, async () => {
+      const t = createApp({ cookieCache: true });
+      const jar = await t.signUp();
+      const { jar: other } = await t.signIn();
+      t.advance(901);
+      const res = body === undefined ? await t.send(jar, path) : await t.post(jar, path, body);
+      assert.equal(res.status, 401, await res.clone().text());
+      assert.equal(t.db.user![0]!.name, 'Ada', 'the user was not updated');
+      assert.equal(t.db.session!.length, 1, 'only the idle session was removed: the other device’s stays');
+      assert.equal((await t.me(other)).status, 200, 'the other device is still served');
+    });
+  }
+
+  it('the server-side auth.api.getSession refuses an idle session too', async () => {
+    const t = createApp();
+    const jar = await t.signUp();
+    t.advance(901);
+    assert.equal(await t.sessionInBetterAuth(jar), null);
+  });
+
+  it('a check from a better-auth endpoint never extends the session: only the user’s requests do', async () => {
+    const t = createApp();
+    const jar = await t.signUp();
+    t.advance(600);
+    assert.equal((await t.send(jar, '/api/auth/get-session').then((r) => r.json()) as { user: { email: string } }).user.email, 'ada@example.com');
+    t.advance(301);
+    assert.equal(await t.send(jar, '/api/auth/get-session').then((r) => r.json()), null, 'polling get-session is not activity');
+  });
+
+  it('signing in again with the cookie of an ended session works, and starts a new session of ours', async () => {
+    const t = createApp();
+    const jar = await t.signUp();
+    t.advance(901);
+    const res = await t.send(jar, '/api/auth/sign-in/email', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal((await t.me(jar)).status, 200);
+  });
+});
+
+describe('every revocation better-auth makes ends ours (issue 21, defect 2)', () => {
+  const revocations: { name: string; revoke: (t: ReturnType<typeof createApp>, laptop: CookieJar) => Promise<Response> }[] = [
+    { name: 'revoke-other-sessions', revoke: (t, laptop) => t.post(laptop, '/api/auth/revoke-other-sessions') },
+    {
+      name: 'change-password with revokeOtherSessions',
+      revoke: (t, laptop) =>
+        t.post(laptop, '/api/auth/change-password', {
+          currentPassword: 'correct horse battery',
+          newPassword: 'correct horse battery staple',
+          revokeOtherSessions: true,
+        }),
+    },
+    {
+      name: 'admin revoke-user-sessions',
+      async revoke(t) {
+        await t.signUp('root@example.com');
+        t.makeAdmin('root@example.com');
+        const { jar: root } = await t.signIn('root@example.com');
+        const userId = t.db.user!.find((u) => u.email === 'ada@example.com')!.id;
+        return t.post(root, '/api/auth/admin/revoke-user-sessions', { userId });
+      },
+    },
+  ];
+  for (const { name: mode, setup } of MODES) {
+    for (const { name, revoke } of revocations) {
+      it(`${mode}: ${name} ends the revoked device’s session of ours`, async () => {
+        const t = createApp(setup);
+        const laptop = await t.signUp();
+        const { jar: phone } = await t.signIn();
+        assert.equal((await t.me(phone)).status, 200);
+        const res = await revoke(t, laptop);
+        assert.equal(res.status, 200, await res.clone().text());
+        const ping = await t.ping(phone);
+        assert.equal(ping.status, 401, 'the revoked device’s ping is refused');
+        const me = await t.me(phone);
+        assert.equal(me.status, 401, 'the revoked device is not served, cookie cache or not');
+        assert.equal(await t.send(phone, '/api/auth/get-session').then((r) => r.json()), null);
+        assert.equal(t.errors.length, 0, String(t.errors[0]));
+      });
+    }
+  }
+});
+
+describe('a session our store lost is revoked in better-auth (issue 21, defect 3)', () => {
+  for (const { name, setup } of MODES) {
+    it(`${name}: after a store restart, get-session answers null and better-auth forgets the session`, async () => {
+      const t = createApp(setup);
+      const jar = await t.signUp();
+      const kept = jar.copy();
+      await t.store.delete(t.tokenIn(jar)); // what a MemoryStore restart does to every session
+      t.advance(45 * 60);
+      assert.equal(await t.send(jar, '/api/auth/get-session').then((r) => r.json()), null, 'a login page sees nobody signed in: no loop');
+      assert.equal(jar.header, '', 'cookies expired');
+      assert.equal(await t.sessionInBetterAuth(kept), null, 'revoked in better-auth');
+    });
+  }
+
+  it('the middleware refuses a lost session as missing, revokes it in better-auth and expires its cookies', async () => {
+    const t = createApp({ cookieCache: true });
+    const jar = await t.signUp();
+    const kept = jar.copy();
+    await t.store.delete(t.tokenIn(jar));
+    const res = await t.me(jar);
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), { expired: true, reason: 'missing' });
+    assert.equal(jar.header, '', 'cookies expired');
+    assert.equal(t.db.session!.length, 0, 'revoked in better-auth');
+    assert.equal((await t.me(kept)).status, 401);
   });
 });
