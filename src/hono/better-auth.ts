@@ -17,10 +17,14 @@
  */
 import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, getSignedCookie } from 'hono/cookie';
+import { deleteSessionCookie } from 'better-auth/cookies';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { generateCookie, getCookie, getSignedCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
 import type { SessionTimeoutOptions } from './options.js';
+import { SessionEndedError } from './refusal.js';
 import { sessionTimeout, type SessionTimeout } from './session-timeout.js';
+import type { SessionTimeoutVariables } from './state.js';
 import type { SessionStore } from './store.js';
 
 /** What better-auth hands a plugin's `init`: its secret, cookie names and internal adapter. */
@@ -55,15 +59,30 @@ export interface BetterAuthSessionTimeout extends SessionTimeout {
   plugin: BetterAuthPlugin & { id: 'session-timeout' };
 }
 
+/** better-auth endpoints that start or end a session themselves: an ended cookie must not stop a new sign-in. */
+const OWN_SESSION_PATHS = /^\/(sign-in|sign-up|sign-out)(\/|$)/;
+
+/** What the check of a better-auth endpoint's session found. */
+type Verdict = 'alive' | 'ended' | 'unavailable';
+
 /**
  * Idle and absolute expiry keyed on better-auth's sessions: its session token (from its signed cookie)
  * is our session id, so no cookie of ours is set.
  *
  * - a session better-auth creates (any sign-in) starts ours, `subject` = its user id (with `secret`);
- * - a session of ours that ends (idle, absolute) is revoked in better-auth and its cookies expired on
- *   the answer, before `onEnd` (yours) runs; if better-auth fails to revoke it, the error goes to
- *   `onStoreError`, the request is answered `503`, and the session stays ended: the next request tries again;
- * - better-auth's sign-out, `revokeSession(s)` and user deletion end ours;
+ * - every better-auth endpoint that carries a session (all but sign-in, sign-up and sign-out, over HTTP
+ *   or through `auth.api`) checks ours first, without counting as activity: an ended or unknown one is
+ *   refused there as if signed out (`get-session` answers `null`, the others `401`), its cookies expired;
+ * - a session of ours that ends (idle, absolute) runs `onEnd` (yours), then is revoked in better-auth
+ *   and its cookies expired on the answer; if either fails, the error goes to `onStoreError`, the
+ *   request is answered `503`, the cookie is kept and the session stays ended: the next request
+ *   completes the end (your `onEnd` may thus run more than once);
+ * - a session better-auth holds but our store does not (a `MemoryStore` restart, an eviction) is refused
+ *   as `missing` and revoked in better-auth: it is not begun afresh, since nothing says when its user
+ *   was last active;
+ * - every revocation of better-auth ends ours: sign-out and deletions through its database by its hooks;
+ *   with `secondaryStorage` (where revocations such as `revoke-other-sessions` run no hook), each request
+ *   of ours asks better-auth whether the session still exists (one `secondaryStorage` read);
  * - a sign-in whose session cannot be stored fails with `503` rather than start an unguarded session.
  *
  * @example
@@ -95,32 +114,91 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
     return typeof token === 'string' && token !== '' ? token : null;
   };
 
-  /** Our `onEnd`: revoke the token in better-auth, then expire its cookies on this answer. */
-  const revokeInBetterAuth = async (c: Context): Promise<void> => {
-    const ctx = initialised(auth);
-    const token = await tokenOf(c);
-    if (token) {
-      revoking.add(token);
-      try {
-        await ctx.internalAdapter.deleteSession(token);
-      } finally {
-        revoking.delete(token);
-      }
+  /** Revokes a session in better-auth (its database delete hook then leaves ours alone). */
+  const revokeInBetterAuth = async (token: string): Promise<void> => {
+    revoking.add(token);
+    try {
+      await initialised(auth).internalAdapter.deleteSession(token);
+    } finally {
+      revoking.delete(token);
     }
-    // Only once revoked: a failure keeps the cookie, so the next request of the session tries again.
-    expireAuthCookies(c, ctx);
+  };
+
+  /**
+   * Our session id: better-auth's token. With `secondaryStorage`, better-auth revokes (revoke-other-
+   * sessions, revoke-user-sessions, change-password) by deleting keys and marking the user, with no
+   * hook we could see; so there each request asks better-auth (`findSession`, which honours both and
+   * bypasses its cookie cache) and ends ours when it no longer holds the session. A database-only
+   * better-auth deletes through its adapter, whose delete hooks end ours at once: no lookup there.
+   */
+  const sessionId = async (c: Context): Promise<string | null> => {
+    const token = await tokenOf(c);
+    const ctx = initialised(auth);
+    if (token && ctx.options.secondaryStorage && !(await heldByBetterAuth(ctx, token))) await timeout.revoke(token);
+    return token;
   };
 
   const timeout = sessionTimeout({
     ...options,
-    sessionId: tokenOf,
+    sessionId,
     async onEnd(c, reason, info) {
-      await revokeInBetterAuth(c);
+      // Yours first: if it throws, nothing is undone yet and the cookie stays, so the next request of
+      // this session (which stays ended, never served) runs the whole end again.
       await options.onEnd?.(c, reason, info);
+      const token = await tokenOf(c);
+      if (token) await revokeInBetterAuth(token);
+      // Only once revoked: a failure keeps the cookie, so the next request of the session tries again.
+      for (const line of expiredAuthCookies(c, initialised(auth))) c.header('Set-Cookie', line, { append: true });
     },
   });
   // A subject needs a secret that exists outside a request; without one, sessions start without it.
   const withSubject = options.secret !== undefined;
+
+  /**
+   * The handler's middleware, plus: a session our store does not know (`missing`) but better-auth
+   * holds is revoked there and its cookies expired on the refusal. Revoking, not beginning it afresh:
+   * a lost record (restart, eviction) says nothing of when the user was last active, and a security
+   * control fails closed. If better-auth fails to revoke, the refusal stands and the cookie stays.
+   */
+  const middleware: MiddlewareHandler<{ Variables: SessionTimeoutVariables }> = async (c, next) => {
+    try {
+      return await timeout.middleware(c, next);
+    } catch (refusal) {
+      if (!(refusal instanceof SessionEndedError) || refusal.reason !== 'missing') throw refusal;
+      const token = await tokenOf(c).catch(() => null);
+      if (!token) throw refusal;
+      try {
+        await revokeInBetterAuth(token);
+      } catch (error) {
+        auth?.logger.error('[session-timeout] could not revoke in better-auth a session our store lost; refused all the same', error);
+        throw refusal;
+      }
+      throw new SessionEndedError('missing', withSetCookies(refusal.getResponse(), expiredAuthCookies(c, initialised(auth))));
+    }
+  };
+
+  /**
+   * Runs the middleware on a better-auth request, as a passive check (never activity: the client's
+   * `get-session` polls are not the user's), so every end runs exactly as on the app's own routes:
+   * `onEnd` with a Hono context of that request, the revocation, the retry duty.
+   */
+  const checker = new Hono<{ Bindings: { verdict: Verdict } }>();
+  checker.use(async (c, next) => middleware(c as unknown as Context<{ Variables: SessionTimeoutVariables }>, next));
+  checker.all('*', (c) => {
+    c.env.verdict = 'alive';
+    return c.body(null, 204);
+  });
+  checker.onError((error, c) => {
+    c.env.verdict = error instanceof SessionEndedError ? 'ended' : 'unavailable';
+    return error instanceof HTTPException ? error.getResponse() : c.body(null, 500);
+  });
+  const check = async (url: string, headers: Headers): Promise<Verdict> => {
+    const probe = new Headers(headers);
+    probe.set('X-Session-Passive', '1');
+    const env: { verdict: Verdict } = { verdict: 'unavailable' };
+    await checker.fetch(new Request(url, { headers: probe }), env);
+    return env.verdict;
+  };
 
   /** Forgets a session better-auth ended; a failure is logged, never turned into a failed sign-out. */
   const forget = async (token: string): Promise<void> => {
@@ -161,6 +239,26 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
       };
     },
     hooks: {
+      before: [
+        {
+          // Every endpoint that may carry a session, over HTTP or through `auth.api` with headers.
+          matcher: (context) => context.headers !== undefined && !OWN_SESSION_PATHS.test(context.path ?? ''),
+          handler: createAuthMiddleware(async (ctx) => {
+            const headers = ctx.headers;
+            const { authCookies } = ctx.context;
+            if (!headers || !presentedNames(headers).some((name) => isCookieOf(name, authCookies.sessionToken.name))) return;
+            const verdict = await check(ctx.request?.url ?? `${ctx.context.baseURL}${ctx.path}`, headers);
+            if (verdict === 'alive') return;
+            if (verdict === 'unavailable') {
+              throw new APIError('SERVICE_UNAVAILABLE', { message: 'The session store is unavailable; retry shortly.' });
+            }
+            // Ended (and revoked) or unknown: the endpoint runs as for a visitor who never signed in,
+            // so better-auth itself answers `null` or `401`, and no cached copy of the session is read.
+            deleteSessionCookie(ctx);
+            return { context: { headers: withoutAuthCookies(headers, ctx.context) } };
+          }),
+        },
+      ],
       after: [
         {
           // Sign-out also where sessions live only in secondary storage (no delete hook runs there).
@@ -174,7 +272,16 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
     },
   } satisfies BetterAuthPlugin;
 
-  return { ...timeout, plugin };
+  return { ...timeout, middleware, plugin };
+}
+
+/**
+ * Whether better-auth still holds the session: known (honouring its revocation marks) and not past
+ * its own expiry, by better-auth's clock.
+ */
+async function heldByBetterAuth(ctx: AuthContext, token: string): Promise<boolean> {
+  const found = await ctx.internalAdapter.findSession(token);
+  return found !== null && new Date(found.session.expiresAt).getTime() > Date.now();
 }
 
 /** The captured context, or a clear error (the request is answered `503` through `onStoreError`). */
@@ -187,24 +294,67 @@ function initialised(auth: AuthContext | null): AuthContext {
   return auth;
 }
 
+/** The auth cookies better-auth may set for a session, by base name (a cached session comes in chunks `name.0`…). */
+function authCookieKinds(ctx: AuthContext) {
+  const { sessionToken, sessionData, dontRememberToken, accountData } = ctx.authCookies;
+  return [sessionToken, sessionData, dontRememberToken, accountData];
+}
+
+/** Whether cookie `name` is the cookie `base` or one of its chunks. */
+const isCookieOf = (name: string, base: string): boolean => name === base || name.startsWith(`${base}.`);
+
 /**
- * Expires better-auth's cookies that this request brought: the session token, the cached session
- * (`session_data`, possibly in chunks `session_data.0`…, which better-auth would otherwise trust for up
+ * `Set-Cookie` lines expiring better-auth's cookies that this request brought: the session token, the
+ * cached session (`session_data`, possibly in chunks, which better-auth would otherwise trust for up
  * to its `cookieCache.maxAge`), the "don't remember me" marker and the account cookie.
  */
-function expireAuthCookies(c: Context, ctx: AuthContext): void {
-  const { sessionToken, sessionData, dontRememberToken, accountData } = ctx.authCookies;
+function expiredAuthCookies(c: Context, ctx: AuthContext): string[] {
   const presented = Object.keys(getCookie(c));
-  for (const { name, attributes } of [sessionToken, sessionData, dontRememberToken, accountData]) {
+  const lines: string[] = [];
+  for (const { name, attributes } of authCookieKinds(ctx)) {
     for (const cookie of presented) {
-      if (cookie !== name && !cookie.startsWith(`${name}.`)) continue;
-      deleteCookie(c, cookie, {
-        path: attributes.path ?? '/',
-        ...(attributes.domain ? { domain: attributes.domain } : {}),
-        secure: attributes.secure ?? false,
-        httpOnly: attributes.httpOnly ?? true,
-        ...(attributes.sameSite ? { sameSite: attributes.sameSite } : {}),
-      });
+      if (!isCookieOf(cookie, name)) continue;
+      lines.push(
+        generateCookie(cookie, '', {
+          path: attributes.path ?? '/',
+          ...(attributes.domain ? { domain: attributes.domain } : {}),
+          secure: attributes.secure ?? false,
+          httpOnly: attributes.httpOnly ?? true,
+          ...(attributes.sameSite ? { sameSite: attributes.sameSite } : {}),
+          maxAge: 0,
+        }),
+      );
     }
   }
+  return lines;
+}
+
+/** A copy of `res` that also sets these cookies (a refusal is built before we know to expire them). */
+function withSetCookies(res: Response, lines: readonly string[]): Response {
+  const headers = new Headers(res.headers);
+  for (const line of lines) headers.append('Set-Cookie', line);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/** The `Cookie` header's pairs, as written. */
+function cookiePairs(headers: Headers): string[] {
+  return (headers.get('cookie') ?? '').split(';').map((pair) => pair.trim()).filter((pair) => pair !== '');
+}
+
+/** The names of the cookies a request brought. */
+function presentedNames(headers: Headers): string[] {
+  return cookiePairs(headers).map((pair) => pair.split('=', 1)[0]!.trim());
+}
+
+/**
+ * The request's `Cookie` header without better-auth's session cookies, as a header set for a
+ * before hook to merge into the request: the endpoint then sees no session, cached or not.
+ */
+function withoutAuthCookies(headers: Headers, ctx: AuthContext): Headers {
+  const kinds = authCookieKinds(ctx);
+  const kept = cookiePairs(headers).filter((pair) => {
+    const name = pair.split('=', 1)[0]!.trim();
+    return !kinds.some((kind) => isCookieOf(name, kind.name));
+  });
+  return new Headers({ cookie: kept.join('; ') });
 }
