@@ -182,8 +182,8 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
    * `get-session` polls are not the user's), so every end runs exactly as on the app's own routes:
    * `onEnd` with a Hono context of that request, the revocation, the retry duty.
    */
-  const checker = new Hono<{ Bindings: { verdict: Verdict } }>();
-  checker.use(async (c, next) => middleware(c as unknown as Context<{ Variables: SessionTimeoutVariables }>, next));
+  const checker = new Hono<{ Bindings: { verdict: Verdict }; Variables: SessionTimeoutVariables }>();
+  checker.use(middleware);
   checker.all('*', (c) => {
     c.env.verdict = 'alive';
     return c.body(null, 204);
@@ -198,6 +198,12 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
     const env: { verdict: Verdict } = { verdict: 'unavailable' };
     await checker.fetch(new Request(url, { headers: probe }), env);
     return env.verdict;
+  };
+  /** The URL the check is made for: the request's, or (an `auth.api` call without one) the endpoint's. */
+  const urlOf = (request: Request | undefined, baseURL: string, path: string): string => {
+    if (request) return request.url;
+    // A dynamic baseURL may be unresolved here; the path is what a `passive` or `redirect` option reads.
+    return URL.canParse(`${baseURL}${path}`) ? `${baseURL}${path}` : new URL(path, 'http://localhost').href;
   };
 
   /** Forgets a session better-auth ended; a failure is logged, never turned into a failed sign-out. */
@@ -247,7 +253,7 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
             const headers = ctx.headers;
             const { authCookies } = ctx.context;
             if (!headers || !presentedNames(headers).some((name) => isCookieOf(name, authCookies.sessionToken.name))) return;
-            const verdict = await check(ctx.request?.url ?? `${ctx.context.baseURL}${ctx.path}`, headers);
+            const verdict = await check(urlOf(ctx.request, ctx.context.baseURL, ctx.path), headers);
             if (verdict === 'alive') return;
             if (verdict === 'unavailable') {
               throw new APIError('SERVICE_UNAVAILABLE', { message: 'The session store is unavailable; retry shortly.' });

@@ -380,6 +380,8 @@ describe('better-auth’s own endpoints honour our limits (issue 21, defect 1)',
 });
 
 describe('every revocation better-auth makes ends ours (issue 21, defect 2)', () => {
+  /** The revoked device's token, for the revocation that names it. */
+  let phoneToken = '';
   const revocations: { name: string; revoke: (t: ReturnType<typeof createApp>, laptop: CookieJar) => Promise<Response> }[] = [
     { name: 'revoke-other-sessions', revoke: (t, laptop) => t.post(laptop, '/api/auth/revoke-other-sessions') },
     {
@@ -390,6 +392,17 @@ describe('every revocation better-auth makes ends ours (issue 21, defect 2)', ()
           newPassword: 'correct horse battery staple',
           revokeOtherSessions: true,
         }),
+    },
+    { name: 'revoke-session (the other device’s token)', revoke: (t, laptop) => t.post(laptop, '/api/auth/revoke-session', { token: phoneToken }) },
+    {
+      name: 'admin ban-user',
+      async revoke(t) {
+        await t.signUp('root@example.com');
+        t.makeAdmin('root@example.com');
+        const { jar: root } = await t.signIn('root@example.com');
+        const userId = t.db.user!.find((u) => u.email === 'ada@example.com')!.id;
+        return t.post(root, '/api/auth/admin/ban-user', { userId });
+      },
     },
     {
       name: 'admin revoke-user-sessions',
@@ -408,6 +421,7 @@ describe('every revocation better-auth makes ends ours (issue 21, defect 2)', ()
         const t = createApp(setup);
         const laptop = await t.signUp();
         const { jar: phone } = await t.signIn();
+        phoneToken = t.tokenIn(phone);
         assert.equal((await t.me(phone)).status, 200);
         const res = await revoke(t, laptop);
         assert.equal(res.status, 200, await res.clone().text());
