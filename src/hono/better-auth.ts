@@ -1,8 +1,8 @@
 /**
  * `session-timeout-element/better-auth`: server-side idle and absolute expiry for apps whose sign-in
  * is better-auth, on Hono. One call gives the handler (`ping`, `middleware`) and a better-auth plugin
- * that keeps the two in step: a better-auth session starts ours, an ended one of ours is revoked in
- * better-auth, and better-auth's sign-out (or any revocation) ends ours.
+ * that keeps the two in step: a better-auth session starts ours, an ended (or lost) one of ours is
+ * revoked in better-auth and refused by its own endpoints, and any revocation of better-auth ends ours.
  *
  * @example
  * ```ts

@@ -366,6 +366,18 @@ describe('better-auth’s own endpoints honour our limits (issue 21, defect 1)',
     assert.equal(await t.send(jar, '/api/auth/get-session').then((r) => r.json()), null, 'polling get-session is not activity');
   });
 
+  it('our store down: better-auth’s endpoints answer 503, never the session, and nothing is revoked', async () => {
+    const store = new FlakyStore();
+    const t = createApp({ options: { store } });
+    const jar = await t.signUp();
+    store.failing = true;
+    const res = await t.send(jar, '/api/auth/get-session');
+    assert.equal(res.status, 503);
+    assert.notEqual(jar.header, '', 'the cookie is kept');
+    store.failing = false;
+    assert.equal(((await t.send(jar, '/api/auth/get-session').then((r) => r.json())) as { user: { email: string } }).user.email, 'ada@example.com');
+  });
+
   it('signing in again with the cookie of an ended session works, and starts a new session of ours', async () => {
     const t = createApp();
     const jar = await t.signUp();
