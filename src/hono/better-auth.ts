@@ -195,6 +195,10 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
   const check = async (url: string, headers: Headers): Promise<Verdict> => {
     const probe = new Headers(headers);
     probe.set('X-Session-Passive', '1');
+    // Only the verdict is used: no redirect is built (an OAuth callback is a navigation; a `redirect`
+    // function reading route parameters would find none here).
+    probe.set('Sec-Fetch-Mode', 'cors');
+    probe.delete('HX-Request');
     const env: { verdict: Verdict } = { verdict: 'unavailable' };
     await checker.fetch(new Request(url, { headers: probe }), env);
     return env.verdict;

@@ -366,6 +366,17 @@ describe('better-auth’s own endpoints honour our limits (issue 21, defect 1)',
     assert.equal(await t.send(jar, '/api/auth/get-session').then((r) => r.json()), null, 'polling get-session is not activity');
   });
 
+  it('a navigation to a better-auth endpoint (an OAuth callback) is checked without building a redirect', async () => {
+    const redirects: string[] = [];
+    const t = createApp({ options: { redirect: (c, reason) => (redirects.push(c.req.path), `/login?reason=${reason}`) } });
+    const jar = await t.signUp();
+    t.advance(901);
+    const res = await t.send(jar, '/api/auth/get-session', { headers: { 'Sec-Fetch-Mode': 'navigate' } });
+    assert.equal(await res.json(), null);
+    assert.deepEqual(redirects, [], 'better-auth answers its own endpoints');
+    assert.deepEqual(t.errors, []);
+  });
+
   it('our store down: better-auth’s endpoints answer 503, never the session, and nothing is revoked', async () => {
     const store = new FlakyStore();
     const t = createApp({ options: { store } });
