@@ -25,7 +25,8 @@ import type { SessionTimeoutOptions } from './options.js';
 import { SessionEndedError } from './refusal.js';
 import { sessionTimeout, type SessionTimeout } from './session-timeout.js';
 import type { SessionTimeoutVariables } from './state.js';
-import type { SessionStore } from './store.js';
+import { MemoryStore } from './memory-store.js';
+import type { SessionStore, TouchRequest, TouchResult } from './store.js';
 
 /** What better-auth hands a plugin's `init`: its secret, cookie names and internal adapter. */
 type AuthContext = Parameters<NonNullable<BetterAuthPlugin['init']>>[0];
@@ -124,23 +125,12 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
     }
   };
 
-  /**
-   * Our session id: better-auth's token. With `secondaryStorage`, better-auth revokes (revoke-other-
-   * sessions, revoke-user-sessions, change-password) by deleting keys and marking the user, with no
-   * hook we could see; so there each request asks better-auth (`findSession`, which honours both and
-   * bypasses its cookie cache) and ends ours when it no longer holds the session. A database-only
-   * better-auth deletes through its adapter, whose delete hooks end ours at once: no lookup there.
-   */
-  const sessionId = async (c: Context): Promise<string | null> => {
-    const token = await tokenOf(c);
-    const ctx = initialised(auth);
-    if (token && ctx.options.secondaryStorage && !(await heldByBetterAuth(ctx, token))) await timeout.revoke(token);
-    return token;
-  };
+  const store = new BetterAuthBoundStore(options.store ?? new MemoryStore(), () => initialised(auth), revokeInBetterAuth);
 
   const timeout = sessionTimeout({
     ...options,
-    sessionId,
+    store,
+    sessionId: tokenOf,
     async onEnd(c, reason, info) {
       // Yours first: if it throws, nothing is undone yet and the cookie stays, so the next request of
       // this session (which stays ended, never served) runs the whole end again.
@@ -155,25 +145,16 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
   const withSubject = options.secret !== undefined;
 
   /**
-   * The handler's middleware, plus: a session our store does not know (`missing`) but better-auth
-   * holds is revoked there and its cookies expired on the refusal. Revoking, not beginning it afresh:
-   * a lost record (restart, eviction) says nothing of when the user was last active, and a security
-   * control fails closed. If better-auth fails to revoke, the refusal stands and the cookie stays.
+   * The handler's middleware, plus: a session our store did not know (`missing`), which the store has
+   * just revoked in better-auth, gets better-auth's cookies expired on the refusal.
    */
   const middleware: MiddlewareHandler<{ Variables: SessionTimeoutVariables }> = async (c, next) => {
     try {
       return await timeout.middleware(c, next);
     } catch (refusal) {
       if (!(refusal instanceof SessionEndedError) || refusal.reason !== 'missing') throw refusal;
-      const token = await tokenOf(c).catch(() => null);
-      if (!token) throw refusal;
-      try {
-        await revokeInBetterAuth(token);
-      } catch (error) {
-        auth?.logger.error('[session-timeout] could not revoke in better-auth a session our store lost; refused all the same', error);
-        throw refusal;
-      }
-      throw new SessionEndedError('missing', withSetCookies(refusal.getResponse(), expiredAuthCookies(c, initialised(auth))));
+      const expired = expiredAuthCookies(c, initialised(auth));
+      throw expired.length === 0 ? refusal : new SessionEndedError('missing', withSetCookies(refusal.getResponse(), expired));
     }
   };
 
@@ -286,12 +267,66 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
 }
 
 /**
- * Whether better-auth still holds the session: known (honouring its revocation marks) and not past
- * its own expiry, by better-auth's clock.
+ * Our store as the plugin sees it: every `touch` also settles what better-auth knows of the session.
+ *
+ * - `missing` (ours was lost: a `MemoryStore` restart, an eviction, or ended long ago) while the request
+ *   carries a token better-auth signed: the token is revoked in better-auth. Revoked, not begun afresh:
+ *   a lost record says nothing of when the user was last active, and a security control fails closed.
+ * - `alive`, with `secondaryStorage`: better-auth revokes there (revoke-other-sessions, revoke-user-
+ *   sessions, change-password, ban-user…) by deleting keys and marking the user, running no hook we
+ *   could see; so better-auth is asked (`findSession`, which honours both and bypasses its cookie cache)
+ *   and a session it no longer holds is deleted here and answered `missing`. A database-only better-auth
+ *   deletes through its adapter, whose delete hook ends ours at once: no lookup there, and no promise.
+ * - `ended` is answered as is, so the other tabs still learn why (`idle`/`absolute`) from the tombstone.
+ *
+ * A failure of better-auth rejects the touch: the request is answered `503`, and the next one retries.
  */
-async function heldByBetterAuth(ctx: AuthContext, token: string): Promise<boolean> {
-  const found = await ctx.internalAdapter.findSession(token);
-  return found !== null && new Date(found.session.expiresAt).getTime() > Date.now();
+class BetterAuthBoundStore implements SessionStore {
+  readonly #inner: SessionStore;
+  readonly #auth: () => AuthContext;
+  readonly #revoke: (token: string) => Promise<void>;
+
+  constructor(inner: SessionStore, auth: () => AuthContext, revoke: (token: string) => Promise<void>) {
+    this.#inner = inner;
+    this.#auth = auth;
+    this.#revoke = revoke;
+  }
+
+  create(...args: Parameters<SessionStore['create']>): Promise<void> {
+    return this.#inner.create(...args);
+  }
+
+  settleEndReport(id: string, reported: boolean): Promise<void> {
+    return this.#inner.settleEndReport(id, reported);
+  }
+
+  delete(id: string): Promise<void> {
+    return this.#inner.delete(id);
+  }
+
+  touch(id: string, request: TouchRequest): TouchResult | Promise<TouchResult> {
+    const result = this.#inner.touch(id, request);
+    return isThenable(result) ? Promise.resolve(result).then((settled) => this.#settle(id, settled)) : this.#settle(id, result);
+  }
+
+  #settle(id: string, result: TouchResult): TouchResult | Promise<TouchResult> {
+    if (result.status === 'missing') return this.#revoke(id).then(() => result);
+    if (result.status === 'alive' && this.#auth().options.secondaryStorage) return this.#confirm(id, result);
+    return result;
+  }
+
+  async #confirm(id: string, alive: TouchResult): Promise<TouchResult> {
+    const found = await this.#auth().internalAdapter.findSession(id);
+    // better-auth's own expiry, by its own clock.
+    if (found !== null && new Date(found.session.expiresAt).getTime() > Date.now()) return alive;
+    await this.#inner.delete(id);
+    return { status: 'missing' };
+  }
+}
+
+/** Any promise-like answer of a store, whatever library made it. */
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === 'function';
 }
 
 /** The captured context, or a clear error (the request is answered `503` through `onStoreError`). */

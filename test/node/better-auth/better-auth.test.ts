@@ -206,6 +206,18 @@ describe('better-auth plugin (issue 14)', () => {
     assert.deepEqual(t.errors, []);
   });
 
+  it('with secondaryStorage too, the other tabs learn why it ended (idle), not just that it is gone', async () => {
+    const t = createApp({ secondaryStorage: true });
+    const jar = await t.signUp();
+    const otherTab = jar.copy();
+    t.advance(901);
+    assert.equal((await t.me(jar)).status, 401);
+    assert.equal(await t.sessionInBetterAuth(otherTab), null, 'revoked in better-auth');
+    const ping = await t.ping(otherTab);
+    assert.equal(ping.status, 401);
+    assert.deepEqual(await ping.json(), { expired: true, reason: 'idle' });
+  });
+
   it('a navigation to an idle session is sent to the redirect with reason=idle', async () => {
     const t = createApp();
     const jar = await t.signUp();
