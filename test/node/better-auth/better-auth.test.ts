@@ -497,4 +497,14 @@ describe('a session our store lost is revoked in better-auth (issue 21, defect 3
     assert.equal(t.db.session!.length, 0, 'revoked in better-auth');
     assert.equal((await t.me(kept)).status, 401);
   });
+
+  it('the ping refuses a lost session as missing and revokes it in better-auth', async () => {
+    const t = createApp();
+    const jar = await t.signUp();
+    await t.store.delete(t.tokenIn(jar));
+    const ping = await t.ping(jar);
+    assert.equal(ping.status, 401);
+    assert.deepEqual(await ping.json(), { expired: true, reason: 'missing' });
+    assert.equal(t.db.session!.length, 0, 'revoked in better-auth by the ping itself');
+  });
 });
