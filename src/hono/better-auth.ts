@@ -72,8 +72,10 @@ type Verdict = 'alive' | 'ended' | 'unavailable';
  *
  * - a session better-auth creates (any sign-in) starts ours, `subject` = its user id (with `secret`);
  * - every better-auth endpoint that carries a session (all but sign-in, sign-up and sign-out, over HTTP
- *   or through `auth.api`) checks ours first, without counting as activity: an ended or unknown one is
- *   refused there as if signed out (`get-session` answers `null`, the others `401`), its cookies expired;
+ *   or through `auth.api` with headers) checks ours first, without counting as activity (one more store
+ *   read): an ended or unknown one is refused there as if signed out (`get-session` answers `null`, the
+ *   others `401`, the cookie cache unread), its cookies expired; an end found there runs `onEnd` with a
+ *   Hono context of that request (no `env`, no variables of your app);
  * - a session of ours that ends (idle, absolute) runs `onEnd` (yours), then is revoked in better-auth
  *   and its cookies expired on the answer; if either fails, the error goes to `onStoreError`, the
  *   request is answered `503`, the cookie is kept and the session stays ended: the next request
@@ -83,7 +85,8 @@ type Verdict = 'alive' | 'ended' | 'unavailable';
  *   was last active;
  * - every revocation of better-auth ends ours: sign-out and deletions through its database by its hooks;
  *   with `secondaryStorage` (where revocations such as `revoke-other-sessions` run no hook), each request
- *   of ours asks better-auth whether the session still exists (one `secondaryStorage` read);
+ *   that finds ours alive asks better-auth whether it still holds the session (its `findSession`: two
+ *   `secondaryStorage` reads), and ends ours if not;
  * - a sign-in whose session cannot be stored fails with `503` rather than start an unguarded session.
  *
  * @example

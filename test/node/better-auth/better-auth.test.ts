@@ -1,6 +1,7 @@
-// better-auth itself (email and password, its memory adapter) on a real Hono app, with our plugin: a
-// sign-in starts our session, an idle one is revoked in better-auth, better-auth's sign-out and
-// revocations end ours, and a better-auth failure while revoking never serves the session.
+// better-auth itself (email and password, its memory adapter, optionally secondaryStorage and its
+// cookie cache) on a real Hono app, with our plugin: a sign-in starts our session, an idle one is
+// revoked in better-auth and refused by better-auth's own endpoints, every revocation of better-auth
+// ends ours, a session our store lost is revoked, and a failure while ending never serves the session.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SecondaryStorage } from 'better-auth';
