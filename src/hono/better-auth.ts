@@ -151,15 +151,13 @@ export function betterAuthSessionTimeout(options: BetterAuthSessionTimeoutOption
    * The handler's middleware, plus: a session our store did not know (`missing`), which the store has
    * just revoked in better-auth, gets better-auth's cookies expired on the refusal.
    */
-  const middleware: MiddlewareHandler<{ Variables: SessionTimeoutVariables }> = async (c, next) => {
-    try {
-      return await timeout.middleware(c, next);
-    } catch (refusal) {
+  const middleware: MiddlewareHandler<{ Variables: SessionTimeoutVariables }> = (c, next) =>
+    // The core refuses by rejecting (refusal.ts): only a 'missing' refusal is reshaped.
+    timeout.middleware(c, next).catch((refusal: unknown) => {
       if (!(refusal instanceof SessionEndedError) || refusal.reason !== 'missing') throw refusal;
       const expired = expiredAuthCookies(c, initialised(auth));
       throw expired.length === 0 ? refusal : new SessionEndedError('missing', withSetCookies(refusal.getResponse(), expired));
-    }
-  };
+    });
 
   /**
    * Runs the middleware on a better-auth request, as a passive check (never activity: the client's
