@@ -79,6 +79,8 @@ describe('hasUnsavedWork on framework forms, typed into for real', () => {
   }
 
   let root: Root | undefined;
+  // The element starts recording the user's edits as it connects; without one, the first look does.
+  before(() => void hasUnsavedWork());
   afterEach(() => root?.unmount());
 
   async function renderReact(afterSave: 'empty' | 'keep' = 'empty') {
