@@ -101,8 +101,8 @@ describe('hasUnsavedWork on framework forms, typed into for real', () => {
       const page = await renderReact();
       expect(hasUnsavedWork(page), 'as rendered').to.equal(false);
       const field = page.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
-      await typeInto(field, 'ten minutes of typing');
-      expect(field.value).to.equal('ten minutes of typing');
+      await typeInto(field, 'tenMinutesOfTyping');
+      expect(field.value).to.equal('tenMinutesOfTyping');
       // What made the default comparison blind: React keeps the two equal.
       expect(field.defaultValue, 'React keeps defaultValue in step').to.equal(field.value);
       expect(hasUnsavedWork(page), `typed into #${id}`).to.equal(true);
@@ -132,8 +132,8 @@ describe('hasUnsavedWork on framework forms, typed into for real', () => {
   it('does not count a React form saved by fetch, whether it empties its fields or keeps them', async () => {
     for (const afterSave of ['empty', 'keep'] as const) {
       const page = await renderReact(afterSave);
-      await typeInto(page.querySelector('#notes')!, 'saved text');
-      await typeInto(page.querySelector('#title')!, 'a title');
+      await typeInto(page.querySelector('#notes')!, 'savedText');
+      await typeInto(page.querySelector('#title')!, 'aTitle');
       await sendKeys({ press: 'Enter' }); // submits: the app saves, and the fields keep or lose their text
       await waitUntil(() => afterSave == 'keep' || page.querySelector('input')!.value == '', 'the app emptied the form');
       expect(hasUnsavedWork(page), `saved, then ${afterSave}`).to.equal(false);
@@ -154,8 +154,8 @@ describe('hasUnsavedWork on framework forms, typed into for real', () => {
     });
     app.mount(page);
     try {
-      await typeInto(page.querySelector('textarea')!, 'typed in Vue');
-      expect(notes.value).to.equal('typed in Vue');
+      await typeInto(page.querySelector('textarea')!, 'typedInVue');
+      expect(notes.value).to.equal('typedInVue');
       expect(hasUnsavedWork(page)).to.equal(true);
       notes.value = '';
       await nextTick();
@@ -186,7 +186,7 @@ describe('hasUnsavedWork on framework forms, typed into for real', () => {
 
   it('does not count an uncontrolled form the user typed into and then reset', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><input value="served"><button type="reset">Reset</button></form>`);
-    await typeInto(form.querySelector('input')!, ' and typed');
+    await typeInto(form.querySelector('input')!, '-typed');
     expect(hasUnsavedWork(form)).to.equal(true);
     form.querySelector('button')!.focus();
     await sendKeys({ press: 'Space' });
