@@ -55,8 +55,7 @@ function differsFromDefault(control: Element): boolean {
  * if (hasUnsavedWork()) console.log('keep this page');
  */
 export function hasUnsavedWork(root: Document | ShadowRoot | Element = document): boolean {
-  const view = ('defaultView' in root ? root : root.ownerDocument).defaultView;
-  if (view) watchEdits(view);
+  watchEdits();
   for (const control of root.querySelectorAll('input, textarea, select, [contenteditable]')) if (isChanged(control)) return true;
   for (const host of root.querySelectorAll('*')) {
     if (host.shadowRoot && hasUnsavedWork(host.shadowRoot)) return true;
