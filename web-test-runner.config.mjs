@@ -15,6 +15,7 @@ import { defaultReporter } from '@web/test-runner';
 import puppeteer from 'puppeteer-core';
 import { fakeServer } from './test/browser/fake-server.mjs';
 import { forcedColorsPlugin } from './test/browser/forced-colors-plugin.mjs';
+import { packagesPlugin } from './test/browser/packages-plugin.mjs';
 import { engines, executablePath, requireEngines, selectedEngines, startWebKitDriver } from './test/engines.mjs';
 
 const selected = selectedEngines();
@@ -144,7 +145,8 @@ function skippedReporter() {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin(), driverGaps()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin(), driverGaps(),
+    packagesPlugin(['react', 'react-dom/client', 'vue'])],
   middleware: [fakeServer],
   browsers: selected.map((engine) => launchers[engine]()),
   // One engine after another, one test file at a time: timers in the tests measure real time.

@@ -9,10 +9,14 @@
  *
  * Run after `npm run build`:  node --import tsx bench/unsaved-work.ts
  */
-import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { launchBrowser } from '../test/e2e/harness.js';
 
-const module = readFileSync(new URL('../dist/unsaved-work.js', import.meta.url), 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
+// The module with what it imports (the record of the user's edits), as one script.
+const { outputFiles } = await build({
+  entryPoints: [new URL('../dist/unsaved-work.js', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent',
+});
+const module = outputFiles[0]!.text;
 const browser = await launchBrowser('chromium');
 const page = await browser.newPage();
 await page.setContent('<!doctype html><title>unsaved work</title><body></body>');

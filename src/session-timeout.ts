@@ -4,6 +4,7 @@ import { explain } from './explain.js';
 import { safeNavigationUrl } from './safe-url.js';
 import type { PingRequestOptions } from './ping-client.js';
 import { hasUnsavedWork } from './unsaved-work.js';
+import { watchEdits } from './user-edits.js';
 import {
   SessionTimeoutDismissEvent,
   SessionTimeoutResumeEvent,
@@ -315,6 +316,8 @@ export class SessionTimeoutElement extends ReactiveElement {
     this.#reportProblems();
     super.connectedCallback();
     this.#preload();
+    // From now on, what the user types is known as theirs (unsaved work in fields React keeps in step).
+    watchEdits();
     addEventListener('submit', this.#onPageSubmit);
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);

@@ -3,23 +3,47 @@ import type {} from 'session-timeout-element/react';
 // Registers the element before React first renders it, so camelCase props (pingRequest) are set as
 // properties. Safe in server rendering too: the import does nothing there.
 import 'session-timeout-element';
+import { useState, type FormEvent } from 'react';
 
 export function App() {
   return (
-    <session-timeout
-      warn-after={840}
-      expire-after="900"
-      ping-url="/session/ping"
-      redirect-url="/login?reason=idle"
-      extend-on-activity
-      pingRequest={{ headers: { 'X-CSRF-Token': 'token' } }}
-      onsession-timeout-warn={(event) => console.log(`${event.remaining} s left (${event.reason})`)}
-      onsession-timeout-expire={(event) => {
-        if (event.unsavedWork) event.preventDefault();
-      }}
-    >
-      <span slot="extend-label">Keep working</span>
-    </session-timeout>
+    <>
+      <session-timeout
+        warn-after={840}
+        expire-after="900"
+        ping-url="/session/ping"
+        redirect-url="/login?reason=idle"
+        extend-on-activity
+        pingRequest={{ headers: { 'X-CSRF-Token': 'token' } }}
+        onsession-timeout-warn={(event) => console.log(`${event.remaining} s left (${event.reason})`)}
+        // With unsaved work the element keeps the page, hidden, until the same user signs in again.
+        onsession-timeout-expire={(event) => console.log(`signed out (${event.reason}), work kept: ${event.unsavedWork}`)}
+      >
+        <span slot="extend-label">Keep working</span>
+      </session-timeout>
+      <Notes />
+    </>
+  );
+}
+
+/**
+ * A controlled form, as React apps write them. Nothing to wire up: the element sees what the user
+ * typed (React keeps `defaultValue` equal to `value`, so it goes by the user's own edits), and a form
+ * emptied after saving holds no unsaved work.
+ */
+function Notes() {
+  const [notes, setNotes] = useState('');
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const response = await fetch('/api/notes', { method: 'POST', body: notes });
+    if (response.ok) setNotes('');
+  }
+  return (
+    <form onSubmit={save}>
+      <label htmlFor="notes">Notes</label>
+      <textarea id="notes" value={notes} onChange={(event) => setNotes(event.target.value)} />
+      <button>Save</button>
+    </form>
   );
 }
 
