@@ -27,8 +27,31 @@ export function documentationFiles(root = '.'): string[] {
  */
 export const PENDING = new Set(['docs/protocol.md']);
 
-export function linkProblemsOf(markdown: string, file: string, exists = (path: string) => existsSync(path) || PENDING.has(path)): string[] {
+/** GitHub's anchors of a markdown text's headings: lower case, punctuation dropped, spaces as hyphens. */
+export function anchorsOf(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    const heading = !fenced && /^#{1,6}\s+(.*)$/.exec(line);
+    if (heading) anchors.add(heading[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+  }
+  return anchors;
+}
+
+export function linkProblemsOf(
+  markdown: string,
+  file: string,
+  exists = (path: string) => existsSync(path) || PENDING.has(path),
+  read = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+): string[] {
   const problems: string[] = [];
+  /** An `#anchor` of a markdown file that exists here must name one of its headings. */
+  const checkAnchor = (path: string, anchor: string | undefined, line: number, target: string) => {
+    if (!anchor || !path.endsWith('.md')) return;
+    const text = path === file ? markdown : read(path);
+    if (text !== undefined && !anchorsOf(text).has(anchor)) problems.push(`${file} line ${line}: ${target} names no heading of ${path}`);
+  };
   const lines = markdown.split('\n');
   let fenced = false;
   lines.forEach((line, i) => {
@@ -38,10 +61,12 @@ export function linkProblemsOf(markdown: string, file: string, exists = (path: s
     const text = line.replace(code, '');
     for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(target!)) problems.push(`${file} line ${i + 1}: ${target} points outside the repository`);
-      else if (!target!.startsWith('#')) {
-        const path = normalize(join(dirname(file), target!.split('#')[0]!));
+      else {
+        const [relative, anchor] = target!.split('#');
+        const path = relative ? normalize(join(dirname(file), relative)) : file;
         if (path.startsWith('..')) problems.push(`${file} line ${i + 1}: ${target} points outside the repository`);
         else if (!exists(path)) problems.push(`${file} line ${i + 1}: ${target} names a file that does not exist`);
+        else checkAnchor(path, anchor, i + 1, target!);
       }
     }
   });

@@ -31,13 +31,14 @@ describe('the documentation\'s code blocks and links', () => {
 
   it('no link leaves the repository, and every relative link names a file', () => {
     const exists = (path: string) => existsSync(join(root, path)) || PENDING.has(path);
-    const problems = files.flatMap((file) => linkProblemsOf(readFileSync(join(root, file), 'utf8'), file, exists));
+    const problems = files.flatMap((file) => linkProblemsOf(readFileSync(join(root, file), 'utf8'), file, exists, fromRoot));
     assert.deepEqual(problems, []);
   });
 
-  it('an outside link, a missing file and a link out of the repository are each reported', () => {
-    const problems = linkProblemsOf('[a](https://example.com/) [b](missing.md) [c](../../etc/passwd) [d](#anchor) `[e](https://in-code.example)`', 'docs/x.md', () => false);
-    assert.equal(problems.length, 3, problems.join('\n'));
+  it('an outside link, a missing file, a link out of the repository and a missing heading are each reported', () => {
+    const problems = linkProblemsOf('# Title\n[a](https://example.com/) [b](missing.md) [c](../../etc/passwd) [d](#title) [e](#nothing) `[f](https://in-code.example)`', 'docs/x.md', (path) => path === 'docs/x.md');
+    assert.equal(problems.length, 4, problems.join('\n'));
+    assert.match(problems[3]!, /#nothing names no heading of docs\/x\.md/);
     assert.match(problems[0]!, /https:\/\/example\.com\/ points outside/);
     assert.match(problems[1]!, /missing\.md names a file that does not exist/);
     assert.match(problems[2]!, /points outside the repository/);
