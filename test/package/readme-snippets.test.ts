@@ -45,6 +45,24 @@ describe('the documentation\'s code blocks and links', () => {
   });
 });
 
+describe('README.md is a page a new user starts from', () => {
+  const lines = readme.trimEnd().split('\n');
+  it('has at most 300 lines, the install line in its first 40, and the screenshot before it', () => {
+    assert.ok(lines.length <= 300, `${lines.length} lines`);
+    const install = lines.indexOf('npm install session-timeout-element hono');
+    assert.ok(install >= 0 && install < 40, `the install line at line ${install + 1}`);
+    assert.ok(lines.findIndex((line) => line.includes('](docs/warning.png)')) < install, 'the screenshot first');
+  });
+
+  it('keeps the two project commands under a heading for people working on the package', () => {
+    const heading = lines.indexOf('## Working on this package');
+    assert.ok(heading > 0);
+    const section = lines.slice(heading).join('\n');
+    assert.match(section, /npm start/);
+    assert.match(section, /npm test/);
+  });
+});
+
 describe('README snippets', () => {
   it('every TypeScript and JavaScript block of README.md is a snippet file, word for word', () => {
     assert.deepEqual(problemsOf(readme, fromRoot), []);
