@@ -52,6 +52,8 @@ function inWords(seconds: number, { language }: PageLanguage): string {
 function signedOutMessage(reason: string | undefined, expireAfter: number, view: PageLanguage): string | undefined {
   if (reason === 'idle') return fill(view.t.signedOutIdle, { duration: inWords(expireAfter, view) });
   if (reason === 'absolute') return view.t.signedOutAbsolute;
+  if (reason === 'logout') return view.t.signedOutLogout;
+  if (reason === 'server') return view.t.signedOutServer;
   return undefined;
 }
 
@@ -76,6 +78,7 @@ function page(view: PageLanguage, title: string, body: unknown) {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   ${styles}
 </head>
 <body>${body}
@@ -84,8 +87,15 @@ function page(view: PageLanguage, title: string, body: unknown) {
 </html>`;
 }
 
-/** Reasons `/login` explains: the only query value ever carried into the page (its switch's links). */
-const SIGN_OUT_REASONS = ['idle', 'absolute'];
+/**
+ * Reasons `/login` explains: the only query value ever carried into the page (its switch's links). `idle` and
+ * `absolute` come from the server's redirect or the element's; `logout` from a sign-out (this tab's, whose
+ * answer redirects there, or another tab's, told by the element); `server` from a ping the server refused.
+ */
+const SIGN_OUT_REASONS = ['idle', 'absolute', 'logout', 'server'];
+
+/** The demo's icon, inline: a browser asks for one on every page, and a 404 there is a console error. */
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#b45309"/><path d="M8 4v4l3 2" stroke="#fff" stroke-width="1.5" fill="none"/></svg>';
 
 /** This page in each of the demo's languages (`?lang=`; a known sign-out reason kept, nothing else reflected). */
 function languageSwitch({ language, t, url }: PageLanguage) {
@@ -131,6 +141,15 @@ export function createDemoApp(options: DemoOptions) {
     c.header('Cache-Control', 'no-cache');
     return c.body(new Uint8Array(script));
   });
+
+  // The icon, under both names browsers ask for (the page links the SVG; some clients still try /favicon.ico).
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, (c) => {
+      c.header('Content-Type', 'image/svg+xml');
+      c.header('Cache-Control', 'max-age=86400');
+      return c.body(FAVICON);
+    });
+  }
 
   // The page's language: `?lang=` (the switch), else the one chosen before, else the browser's
   // Accept-Language, else English. Only pages need one.
@@ -188,7 +207,8 @@ export function createDemoApp(options: DemoOptions) {
     const id = c.var.sessionTimeout.id;
     await timeout.end(c);
     if (id) usernames.delete(id);
-    return c.redirect('/login', 303);
+    // The sign-in page says why: this answer, not the element's redirect-url, is where this tab goes.
+    return c.redirect('/login?reason=logout', 303);
   });
 
   app.get('/', (c) => {
@@ -252,13 +272,12 @@ function homePage(view: PageLanguage, username: string, { warnAfter, expireAfter
   <script type="module" src="/assets/session-timeout.min.js"></script>
   <script type="module">
     import { passiveFetch } from '/assets/session-timeout.min.js';
-    // The login page can say why the session ended: pass the reason along instead of the plain redirect.
-    // Not when the page keeps unsaved work: the element then hides it until the same user signs in again.
+    // The login page says why the session ended: the element goes to its redirect-url after this listener, so
+    // the reason is put into it (idle, absolute, server, or logout when another tab signed out). Nothing is
+    // cancelled: a sign-out of this tab posts its form, whose answer goes to /login?reason=logout. Not when the
+    // page keeps unsaved work: the element then hides it until the same user signs in again.
     document.querySelector('session-timeout').addEventListener('session-timeout-expire', (event) => {
-      if (!event.unsavedWork && (event.reason === 'idle' || event.reason === 'absolute')) {
-        event.preventDefault();
-        location.assign('/login?reason=' + event.reason);
-      }
+      if (!event.unsavedWork) event.target.redirectUrl = '/login?reason=' + event.reason;
     });
     const button = document.getElementById('poll');
     const output = document.getElementById('status');

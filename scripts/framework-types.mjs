@@ -32,12 +32,16 @@ function elementsOf(manifest) {
       const properties = (d.members ?? [])
         .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public')
         .map((m) => ({ name: m.name, description: m.description, attribute: m.attribute }));
+      // Read-only properties (`state`, `remaining`, `durations`): typed `never`, so writing one is an error.
+      const readonly = (d.members ?? [])
+        .filter((m) => m.kind === 'field' && !m.static && m.readonly && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#'))
+        .map((m) => m.name);
       const events = (d.events ?? []).map((e) => {
         const type = e.type?.text;
         if (!type || !declaredIn.has(type)) throw new Error(`${d.tagName}: event ${e.name} needs an @event {Type} that the manifest declares (got ${type})`);
         return { name: e.name, type, module: declaredIn.get(type), description: e.description };
       });
-      elements.push({ tag: d.tagName, className: d.name, module: mod.path, attributes, properties, events });
+      elements.push({ tag: d.tagName, className: d.name, module: mod.path, attributes, properties, readonly, events });
     }
   }
   if (elements.length === 0) throw new Error('custom-elements.json declares no custom element');
@@ -65,14 +69,20 @@ function react(elements) {
     const name = `${el.className}ReactProps`;
     // An attribute spelled like its property (`disabled`, `channel`) is one key taking either's values.
     const keys = new Map(el.attributes.map((a) => [a.name, { type: a.type, description: a.description }]));
+    // A property with an attribute of another spelling (`warnAfter` / `warn-after`) is written as the
+    // attribute only: server rendering would write `warnAfter={840}` as an attribute `warnAfter`, which the
+    // element does not observe. So its camelCase key is left out, and writing it is a type error.
     for (const p of el.properties) {
+      if (p.attribute && p.attribute !== p.name) continue;
       const type = `${el.className}[${JSON.stringify(p.name)}]`;
       const same = keys.get(p.name);
       keys.set(p.name, same ? { ...same, type: `${same.type} | ${type}` } : { type, description: p.description });
     }
+    for (const name of el.readonly) keys.set(name, { type: 'never', description: `Read-only: \`${name}\` cannot be set.` });
     for (const e of el.events) keys.set('on' + e.name, { type: `(event: ${e.type}) => void`, description: e.description });
+    const camelCaseOfAttributes = el.properties.filter((p) => p.attribute && p.attribute !== p.name).map((p) => p.name);
     const lines = [...keys].map(([key, { type, description }]) => `${doc(description, '  ')}  ${quoted(key)}?: ${type};`);
-    const own = [...keys.keys()];
+    const own = [...keys.keys(), ...camelCaseOfAttributes];
     return `/**
  * Props of \`<${el.tag}>\` in React 19: kebab-case attributes (what server rendering writes),
  * camelCase properties (set on the element in the browser), and \`on${el.events[0]?.name ?? 'event-name'}\`-style
@@ -112,6 +122,7 @@ function vue(elements) {
       keys.set(p.name, { type: a ? `${a.type} | ${el.className}[${JSON.stringify(p.name)}]` : `${el.className}[${JSON.stringify(p.name)}]`, description: p.description });
     }
     for (const [key, a] of attributeType) if (!keys.has(key)) keys.set(key, { type: a.type, description: a.description });
+    for (const name of el.readonly) keys.set(name, { type: 'never', description: `Read-only: \`${name}\` cannot be set.` });
     const lines = [
       ...[...keys].map(([key, { type, description }]) => `${doc(description, '  ')}  ${quoted(key)}?: ${type};`),
       ...el.events.map((e) => `${doc(e.description, '  ')}  ${quoted(camelCase('on-' + e.name))}?: (event: ${e.type}) => void;`),

@@ -1,6 +1,9 @@
 /**
- * `session-timeout-element`: registers `<session-timeout>` and exports everything public on the
- * browser side. The class without registration: `session-timeout-element/session-timeout.js`.
+ * `session-timeout-element`: registers `<session-timeout>` and exports the public browser-side API, the list
+ * README.md documents: the element, its events, the coordinator and the Lit controller (for your own view),
+ * `passiveFetch`, `defineLocale`, `hasUnsavedWork`, and the types their signatures use. The building blocks
+ * underneath (the idle engine, tabs, keep-alive, pings, activity) are internal: they may change in any release.
+ * The class without registration: `session-timeout-element/session-timeout.js`.
  *
  * @module
  */
@@ -18,25 +21,10 @@ export {
 } from './events.js';
 export { SessionTimeoutController, type SessionTimeoutControllerOptions } from './controller.js';
 export { SessionCoordinator, type SessionTimeoutOptions, type ConfigurableOptions } from './coordinator.js';
-export {
-  IdleEngine,
-  resolveDurations,
-  rethrowLater,
-  type IdleEngineOptions,
-  type IdleEngineEvent,
-  type IdleDurations,
-  type IdleState,
-  type ExpireReason,
-  type EndReason,
-  type ExtendSource,
-  type Scheduler,
-} from './idle/engine.js';
-export { ActivityTracker, type ActivitySink } from './activity.js';
-export { PingClient, type PingClientOptions, type PingRequestOptions, type PingResult, type PingAlive, type PingEnded, type PingUnknown } from './ping-client.js';
-export { passiveFetch, PASSIVE_HEADER } from './passive-fetch.js';
-export { KeepAlive, effectivePingInterval, type KeepAliveOptions } from './keep-alive.js';
-export { TabSync, type TabMessage, type ServerMessage, type TabSyncOptions } from './tab-sync.js';
-export { safeNavigationUrl } from './safe-url.js';
+// Types the public signatures above use (options, states, reasons, the injectable clock).
+export type { IdleDurations, IdleState, ExpireReason, EndReason, ExtendSource, Scheduler } from './idle/engine.js';
+export type { PingRequestOptions } from './ping-client.js';
+export { passiveFetch } from './passive-fetch.js';
 export { hasUnsavedWork } from './unsaved-work.js';
 export { defineLocale } from './locale-registry.js';
 export type { LocaleTexts } from './texts.js';

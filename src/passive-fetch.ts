@@ -8,8 +8,6 @@
 
 import { PASSIVE_HEADER } from './protocol.js';
 
-export { PASSIVE_HEADER };
-
 /**
  * `fetch`, marked passive. Same arguments, same answer.
  *

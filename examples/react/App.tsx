@@ -59,4 +59,8 @@ export const mistakes = [
   <session-timeout onsession-timeout-expire={(event) => event.remaining} />,
   // @ts-expect-error `state` is read-only
   <session-timeout state="active" />,
+  // @ts-expect-error kebab case only: server rendering would write an attribute `warnAfter`, which the element does not observe
+  <session-timeout warnAfter={840} />,
+  // @ts-expect-error the same for every property that has an attribute
+  <session-timeout pingUrl="/session/ping" />,
 ];

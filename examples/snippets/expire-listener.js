@@ -1,9 +1,8 @@
-import 'session-timeout-element'
+import 'session-timeout-element';
 
-// The demo passes the reason on to its login page (the event bubbles: document hears it too):
-document.addEventListener('session-timeout-expire', (event) => {
-  if (event.reason === 'idle' || event.reason === 'absolute') {
-    event.preventDefault();
-    location.assign('/login?reason=' + event.reason);
-  }
+// The sign-in page can say why the session ended. The element goes to its redirect-url once the listeners ran, so
+// put the reason in it (cancelling and navigating yourself would race a sign-out form of this tab, which must post).
+const element = document.querySelector('session-timeout');
+element?.addEventListener('session-timeout-expire', (event) => {
+  if (!event.unsavedWork) element.redirectUrl = '/login?reason=' + event.reason;
 });

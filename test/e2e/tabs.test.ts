@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { click, count, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
+import { click, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
 
 // Long enough windows for three engines side by side on two cores: setting up a context and its tabs there
 // can take longer than a 9 s session lasts, and 3 s could pass between two activity messages (Firefox).
@@ -82,9 +82,10 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     const { context, pages } = await tabs(2);
     const [a, b] = pages as [Page, Page];
     await a.click('header button[type=submit]');
-    await waitForURL(a, `${suite.demo.origin}/login`);
-    await waitForURL(b, /\/login/, { timeout: 3000 });
-    assert.equal(await count(b, '.notice'), 0);
+    await waitForURL(a, `${suite.demo.origin}/login?reason=logout`);
+    await waitForURL(b, `${suite.demo.origin}/login?reason=logout`, { timeout: 3000 });
+    // Each tab says why: a sign-out, never inactivity.
+    for (const tab of [a, b]) assert.equal(await textOf(tab, '.notice'), 'You signed out, in this tab or another one.');
     await context.close();
   });
 
