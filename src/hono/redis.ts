@@ -161,6 +161,16 @@ end
 
 local lastS, createdS = h[1], h[2]
 local last, created = tonumber(lastS), tonumber(createdS)
+-- A stored time after now (the clock went back) is taken, and written back, as now: never more than
+-- the limit left (session-record.ts's notAfter).
+if last > now then
+  lastS, last = nowS, now
+  redis.call('HSET', key, 'lastActivity', lastS)
+end
+if created > now then
+  createdS, created = nowS, now
+  redis.call('HSET', key, 'createdAt', createdS)
+end
 local idleAt = last + idle
 local reason = nil
 if absolute and created + absolute <= now and created + absolute <= idleAt then

@@ -147,6 +147,16 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
       same(await touch(t0 + EXPIRE_AFTER + 1, null), { ...ended('idle', false), subject: 'k3yed-hash_of-ada' });
     });
 
+    test('takes a stored time after now as now (the clock went back): never more than the limit left (issue 21)', async () => {
+      await create(t0);
+      same(await touch(t0 + 60 * SECOND, t0 + 60 * SECOND), alive(t0 + 60 * SECOND));
+      // The server's clock steps back 300 s: the stored activity now lies 240 s in the future.
+      const back = t0 - 240 * SECOND;
+      same(await touch(back, null), alive(back, back), 'a stored time after now is pulled back to now');
+      same(await touch(back + EXPIRE_AFTER - 1, null), alive(back, back));
+      same(await touch(back + EXPIRE_AFTER, null), ended('idle', true), 'idle expireAfter after the step was seen, not after the stored time');
+    });
+
     test('answers missing for an id it never saw', async () => {
       same(await touch(t0, t0), { status: 'missing' });
     });
