@@ -5,9 +5,10 @@
  * request per command); this module imports none of them.
  *
  * One session is one hash at `prefix + id`:
- * - live: `lastActivity`, `createdAt` (milliseconds of the server's clock, stored as given), `subject`
- *   when the app named one, and `expireAfter`, `warnAfter`, `absoluteTimeout` (`''`: none) when the
- *   session has its own policy (a hash without them follows each touch's limits);
+ * - live: `lastActivity`, `createdAt` (milliseconds on Redis' clock: see below), `run` (the first 16
+ *   digits of the `run_id` of the Redis process it was created under), `subject` when the app named
+ *   one, and `expireAfter`, `warnAfter`, `absoluteTimeout` (`''`: none) when the session has its own
+ *   policy (a hash without them follows each touch's limits);
  * - ended: `ended` = `idle` | `absolute`, `forgetAt`, `subject` if it had one (a tombstone, so a late request still learns
  *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
  *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
@@ -16,6 +17,16 @@
  * check-and-touch is one Lua script run by `EVALSHA`, so concurrent requests on several instances
  * cannot interleave. Each write sets the key's TTL, so Redis forgets a session by itself a
  * `tombstoneFor` margin after its end, with no sweeper process.
+ *
+ * One clock for every instance: each store reads Redis' `TIME` and carries it forward with the
+ * monotonic clock, and puts the times it is handed on Redis' clock (an app server within 1 s of Redis
+ * is taken as it is; further off, or stepped while running, it is corrected). So a server whose clock
+ * is ahead does not end sessions early, and a step of its clock moves no deadline.
+ *
+ * Redis settings it needs: `maxmemory-policy noeviction` (every session key has a TTL, so any other
+ * policy may evict live sessions under memory pressure; the store says so once on the console), and
+ * persistence as the app needs: with the default `endSessionsOnRestart`, every session created before
+ * Redis last started is ended, so a snapshot (RDB) that predates a sign-out never brings it back.
  *
  * @example
  * ```ts
@@ -32,6 +43,7 @@
  *
  * @module
  */
+import { RedisClock } from './redis-clock.js';
 import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
@@ -78,6 +90,16 @@ export interface RedisStoreOptions {
    * Default 2000.
    */
   timeout?: number;
+  /**
+   * End every session created before Redis last started (answered `missing`, as if signed out). Redis
+   * persisted by snapshots (RDB, Debian's default) comes back from a crash with the sessions of the
+   * last snapshot, including ones signed out since, whose cookies would be served again; a replica
+   * promoted on failover may likewise lack the latest sign-outs. Each session records the id of the
+   * Redis process it was created under (`run_id`, new on every start) and is trusted under that one only.
+   * Set `false` only when Redis loses no acknowledged write on a restart or failover (AOF with
+   * `appendfsync always` on one node): sessions then outlive a restart. Default `true`.
+   */
+  endSessionsOnRestart?: boolean;
 }
 
 /** A failed Redis operation: unreachable, timed out, or an error reply. `cause` holds the original. */
@@ -96,8 +118,11 @@ export class RedisStoreError extends Error {
 // ARGV: op ('touch' | 'create'), validUntil, now, expireAfter, absoluteTimeout ('' for none),
 //       activity ('' for passive), touchAfter, tombstoneFor, reportLease, subject ('' for none; create only),
 //       the session's own expireAfter ('' for no policy), warnAfter, absoluteTimeout ('' for none) (create only;
-//       the create passes the policy's limits as expireAfter/absoluteTimeout too, for the TTL);
-//   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back).
+//       the create passes the policy's limits as expireAfter/absoluteTimeout too, for the TTL),
+//       endSessionsOnRestart ('1' | '0');
+//   or: 'settle', validUntil, '1' (reported) | '0' (give the duty back);
+//   or: 'clock': Redis' TIME and its maxmemory-policy, for the store's clock and its one warning.
+// All times are on Redis' clock: the store adds its measured offset to the caller's (see RedisClock).
 // `validUntil` (ms of *Redis'* clock, `TIME`) is when the caller stops waiting for the reply: a
 // command Redis runs later (it was hung, or the client sent it on reconnecting) has already been
 // answered 503 and must change nothing. Reading TIME before writing needs effects replication
@@ -107,7 +132,17 @@ export class RedisStoreError extends Error {
 const SCRIPT = `
 local key = KEYS[1]
 local time = redis.call('TIME')
+if ARGV[1] == 'clock' then
+  local ok, memory = pcall(redis.call, 'INFO', 'memory')
+  return {time[1], time[2], ok and string.match(memory, 'maxmemory_policy:(%S+)') or ''}
+end
 if tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000 > tonumber(ARGV[2]) then return 'late' end
+-- This Redis process's own id, new on every start: a record carries the one it was created under, so
+-- a record loaded from a snapshot (or a replica promoted) is known as such. '' when not asked.
+local function runId()
+  if ARGV[14] ~= '1' then return '' end
+  return string.sub(string.match(redis.call('INFO', 'server'), 'run_id:(%x+)'), 1, 16)
+end
 
 if ARGV[1] == 'settle' then
   if redis.call('HEXISTS', key, 'ended') == 0 then return 0 end
@@ -132,7 +167,7 @@ end
 
 if ARGV[1] == 'create' then
   redis.call('DEL', key)
-  redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS)
+  redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS, 'run', runId())
   if ARGV[10] ~= '' then redis.call('HSET', key, 'subject', ARGV[10]) end
   if ARGV[11] ~= '' then redis.call('HSET', key, 'expireAfter', ARGV[11], 'warnAfter', ARGV[12], 'absoluteTimeout', ARGV[13]) end
   redis.call('PEXPIRE', key, ttl(now, now))
@@ -140,7 +175,7 @@ if ARGV[1] == 'create' then
 end
 
 local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil', 'subject',
-  'expireAfter', 'warnAfter', 'absoluteTimeout')
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'run')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
@@ -152,6 +187,12 @@ if h[3] then
   return {'ended', h[3], '1', h[7] or ''}
 end
 if not h[1] or not h[2] then return {'missing'} end
+-- Created under another Redis process: loaded from a snapshot or a promoted replica, which may predate
+-- a logout (a DEL lost with it). Nothing tells which, so none is trusted: fail closed.
+if ARGV[14] == '1' and h[11] ~= runId() then
+  redis.call('DEL', key)
+  return {'missing'}
+end
 
 -- The session's own limits win over the request's (the handler's); the TTL below follows them too.
 if h[9] then
@@ -286,15 +327,19 @@ export class RedisStore implements SessionStore {
   readonly prefix: string;
   readonly #run: Run;
   readonly #timeout: number;
+  readonly #endOnRestart: string;
   #sha: string | undefined;
-  #offset: Promise<number> | undefined;
+  #clock: Promise<RedisClock> | undefined;
+  #warned = false;
 
-  constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT }: RedisStoreOptions) {
+  constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT, endSessionsOnRestart = true }: RedisStoreOptions) {
     if (!client) throw new TypeError('RedisStore: `client` is required (a connected node-redis or ioredis client)');
     if (!(timeout > 0)) throw new RangeError(`RedisStore: timeout must be > 0 ms, got ${timeout}`);
+    if (typeof endSessionsOnRestart !== 'boolean') throw new TypeError('RedisStore: endSessionsOnRestart must be true or false');
     this.prefix = prefix;
     this.#timeout = timeout;
     this.#run = runnerFor(client);
+    this.#endOnRestart = endSessionsOnRestart ? '1' : '0';
   }
 
   async create(
@@ -310,11 +355,12 @@ export class RedisStore implements SessionStore {
   }
 
   async touch(id: string, request: TouchRequest): Promise<TouchResult> {
-    const reply = await this.#script(id, 'touch', request);
+    const [reply, offset] = await this.#script(id, 'touch', request);
     if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected script reply ${String(reply)}`);
     const status = String(reply[0]);
     if (status === 'alive') {
-      const [lastActivity, createdAt, subject] = [Number(String(reply[1])), Number(String(reply[2])), String(reply[3] ?? '')];
+      // Back from Redis' clock to the caller's.
+      const [lastActivity, createdAt, subject] = [Number(String(reply[1])) - offset, Number(String(reply[2])) - offset, String(reply[3] ?? '')];
       const warnAfter = String(reply[5] ?? '');
       const absolute = String(reply[6] ?? '');
       const policy: SessionPolicy | undefined = warnAfter
@@ -338,19 +384,26 @@ export class RedisStore implements SessionStore {
     await this.#call(this.prefix + id, ['DEL', this.prefix + id]);
   }
 
-  #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', '']): Promise<unknown> {
-    return this.#eval(id, [
+  /**
+   * A touch or create, its times put on Redis' clock (the caller's plus the measured offset, see
+   * {@link RedisClock}); answers the reply and that offset, to put the reply's times back.
+   */
+  async #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', '']): Promise<[unknown, number]> {
+    const offset = (await this.#clockFor(this.prefix + id)).offset();
+    const reply = await this.#eval(id, [
       op,
-      num('now', r.now),
+      num('now', r.now + offset),
       num('expireAfter', r.expireAfter),
       r.absoluteTimeout == null ? '' : num('absoluteTimeout', r.absoluteTimeout),
-      r.activity == null ? '' : num('activity', r.activity),
+      r.activity == null ? '' : num('activity', r.activity + offset),
       num('touchAfter', r.touchAfter),
       num('tombstoneFor', r.tombstoneFor),
       String(END_REPORT_LEASE),
       subject,
       ...policy,
+      this.#endOnRestart,
     ]);
+    return [reply, offset];
   }
 
   /**
@@ -359,50 +412,77 @@ export class RedisStore implements SessionStore {
    */
   async #eval(id: string, [op, ...rest]: string[]): Promise<unknown> {
     const key = this.prefix + id;
-    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
-    const offset = await this.#clockOffset(key);
-    // The instant, on Redis' clock, at which #call gives up waiting; the EVAL retry gets its own.
-    const validUntil = () => String(Date.now() + offset + this.#timeout);
-    const args = ['EVALSHA', sha, '1', key, op!, validUntil(), ...rest];
-    let reply: unknown;
-    try {
-      reply = await this.#call(key, args);
-    } catch (error) {
-      if (!isNoScript(error)) throw error;
-      args[0] = 'EVAL';
-      args[1] = SCRIPT;
-      args[5] = validUntil();
-      reply = await this.#call(key, args);
-    }
+    const clock = await this.#clockFor(key);
+    // The instant, on Redis' clock, at which #call gives up waiting (the EVAL retry gets its own): read
+    // from the monotonic clock, so a step of this server's wall clock neither moves it later (a command
+    // given up on would then be applied when Redis wakes) nor earlier.
+    const validUntil = () => String(Math.floor(clock.now()) + this.#timeout);
+    let reply = await this.#evalScript(key, [op!, validUntil(), ...rest], (args) => (args[5] = validUntil()));
     if (reply === 'late') {
-      // Refused although we were still waiting: the clocks drifted apart. Measure again next time.
-      this.#offset = undefined;
+      // Refused although we were still waiting: the clocks drifted apart. Read Redis' time again next time.
+      this.#clock = undefined;
       throw new RedisStoreError('RedisStore: the command reached Redis after its valid-until instant (clock drift?)');
     }
     return reply;
   }
 
+  /** Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which also reloads it. */
+  async #evalScript(key: string, argv: string[], beforeRetry?: (args: string[]) => void): Promise<unknown> {
+    const sha = this.#sha ?? (this.#sha = await this.#loadSha(key));
+    const args = ['EVALSHA', sha, '1', key, ...argv];
+    try {
+      return await this.#call(key, args);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      args[0] = 'EVAL';
+      args[1] = SCRIPT;
+      beforeRetry?.(args);
+      return this.#call(key, args);
+    }
+  }
+
   /**
-   * Redis' clock minus ours, in ms, measured once with `TIME`: the valid-until instant is written on
-   * Redis' clock, so clock skew between the app and Redis neither refuses every command nor lets a
-   * late one through. The low end of the estimate (Redis' time against when the reply arrived): the
-   * valid-until instant then never falls after the moment we stop waiting, so a command that timed
-   * out is a no-op whenever Redis runs it (under load the midpoint was off by more than the gap, and a
-   * timed-out create ran later); a command arriving in the round trip's last half may be refused:
-   * fails closed.
+   * Redis' clock as this process reads it: read once with the script's `TIME` (low: Redis' time against
+   * when the reply arrived), then carried by the monotonic clock, and read again in the background
+   * every few minutes. The first reading also warns once when Redis may evict sessions.
    */
-  #clockOffset(key: string): Promise<number> {
-    this.#offset ??= (async () => {
-      const reply = await this.#call(key, ['TIME']);
-      const received = Date.now();
-      if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected TIME reply ${String(reply)}`);
-      const redisNow = Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000;
-      return redisNow - received;
-    })().catch((error: unknown) => {
-      this.#offset = undefined;
-      throw error;
-    });
-    return this.#offset;
+  #clockFor(key: string): Promise<RedisClock> {
+    if (this.#clock === undefined) {
+      this.#clock = this.#readClock(key).then(
+        ([redisTime, readAt]) => new RedisClock(redisTime, readAt),
+        (error: unknown) => {
+          this.#clock = undefined;
+          throw error;
+        },
+      );
+      return this.#clock;
+    }
+    const current = this.#clock;
+    void current.then((clock) => {
+      if (!clock.stale) return;
+      clock.read(clock.now(), performance.now()); // not again until this reading is answered or fails
+      this.#readClock(key).then(([redisTime, readAt]) => clock.read(redisTime, readAt), () => undefined);
+    }, () => undefined);
+    return current;
+  }
+
+  async #readClock(key: string): Promise<[number, number]> {
+    const reply = await this.#evalScript(key, ['clock']);
+    const readAt = performance.now();
+    if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected clock reply ${String(reply)}`);
+    this.#warnIfEvicting(String(reply[2] ?? ''));
+    return [Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000, readAt];
+  }
+
+  /** Says once when Redis may evict sessions under memory pressure (any policy but `noeviction`: every key has a TTL). */
+  #warnIfEvicting(policy: string): void {
+    if (this.#warned || policy === '' || policy === 'noeviction') return;
+    this.#warned = true;
+    console.warn(
+      `[session-timeout] RedisStore: Redis' maxmemory-policy is ${policy}: when Redis is full it evicts sessions, ` +
+        'signing users out early (every session key has a TTL, so volatile-* policies evict them too). ' +
+        'Use maxmemory-policy noeviction for the sessions (a Redis of their own if the app also caches in Redis).',
+    );
   }
 
   /** The script's SHA1: by Web Crypto where present (no round trip), else from the server's SCRIPT LOAD. */
