@@ -21,7 +21,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, getSignedCookie } from 'hono/cookie';
 import type { SessionTimeoutOptions } from './options.js';
 import { sessionTimeout, type SessionTimeout } from './session-timeout.js';
-import type { SessionStore } from './store.js';
+import type { SessionStore } from './store/contract.js';
 
 /** What better-auth hands a plugin's `init`: its secret, cookie names and internal adapter. */
 type AuthContext = Parameters<NonNullable<BetterAuthPlugin['init']>>[0];

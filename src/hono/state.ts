@@ -1,5 +1,5 @@
 import type { NoSessionReason } from './respond.js';
-import type { EndReason } from './store.js';
+import type { EndReason } from './store/contract.js';
 
 /**
  * What the handler found for this request, as the typed context variable `c.var.sessionTimeout`.

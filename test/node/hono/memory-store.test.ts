@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/memory-store.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/store/memory.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 import { createTestApp } from './helpers.js';
 
 storeContract('MemoryStore', async () => ({ store: new MemoryStore() }), { describe, it });

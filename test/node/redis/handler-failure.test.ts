@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { sessionTimeout } from '../../../src/hono/index.js';
-import { RedisStore } from '../../../src/hono/redis.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
 import { CLIENT_KINDS, connect, type Connected } from './clients.js';
 import { RedisServer } from './redis-server.js';
 

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { RedisStore, RedisStoreError } from '../../../src/hono/redis.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
+import { RedisStore, RedisStoreError } from '../../../src/hono/store/redis.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
 import { CLIENT_KINDS, connect, type Connected } from './clients.js';
 import { rawCommand, RedisServer } from './redis-server.js';
 

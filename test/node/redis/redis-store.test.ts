@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it, test } from 'node:test';
-import { RedisStore } from '../../../src/hono/redis.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 import { CLIENT_KINDS, connect, type ClientKind, type Connected } from './clients.js';
 import { rawCommand, RedisServer } from './redis-server.js';
 

@@ -7,7 +7,7 @@
  * (`hono/testing`). Deadlines are judged by the caller's `now`; a tombstone never comes back to life;
  * the duty to report an end goes to one touch at a time.
  */
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type TouchRequest, type TouchResult } from './store.js';
+import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type TouchRequest, type TouchResult } from './contract.js';
 
 /**
  * Why a session with these timestamps has ended by `now` (the deadline that came first), or `null`

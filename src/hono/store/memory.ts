@@ -1,8 +1,8 @@
 import { Chain, type Link } from './chain.js';
-import { ownString } from './own-string.js';
-import { endReason, movedActivity, notAfter, reportDutyUntil, takesReportDuty } from './session-record.js';
-import type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './store.js';
-import { warnIfIsolateLocal } from './isolate-warning.js';
+import { ownString } from '../own-string.js';
+import { endReason, movedActivity, notAfter, reportDutyUntil, takesReportDuty } from './record.js';
+import type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './contract.js';
+import { warnIfIsolateLocal } from '../isolate-warning.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -170,7 +170,7 @@ export class MemoryStore implements SessionStore {
     if (entry === undefined) return this.#ended(id, now);
 
     // The session's own limits win; one without them follows the handler's of this request.
-    // The rules are session-record.ts's, decided on this entry's fields in place (no record copied).
+    // The rules are record.ts's, decided on this entry's fields in place (no record copied).
     const { policy } = entry;
     const expireAfter = policy ? policy.expireAfter : request.expireAfter;
     const lastActivity = notAfter(entry.lastActivity, now);

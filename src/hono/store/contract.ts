@@ -6,7 +6,7 @@
  * only the wire protocol speaks seconds.
  */
 
-import type { EndReason } from '../protocol.js';
+import type { EndReason } from '../../protocol.js';
 
 export type { EndReason };
 
