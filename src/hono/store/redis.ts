@@ -377,7 +377,7 @@ export class RedisStore implements SessionStore {
   }
 
   async settleEndReport(id: string, reported: boolean): Promise<void> {
-    await this.#eval(id, ['settle', reported ? '1' : '0']);
+    await this.#eval(id, await this.#clockFor(this.prefix + id), ['settle', reported ? '1' : '0']);
   }
 
   async delete(id: string): Promise<void> {
@@ -389,8 +389,9 @@ export class RedisStore implements SessionStore {
    * {@link RedisClock}); answers the reply and that offset, to put the reply's times back.
    */
   async #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', '']): Promise<[unknown, number]> {
-    const offset = (await this.#clockFor(this.prefix + id)).offset();
-    const reply = await this.#eval(id, [
+    const clock = await this.#clockFor(this.prefix + id);
+    const offset = clock.offset();
+    const reply = await this.#eval(id, clock, [
       op,
       num('now', r.now + offset),
       num('expireAfter', r.expireAfter),
@@ -406,18 +407,14 @@ export class RedisStore implements SessionStore {
     return [reply, offset];
   }
 
-  /**
-   * Runs the script by SHA; on NOSCRIPT (Redis restarted, failed over, flushed) once by `EVAL`, which
-   * also reloads it. `argv` after the op gets the valid-until instant inserted.
-   */
-  async #eval(id: string, [op, ...rest]: string[]): Promise<unknown> {
+  /** Runs a script operation with its valid-until instant inserted after the op (`argv`'s first). */
+  async #eval(id: string, clock: RedisClock, [op, ...rest]: string[]): Promise<unknown> {
     const key = this.prefix + id;
-    const clock = await this.#clockFor(key);
     // The instant, on Redis' clock, at which #call gives up waiting (the EVAL retry gets its own): read
     // from the monotonic clock, so a step of this server's wall clock neither moves it later (a command
     // given up on would then be applied when Redis wakes) nor earlier.
     const validUntil = () => String(Math.floor(clock.now()) + this.#timeout);
-    let reply = await this.#evalScript(key, [op!, validUntil(), ...rest], (args) => (args[5] = validUntil()));
+    const reply = await this.#evalScript(key, [op!, validUntil(), ...rest], (args) => (args[5] = validUntil()));
     if (reply === 'late') {
       // Refused although we were still waiting: the clocks drifted apart. Read Redis' time again next time.
       this.#clock = undefined;
