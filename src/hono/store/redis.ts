@@ -329,7 +329,10 @@ export class RedisStore implements SessionStore {
   readonly #timeout: number;
   readonly #endOnRestart: string;
   #sha: string | undefined;
+  /** The reading of Redis' clock under way or done... */
   #clock: Promise<RedisClock> | undefined;
+  /** ...and, once done, the clock itself (no promise to await on the request path). */
+  #ready: RedisClock | undefined;
   #warned = false;
 
   constructor({ client, prefix = 'session-timeout:', timeout = DEFAULT_TIMEOUT, endSessionsOnRestart = true }: RedisStoreOptions) {
@@ -417,7 +420,7 @@ export class RedisStore implements SessionStore {
     const reply = await this.#evalScript(key, [op!, validUntil(), ...rest], (args) => (args[5] = validUntil()));
     if (reply === 'late') {
       // Refused although we were still waiting: the clocks drifted apart. Read Redis' time again next time.
-      this.#clock = undefined;
+      this.#clock = this.#ready = undefined;
       throw new RedisStoreError('RedisStore: the command reached Redis after its valid-until instant (clock drift?)');
     }
     return reply;
@@ -443,24 +446,25 @@ export class RedisStore implements SessionStore {
    * when the reply arrived), then carried by the monotonic clock, and read again in the background
    * every few minutes. The first reading also warns once when Redis may evict sessions.
    */
-  #clockFor(key: string): Promise<RedisClock> {
-    if (this.#clock === undefined) {
-      this.#clock = this.#readClock(key).then(
-        ([redisTime, readAt]) => new RedisClock(redisTime, readAt),
-        (error: unknown) => {
-          this.#clock = undefined;
-          throw error;
-        },
-      );
-      return this.#clock;
+  #clockFor(key: string): RedisClock | Promise<RedisClock> {
+    const ready = this.#ready;
+    if (ready !== undefined) {
+      if (ready.stale) this.#readAgain(ready, key);
+      return ready;
     }
-    const current = this.#clock;
-    void current.then((clock) => {
-      if (!clock.stale) return;
-      clock.read(clock.now(), performance.now()); // not again until this reading is answered or fails
-      this.#readClock(key).then(([redisTime, readAt]) => clock.read(redisTime, readAt), () => undefined);
-    }, () => undefined);
-    return current;
+    return (this.#clock ??= this.#readClock(key).then(
+      ([redisTime, readAt]) => (this.#ready = new RedisClock(redisTime, readAt)),
+      (error: unknown) => {
+        this.#clock = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /** Reads Redis' time again off the request path; until answered, the old reading serves (and is not re-read). */
+  #readAgain(clock: RedisClock, key: string): void {
+    clock.read(clock.now(), performance.now());
+    this.#readClock(key).then(([redisTime, readAt]) => clock.read(redisTime, readAt), () => undefined);
   }
 
   async #readClock(key: string): Promise<[number, number]> {
