@@ -21,7 +21,9 @@
  * One clock for every instance: each store reads Redis' `TIME` and carries it forward with the
  * monotonic clock, and puts the times it is handed on Redis' clock (an app server within 1 s of Redis
  * is taken as it is; further off, or stepped while running, it is corrected). So a server whose clock
- * is ahead does not end sessions early, and a step of its clock moves no deadline.
+ * is ahead does not end sessions early, and a step of its clock moves no deadline. With a cluster, the
+ * reading is one node's: the nodes' clocks must agree to well within `timeout` (NTP does), since each
+ * node refuses, on its own clock, a command that reaches it after the caller stopped waiting.
  *
  * Redis settings it needs: `maxmemory-policy noeviction` (every session key has a TTL, so any other
  * policy may evict live sessions under memory pressure; the store says so once on the console), and
