@@ -4,7 +4,7 @@
  * object's added latency per request is the difference between the last two.
  */
 import { Hono } from 'hono';
-import { DurableObjectStore, SessionStoreObject, type SessionNamespace } from '../src/hono/cloudflare.js';
+import { DurableObjectStore, SessionStoreObject, type SessionNamespace } from '../src/hono/store/cloudflare.js';
 import { MemoryStore, sessionTimeout, type SessionTimeout } from '../src/hono/index.js';
 
 export { SessionStoreObject };

@@ -13,7 +13,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sessionTimeout, MemoryStore } from '../src/hono/index.js';
-import { RedisStore } from '../src/hono/redis.js';
+import { RedisStore } from '../src/hono/store/redis.js';
 
 const variant = process.env.VARIANT ?? 'hono-memory';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -7,7 +7,7 @@
  * Env:    SESSIONS (default 1000000)
  */
 import { randomId } from '../src/hono/cookie.js';
-import { MemoryStore } from '../src/hono/memory-store.js';
+import { MemoryStore } from '../src/hono/store/memory.js';
 
 const SESSIONS = Number(process.env.SESSIONS ?? 1_000_000);
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -15,7 +15,7 @@
  * Env:    WAVES (default 8)
  */
 import { randomId } from '../src/hono/cookie.js';
-import { MemoryStore } from '../src/hono/memory-store.js';
+import { MemoryStore } from '../src/hono/store/memory.js';
 
 const WAVES = Number(process.env.WAVES ?? 8);
 const EXPIRE_AFTER = 900_000; // ms

@@ -12,7 +12,7 @@
  * @module
  */
 import type { Context } from 'hono';
-import type { EndReason } from './store.js';
+import type { EndReason } from './store/contract.js';
 import { keyedHash } from './subject.js';
 
 /** Why `onEnd` was called: the session's idle or absolute limit passed, or `end(c)` (a sign-out). */

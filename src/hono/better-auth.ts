@@ -25,8 +25,8 @@ import type { SessionTimeoutOptions } from './options.js';
 import { SessionEndedError } from './refusal.js';
 import { sessionTimeout, type SessionTimeout } from './session-timeout.js';
 import type { SessionTimeoutVariables } from './state.js';
-import { MemoryStore } from './memory-store.js';
-import type { SessionStore, TouchRequest, TouchResult } from './store.js';
+import { MemoryStore } from './store/memory.js';
+import type { SessionStore, TouchRequest, TouchResult } from './store/contract.js';
 
 /** What better-auth hands a plugin's `init`: its secret, cookie names and internal adapter. */
 type AuthContext = Parameters<NonNullable<BetterAuthPlugin['init']>>[0];

@@ -16,7 +16,7 @@
 export { sessionTimeout, type SessionTimeout, type StartOptions } from './session-timeout.js';
 export type { PolicyOptions } from './policy.js';
 export { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
-export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './memory-store.js';
+export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './store/memory.js';
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
 export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
 export { MAX_PING_BODY_BYTES } from './ping-body.js';
@@ -24,4 +24,4 @@ export { PASSIVE_HEADER } from './passive.js';
 export type { NoSessionReason } from './respond.js';
 export { SessionEndedError, SessionUnavailableError } from './refusal.js';
 export type { LiveSessionState, NoSessionState, SessionTimeoutState, SessionTimeoutVariables } from './state.js';
-export type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './store.js';
+export type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './store/contract.js';

@@ -5,7 +5,7 @@ import { SessionEndedError, SessionUnavailableError } from './refusal.js';
 import { respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
-import type { TouchResult } from './store.js';
+import type { TouchResult } from './store/contract.js';
 
 /**
  * The per-request check: one store call that ends the session if its idle or absolute deadline has

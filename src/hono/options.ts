@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { defaultWarnAfter } from '../protocol.js';
-import type { SessionStore } from './store.js';
+import type { SessionStore } from './store/contract.js';
 import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
-import { MemoryStore } from './memory-store.js';
+import { MemoryStore } from './store/memory.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
 import { toPassiveTest } from './passive.js';
 import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';

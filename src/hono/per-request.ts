@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SessionStore } from './store.js';
+import type { SessionStore } from './store/contract.js';
 
 /** A secret shorter than this could be brute-forced offline from one captured cookie. */
 export const MIN_SECRET_LENGTH = 32;

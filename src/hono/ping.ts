@@ -6,7 +6,7 @@ import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
-import type { TouchResult } from './store.js';
+import type { TouchResult } from './store/contract.js';
 
 /**
  * The least a ping moves `lastActivity` (ms): `now − idle` wobbles by the network's delay, and a few

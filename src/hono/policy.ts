@@ -8,7 +8,7 @@
  */
 import { defaultWarnAfter } from '../protocol.js';
 import { notPositiveSeconds } from './options.js';
-import type { SessionPolicy } from './store.js';
+import type { SessionPolicy } from './store/contract.js';
 
 export type { SessionPolicy };
 

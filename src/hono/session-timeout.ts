@@ -10,7 +10,7 @@ import { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import { checkSubject, subjectHash } from './subject.js';
 import { resolvePolicy, type PolicyOptions } from './policy.js';
-import type { CreateRequest, SessionPolicy } from './store.js';
+import type { CreateRequest, SessionPolicy } from './store/contract.js';
 
 /**
  * Options of {@link SessionTimeout.start} (and, without `id`, of `begin`). `expireAfter`, `warnAfter`

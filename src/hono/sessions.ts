@@ -3,7 +3,7 @@ import { SessionCookie } from './cookie.js';
 import type { ResolvedOptions } from './options.js';
 import { HookError, runDetached, sessionHash, type SessionAuditInfo } from './audit.js';
 import { ENDED_STATE, type Limits } from './state.js';
-import type { EndReason, SessionPolicy, SessionStore, TouchResult } from './store.js';
+import type { EndReason, SessionPolicy, SessionStore, TouchResult } from './store/contract.js';
 
 type MaybePromise<T> = T | Promise<T>;
 

@@ -1,5 +1,5 @@
 import type { NoSessionReason } from './respond.js';
-import type { EndReason } from './store.js';
+import type { EndReason } from './store/contract.js';
 
 /**
  * What the handler found for this request, as the typed context variable `c.var.sessionTimeout`.
@@ -81,9 +81,14 @@ export interface Limits {
   warnAfterSeconds: number;
 }
 
-/** Seconds left of a live session, from the store's millisecond timestamps. */
+/**
+ * Seconds left of a live session, from the store's millisecond timestamps. Never more than the limits:
+ * our stores pull a time after `now` back (the clock went back), and this holds for any other store too.
+ */
 export function liveState(id: string, lastActivity: number, createdAt: number, now: number, limits: Limits): LiveSessionState {
   const { expireAfter, absoluteTimeout, expireAfterSeconds, warnAfterSeconds } = limits;
+  if (lastActivity > now) lastActivity = now;
+  if (createdAt > now) createdAt = now;
   const idleRemaining = lastActivity + expireAfter - now;
   if (absoluteTimeout === null) {
     return {

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CreateRequest, SessionStore, TouchRequest, TouchResult } from '../../src/hono/store.js';
-import { storeContract } from '../../src/hono/testing.js';
+import type { CreateRequest, SessionStore, TouchRequest, TouchResult } from '../../src/hono/store/contract.js';
+import { storeContract } from '../../src/hono/store/testing.js';
 import { send } from './http-client.js';
 import { checkBinary, runtimes, serve, type Served } from './runtimes.js';
 

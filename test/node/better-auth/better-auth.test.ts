@@ -11,7 +11,7 @@ import { memoryAdapter } from 'better-auth/adapters/memory';
 import { admin } from 'better-auth/plugins/admin';
 import { Hono } from 'hono';
 import { betterAuthSessionTimeout, type BetterAuthSessionTimeoutOptions } from '../../../src/hono/better-auth.js';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
 import { FlakyStore } from '../hono/helpers.js';
 
 const ORIGIN = 'http://localhost:3000';

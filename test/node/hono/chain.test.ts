@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Chain, type Link } from '../../../src/hono/chain.js';
+import { Chain, type Link } from '../../../src/hono/store/chain.js';
 
 class Item implements Link<Item> {
   prev: Item | null = null;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DurableObjectStore, SessionStoreObject, type SessionNamespace, type SessionObjectState } from '../../../src/hono/cloudflare.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { DurableObjectStore, SessionStoreObject, type SessionNamespace, type SessionObjectState } from '../../../src/hono/store/cloudflare.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 import { createTestApp } from './helpers.js';
 
 /** A Map standing in for one object's transactional storage (on workerd: test/runtimes/durable-object-store.test.ts). */

@@ -1,9 +1,9 @@
 // Shared by the Hono handler's tests: a real Hono app, an injected clock, and stores that count or fail.
 import { Hono } from 'hono';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
 import { sessionTimeout, type SessionTimeout } from '../../../src/hono/session-timeout.js';
 import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
-import type { SessionStore, TouchRequest, TouchResult } from '../../../src/hono/store.js';
+import type { SessionStore, TouchRequest, TouchResult } from '../../../src/hono/store/contract.js';
 
 export const SECRET = 'test-secret-that-is-at-least-32-characters-long';
 export const ORIGIN = 'http://localhost';

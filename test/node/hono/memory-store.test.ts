@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/memory-store.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { MemoryStore, MemoryStoreFullError } from '../../../src/hono/store/memory.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
+import { createTestApp } from './helpers.js';
 
 storeContract('MemoryStore', async () => ({ store: new MemoryStore() }), { describe, it });
 
@@ -149,5 +150,26 @@ describe('MemoryStore', () => {
   it('refuses a maxSessions that is not a positive whole number', () => {
     assert.throws(() => new MemoryStore({ maxSessions: 0 }), /maxSessions/);
     assert.throws(() => new MemoryStore({ maxSessions: 1.5 }), /maxSessions/);
+  });
+
+  it('a server clock stepped back 300 s: the ping never reports more than the limit left, and idle ends on time (issue 21)', async () => {
+    const t = createTestApp({ expireAfter: 120, warnAfter: 60 });
+    const cookie = await t.login();
+    t.clock.advance(100);
+    assert.equal((await t.ping(cookie)).status, 200, 'active at 100 s');
+    t.clock.advance(-300); // the step
+    t.clock.advance(100);
+    // The element's pings report the user idle since the last activity, 100 s before the step was seen.
+    let idle = 100;
+    const passive = async () => t.ping(cookie, { idle });
+    const body = (await (await passive()).json()) as { remaining: number };
+    assert.ok(body.remaining <= 120, `remaining ${body.remaining} s of a 120 s limit`);
+    // Idle all along: it ends 120 s after the step was seen (was: 320 s later, 420 s of real time idle).
+    t.clock.advance(119);
+    idle += 119;
+    assert.equal((await passive()).status, 200);
+    t.clock.advance(1);
+    idle += 1;
+    assert.equal((await passive()).status, 401);
   });
 });

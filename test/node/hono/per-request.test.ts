@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Context } from 'hono';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
 import { isSessionStore, perRequestStore, toSecretList } from '../../../src/hono/per-request.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
-import type { SessionStore } from '../../../src/hono/store.js';
+import type { SessionStore } from '../../../src/hono/store/contract.js';
 import { createTestApp, SECRET } from './helpers.js';
 
 const OTHER_SECRET = 'another-secret-that-is-at-least-32-characters';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
 import { CountingStore, createTestApp, FlakyStore, ORIGIN, SECRET } from './helpers.js';
 

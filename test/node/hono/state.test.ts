@@ -17,4 +17,9 @@ describe('liveState', () => {
     const state = liveState('id', t0 + 3_500_000, t0, t0 + 3_500_000, limits(900_000, 3_600_000));
     assert.deepEqual([state.remaining, state.absoluteRemaining], [100, 100]);
   });
+
+  it('never reports more than the limits, whatever store answered a time after now (issue 21: a clock stepped back)', () => {
+    const state = liveState('id', t0 + 300_000, t0 + 300_000, t0, limits(120_000, 3_600_000));
+    assert.deepEqual([state.remaining, state.absoluteRemaining], [120, 3600]);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { createClient, createCluster } from 'redis';
 import { Cluster, Redis } from 'ioredis';
-import type { RedisClientLike } from '../../../src/hono/redis.js';
+import type { RedisClientLike } from '../../../src/hono/store/redis.js';
 
 export interface Connected {
   client: RedisClientLike;

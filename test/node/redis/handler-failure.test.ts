@@ -8,9 +8,9 @@ import { after, before, test } from 'node:test';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { sessionTimeout } from '../../../src/hono/index.js';
-import { RedisStore } from '../../../src/hono/redis.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
 import { CLIENT_KINDS, connect, type Connected } from './clients.js';
-import { RedisServer } from './redis-server.js';
+import { rawCommand, RedisServer } from './redis-server.js';
 
 let redis: RedisServer;
 const unhandled: unknown[] = [];
@@ -34,6 +34,10 @@ function appFor(conn: Connected, storeErrors: unknown[]) {
   const app = new Hono();
   app.post('/login', async (c) => c.text(await timeout.start(c)));
   app.post('/session/ping', timeout.ping);
+  app.post('/logout', async (c) => {
+    await timeout.end(c);
+    return c.body(null, 204);
+  });
   app.use('/app/*', timeout.middleware);
   app.get('/app/page', (c) => c.json(c.var.sessionTimeout));
   // The pattern the README shows: refusals (HTTPException) as they are; anything else quietly 500.
@@ -110,3 +114,29 @@ for (const kind of CLIENT_KINDS) {
     }
   });
 }
+
+test('a signed-out cookie stays refused after Redis crashes and restarts from a snapshot older than the sign-out (issue 21)', async () => {
+  const conn = await connect('ioredis', redis.port);
+  const app = appFor(conn, []);
+  try {
+    const login = await app.request(`${origin}/login`, { method: 'POST' });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    assert.equal((await page(app, cookie)).status, 200);
+    assert.match(await rawCommand(redis.port, 'SAVE'), /^\+OK/); // Debian's default: `save` snapshots
+    const logout = await app.request(`${origin}/logout`, { method: 'POST', headers: { cookie, origin } });
+    assert.equal(logout.status, 204);
+    assert.equal((await page(app, cookie)).status, 401, 'signed out');
+
+    await redis.stop(); // kill -9
+    await redis.start(); // from the snapshot, which still holds the session
+    const deadline = Date.now() + 5000;
+    let res = await page(app, cookie); // the copied cookie, replayed
+    while (res.status === 503 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      res = await page(app, cookie);
+    }
+    assert.equal(res.status, 401, 'a signed-out session never comes back');
+  } finally {
+    await conn.close();
+  }
+});

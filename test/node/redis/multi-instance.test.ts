@@ -19,9 +19,9 @@ interface Instance {
   output: () => string;
 }
 
-async function startInstance(name: string, client: string, redisUrl: string): Promise<Instance> {
+async function startInstance(name: string, client: string, redisUrl: string, clockAhead = 0): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
-    env: { ...process.env, INSTANCE: name, CLIENT: client, REDIS_URL: redisUrl, EXPIRE_AFTER: String(EXPIRE_AFTER), PORT: '0' },
+    env: { ...process.env, INSTANCE: name, CLIENT: client, REDIS_URL: redisUrl, EXPIRE_AFTER: String(EXPIRE_AFTER), PORT: '0', CLOCK_AHEAD: String(clockAhead) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -41,14 +41,20 @@ async function startInstance(name: string, client: string, redisUrl: string): Pr
 let redis: RedisServer;
 let a: Instance;
 let b: Instance;
+/** Like B, on a server whose clock runs 60 s ahead. */
+let ahead: Instance;
 
 before(async () => {
   redis = await RedisServer.start();
-  [a, b] = await Promise.all([startInstance('A', 'node-redis', redis.url), startInstance('B', 'ioredis', redis.url)]);
+  [a, b, ahead] = await Promise.all([
+    startInstance('A', 'node-redis', redis.url),
+    startInstance('B', 'ioredis', redis.url),
+    startInstance('ahead', 'ioredis', redis.url, 60_000),
+  ]);
 });
 
 after(async () => {
-  for (const instance of [a, b]) {
+  for (const instance of [a, b, ahead]) {
     if (instance && instance.child.exitCode === null) {
       const exited = once(instance.child, 'exit');
       instance.child.kill();
@@ -90,6 +96,18 @@ test('a session started on A is alive on B', async () => {
   assert.equal(body.instance, 'B');
   assert.ok(body.session.id);
   assert.ok(body.session.remaining > EXPIRE_AFTER - 0.5 && body.session.remaining <= EXPIRE_AFTER);
+});
+
+test('a server whose clock is 60 s ahead judges deadlines by the same clock: nothing ends early, nothing has more than its limit left (issue 21)', async () => {
+  const cookie = await login(a);
+  const res = await get(ahead, '/app/page', cookie);
+  assert.equal(res.status, 200, 'not ended 60 s early');
+  const body = (await res.json()) as { session: { remaining: number } };
+  assert.ok(body.session.remaining > EXPIRE_AFTER - 0.5 && body.session.remaining <= EXPIRE_AFTER, `remaining ${body.session.remaining}`);
+
+  const started = await login(ahead);
+  const onA = (await (await get(a, '/app/page', started)).json()) as { session: { remaining: number } };
+  assert.ok(onA.session.remaining > EXPIRE_AFTER - 0.5 && onA.session.remaining <= EXPIRE_AFTER, `remaining on A ${onA.session.remaining}`);
 });
 
 test('activity through A keeps the session alive on B past expireAfter', async () => {

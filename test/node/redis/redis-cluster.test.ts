@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { RedisStore } from '../../../src/hono/redis.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
 import { CLIENT_KINDS, connectCluster, type Connected } from './clients.js';
 import { RedisServer, rawCommand } from './redis-server.js';
 

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { RedisStore, RedisStoreError } from '../../../src/hono/redis.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
+import { RedisStore, RedisStoreError } from '../../../src/hono/store/redis.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
 import { CLIENT_KINDS, connect, type Connected } from './clients.js';
-import { RedisServer } from './redis-server.js';
+import { rawCommand, RedisServer } from './redis-server.js';
 
 const limits = { expireAfter: 60_000, absoluteTimeout: null, tombstoneFor: 60_000 };
 const touchAt = (now: number): TouchRequest => ({ ...limits, now, activity: now, touchAfter: 0 });
@@ -65,6 +65,58 @@ for (const kind of CLIENT_KINDS) {
       assert.deepEqual(await eventually(() => check('a')), { status: 'alive', lastActivity: 1000, createdAt: 1000 });
       assert.deepEqual(await check('ended'), { status: 'alive', lastActivity: 1000, createdAt: 1000 });
       assert.deepEqual(await check('late'), { status: 'missing' });
+      await settle();
+      assert.deepEqual(unhandled, []);
+    });
+
+    test('a sign-out after the last snapshot stays signed out when Redis crashes and restarts from it (issue 21)', async () => {
+      const now = Date.now();
+      const live = (at: number): TouchRequest => ({ ...touchAt(at), activity: null });
+      await store.create('signed-out', now, limits);
+      await store.create('other', now, limits);
+      assert.match(await rawCommand(redis.port, 'SAVE'), /^\+OK/);
+      await store.delete('signed-out'); // the sign-out, after the snapshot
+      await redis.stop(); // kill -9
+      await redis.start(); // loads the snapshot
+      assert.match(await rawCommand(redis.port, 'EXISTS signed-out'.replace('signed-out', `${store.prefix}signed-out`)), /^:1/, 'the snapshot brought the record back');
+      // Nothing tells a record signed out since the snapshot from one that was not: none is trusted.
+      assert.deepEqual(await eventually(() => store.touch('signed-out', live(Date.now()))), { status: 'missing' });
+      assert.deepEqual(await store.touch('other', live(Date.now())), { status: 'missing' });
+      await store.create('new', Date.now(), limits);
+      assert.equal((await store.touch('new', live(Date.now()))).status, 'alive', 'sessions created since the restart live');
+      await settle();
+    });
+
+    test('endSessionsOnRestart: false keeps sessions over a restart, for a Redis that loses no write', async () => {
+      const keeping = new RedisStore({ client: conn.client, timeout: TIMEOUT, endSessionsOnRestart: false });
+      await keeping.create('kept', Date.now(), limits);
+      await rawCommand(redis.port, 'SAVE');
+      await redis.stop();
+      await redis.start();
+      assert.equal((await eventually(() => keeping.touch('kept', { ...touchAt(Date.now()), activity: null }))).status, 'alive');
+      assert.throws(() => new RedisStore({ client: conn.client, endSessionsOnRestart: 'no' as never }), /endSessionsOnRestart/);
+      await settle();
+    });
+
+    test('a +60 s step of the server clock: a command given up on (503) is still a no-op when Redis wakes (issue 21)', async () => {
+      const realNow = Date.now;
+      const t = realNow();
+      await store.create('a', t, limits); // the store reads Redis' clock here
+      Date.now = () => realNow() + 60_000;
+      try {
+        redis.pause();
+        await assert.rejects(store.touch('a', touchAt(Date.now())), RedisStoreError);
+        redis.resume();
+        const check = await eventually(() => store.touch('a', { ...touchAt(Date.now()), activity: null }));
+        // Unchanged: the activity stored at t, as this (stepped) clock reads it (to the reading of Redis' clock); the
+        // late touch would have moved it by the 300 ms it waited and more.
+        assert.equal(check.status, 'alive');
+        const { lastActivity, createdAt } = check as Extract<typeof check, { status: 'alive' }>;
+        assert.equal(lastActivity, createdAt, 'no activity recorded since the create');
+        assert.ok(Math.abs(lastActivity - (t + 60_000)) < 100, `lastActivity ${lastActivity - t} ms after t`);
+      } finally {
+        Date.now = realNow;
+      }
       await settle();
       assert.deepEqual(unhandled, []);
     });

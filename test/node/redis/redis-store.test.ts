@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it, test } from 'node:test';
-import { RedisStore } from '../../../src/hono/redis.js';
-import type { TouchRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
+import type { TouchRequest } from '../../../src/hono/store/contract.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 import { CLIENT_KINDS, connect, type ClientKind, type Connected } from './clients.js';
 import { rawCommand, RedisServer } from './redis-server.js';
 
@@ -73,7 +73,9 @@ for (const kind of CLIENT_KINDS) {
 
     test('create writes one hash at prefix + id with a TTL of the idle deadline plus the tombstone margin', async () => {
       await store.create(id, T0, limits);
-      assert.deepEqual(await run(conn, ['HGETALL', prefix + id]).then(pairs), { lastActivity: String(T0), createdAt: String(T0) });
+      // `run`: the Redis process it was created under (its run_id's first 16 digits), issue 21.
+      const runId = /run_id:(\w{16})/.exec(String(await run(conn, ['INFO', 'server'])))![1];
+      assert.deepEqual(await run(conn, ['HGETALL', prefix + id]).then(pairs), { lastActivity: String(T0), createdAt: String(T0), run: runId });
       const pttl = Number(await run(conn, ['PTTL', prefix + id]));
       assert.ok(pttl <= limits.expireAfter + limits.tombstoneFor && pttl > limits.expireAfter + limits.tombstoneFor - 1000, `pttl ${pttl}`);
     });
@@ -297,10 +299,10 @@ describe('RedisStore: the valid-until instant (issue 6)', () => {
     const sent: Array<{ validUntil: number; at: number }> = [];
     const client = {
       async sendCommand(args: string[]) {
-        if (args[0] === 'TIME') {
+        if (args[4] === 'clock') {
           await new Promise((resolve) => setTimeout(resolve, 200));
           const now = Date.now();
-          return [String(Math.floor(now / 1000)), String((now % 1000) * 1000)];
+          return [String(Math.floor(now / 1000)), String((now % 1000) * 1000), 'noeviction'];
         }
         if (args[0] === 'EVALSHA') sent.push({ validUntil: Number(args[5]), at: Date.now() });
         return [1, 'alive', '0', '0'];
@@ -310,5 +312,32 @@ describe('RedisStore: the valid-until instant (issue 6)', () => {
     await store.touch('a', touchAt(1000)).catch(() => {}); // the fake's reply need not make sense
     assert.ok(sent.length > 0, 'the script was sent');
     for (const { validUntil, at } of sent) assert.ok(validUntil <= at + 500, `valid until ${validUntil - at} ms after sending`);
+  });
+});
+
+describe('RedisStore: a Redis that may evict sessions (issue 21)', () => {
+  it('says so once on the console when maxmemory-policy is not noeviction', async (t) => {
+    const conn = await connect('node-redis', redis.port);
+    const warn = t.mock.method(console, 'warn', () => {});
+    await rawCommand(redis.port, 'CONFIG SET maxmemory-policy allkeys-lru');
+    try {
+      const store = new RedisStore({ client: conn.client, prefix: 'evicting:' });
+      await store.create('a', T0, limits);
+      await store.touch('a', touchAt(T0 + 1));
+      assert.equal(warn.mock.callCount(), 1);
+      assert.match(String(warn.mock.calls[0]!.arguments[0]), /maxmemory-policy is allkeys-lru.*noeviction/s);
+      await new RedisStore({ client: conn.client, prefix: 'quiet:' }).create('b', T0, limits);
+      assert.equal(warn.mock.callCount(), 2, 'each store says it once');
+    } finally {
+      await rawCommand(redis.port, 'CONFIG SET maxmemory-policy noeviction');
+      await conn.close();
+    }
+    const quiet = await connect('ioredis', redis.port);
+    try {
+      await new RedisStore({ client: quiet.client, prefix: 'quiet2:' }).create('c', T0, limits);
+      assert.equal(warn.mock.callCount(), 2, 'nothing said under noeviction');
+    } finally {
+      await quiet.close();
+    }
   });
 });

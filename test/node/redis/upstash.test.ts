@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, test } from 'node:test';
 import { Redis } from '@upstash/redis';
-import { RedisStore } from '../../../src/hono/redis.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { RedisStore } from '../../../src/hono/store/redis.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 import { createTestApp } from '../hono/helpers.js';
 import { RedisServer } from './redis-server.js';
 import { startUpstashRest, type UpstashRest } from './upstash-rest.js';

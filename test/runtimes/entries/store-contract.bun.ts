@@ -2,9 +2,9 @@
 // (session-timeout-element/hono/testing) under bun:test's describe/it, not node:test's. With BROKEN=1 the
 // store forgets per-session policies, and the suite must say so.
 import { describe, it } from 'bun:test';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
-import type { CreateRequest } from '../../../src/hono/store.js';
-import { storeContract } from '../../../src/hono/testing.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
+import type { CreateRequest } from '../../../src/hono/store/contract.js';
+import { storeContract } from '../../../src/hono/store/testing.js';
 
 class PolicyLosingStore extends MemoryStore {
   override create(id: string, now: number, { policy: _policy, ...request }: CreateRequest): Promise<void> {

@@ -5,7 +5,7 @@
 // ms from `X-Store-Timeout`).
 import { Hono, type Context } from 'hono';
 import { sessionTimeout } from '../../../src/hono/index.js';
-import { DurableObjectStore, SessionStoreObject, type SessionNamespace } from '../../../src/hono/cloudflare.js';
+import { DurableObjectStore, SessionStoreObject, type SessionNamespace } from '../../../src/hono/store/cloudflare.js';
 
 export { SessionStoreObject };
 

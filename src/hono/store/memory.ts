@@ -1,7 +1,8 @@
 import { Chain, type Link } from './chain.js';
-import { ownString } from './own-string.js';
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './store.js';
-import { warnIfIsolateLocal } from './isolate-warning.js';
+import { ownString } from '../own-string.js';
+import { endReason, movedActivity, notAfter, reportDutyUntil, takesReportDuty } from './record.js';
+import type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './contract.js';
+import { warnIfIsolateLocal } from '../isolate-warning.js';
 
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -33,8 +34,8 @@ class LiveEntry implements Link<LiveEntry> {
     readonly id: string,
     /** Milliseconds. */
     public lastActivity: number,
-    /** Milliseconds. */
-    readonly createdAt: number,
+    /** Milliseconds; pulled back only when the clock went back (`notAfter`). */
+    public createdAt: number,
     /**
      * Milliseconds of inactivity allowed: the session's own, or else the latest request's (the sweep
      * has no request to ask).
@@ -82,14 +83,6 @@ const ENDED = Object.freeze({
 /** An ended answer: a shared one unless there is a subject to carry. */
 function endedAnswer(reason: EndReason, first: boolean, subject: string | undefined): TouchResult {
   return subject === undefined ? ENDED[reason][first ? 1 : 0]! : { status: 'ended', reason, first, subject };
-}
-
-/** Why `entry` has ended by `now` (the deadline that came first), or `null` while it is live. Milliseconds. */
-function endReason(entry: LiveEntry, now: number, expireAfter: number, absoluteTimeout: number | null): EndReason | null {
-  const idleDeadline = entry.lastActivity + expireAfter;
-  const absoluteDeadline = absoluteTimeout === null ? Infinity : entry.createdAt + absoluteTimeout;
-  if (now < idleDeadline && now < absoluteDeadline) return null;
-  return absoluteDeadline <= idleDeadline ? 'absolute' : 'idle';
 }
 
 /** Sweep at most this often on the request path (ms of the callers' clock)... */
@@ -177,29 +170,31 @@ export class MemoryStore implements SessionStore {
     if (entry === undefined) return this.#ended(id, now);
 
     // The session's own limits win; one without them follows the handler's of this request.
+    // The rules are record.ts's, decided on this entry's fields in place (no record copied).
     const { policy } = entry;
-    const reason = policy
-      ? endReason(entry, now, policy.expireAfter, policy.absoluteTimeout)
-      : endReason(entry, now, request.expireAfter, request.absoluteTimeout);
+    const expireAfter = policy ? policy.expireAfter : request.expireAfter;
+    const lastActivity = notAfter(entry.lastActivity, now);
+    const createdAt = notAfter(entry.createdAt, now);
+    const reason = endReason(lastActivity, createdAt, now, expireAfter, policy ? policy.absoluteTimeout : request.absoluteTimeout);
     if (reason !== null) {
-      this.#end(entry, reason, now + request.tombstoneFor, now + END_REPORT_LEASE);
+      this.#end(entry, reason, now + request.tombstoneFor, reportDutyUntil(now));
       return endedAnswer(reason, true, entry.subject);
     }
 
-    if (!policy) entry.expireAfter = request.expireAfter;
-    let moved = false;
-    if (request.activity !== null) {
-      const activity = Math.min(request.activity, now);
-      if (activity > entry.lastActivity && activity - entry.lastActivity >= request.touchAfter) {
-        entry.lastActivity = activity;
-        moved = true;
-        // The chain stays (nearly) in last-activity order. A ping reporting idle time lands a little
-        // out of order; it is then swept at most `expireAfter` late, and a touch still ends it on time.
-        this.#byTouch.moveToEnd(entry);
-      }
+    entry.expireAfter = expireAfter;
+    // A stored time after now (the clock went back) is written back as now: a correction, not activity.
+    entry.lastActivity = lastActivity;
+    entry.createdAt = createdAt;
+    const moved = movedActivity(lastActivity, request);
+    if (moved !== null) {
+      entry.lastActivity = moved;
+      // The chain stays (nearly) in last-activity order. A ping reporting idle time lands a little
+      // out of order; it is then swept at most `expireAfter` late, and a touch still ends it on time.
+      this.#byTouch.moveToEnd(entry);
+      const { subject } = entry;
+      return { status: 'alive', lastActivity: moved, createdAt, ...(subject === undefined ? {} : { subject }), ...(policy ? { policy } : {}), moved: true };
     }
-    const { lastActivity, createdAt, subject } = entry;
-    if (moved) return { status: 'alive', lastActivity, createdAt, ...(subject === undefined ? {} : { subject }), ...(policy ? { policy } : {}), moved };
+    const { subject } = entry;
     if (policy) return subject === undefined ? { status: 'alive', lastActivity, createdAt, policy } : { status: 'alive', lastActivity, createdAt, subject, policy };
     return subject === undefined ? { status: 'alive', lastActivity, createdAt } : { status: 'alive', lastActivity, createdAt, subject };
   }
@@ -233,7 +228,7 @@ export class MemoryStore implements SessionStore {
     }
     const forgetAt = now + this.#tombstoneFor;
     for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
-      const reason = endReason(entry, now, entry.expireAfter, entry.absoluteTimeout);
+      const reason = endReason(entry.lastActivity, entry.createdAt, now, entry.expireAfter, entry.absoluteTimeout);
       if (reason === null) break;
       this.#end(entry, reason, forgetAt, -Infinity);
       done++;
@@ -257,8 +252,8 @@ export class MemoryStore implements SessionStore {
       return MISSING;
     }
     // The duty to report goes to one touch at a time, and comes back if not settled in time.
-    const first = !tombstone.reported && tombstone.claimedUntil <= now;
-    if (first) tombstone.claimedUntil = now + END_REPORT_LEASE;
+    const first = takesReportDuty(tombstone.reported, tombstone.claimedUntil, now);
+    if (first) tombstone.claimedUntil = reportDutyUntil(now);
     return endedAnswer(tombstone.reason, first, tombstone.subject);
   }
 

@@ -6,7 +6,7 @@
  * only the wire protocol speaks seconds.
  */
 
-import type { EndReason } from '../protocol.js';
+import type { EndReason } from '../../protocol.js';
 
 export type { EndReason };
 
@@ -85,8 +85,10 @@ export interface SessionStore {
   /**
    * Atomically: reads the entry; if its idle or absolute deadline is at or before `now`, replaces it
    * with a tombstone kept `tombstoneFor` and answers `ended`; else moves `lastActivity` forward
-   * (honouring `touchAfter`) and answers `alive`. May answer synchronously (an in-process store),
-   * which spares the per-request path a promise.
+   * (honouring `touchAfter`) and answers `alive`. A stored `lastActivity` or `createdAt` after `now`
+   * (the clock went back since it was written) is taken, and written back, as `now`, so no session
+   * has more than its limit left. May answer synchronously (an in-process store), which spares the
+   * per-request path a promise.
    */
   touch(id: string, request: TouchRequest): TouchResult | Promise<TouchResult>;
   /**
