@@ -481,4 +481,94 @@ describe('IdleEngine with a lazily read input timestamp', () => {
     expect(engine.state).to.equal('warning');
     expect(engine.idle).to.be.closeTo(62, 0.01);
   });
+
+  describe('issue 20', () => {
+    it('input in another tab counts while the idle warning is open: it closes as an extension from another tab', () => {
+      const { time, engine, events } = setup();
+      engine.start();
+      time.advance(60 * S);
+      engine.recordActivity(time.now); // this tab's own input behind its warning: ignored
+      time.advance(S);
+      expect(engine.state).to.equal('warning');
+      engine.recordActivityElsewhere(time.now);
+      expect(engine.state).to.equal('active');
+      expect(events.at(-1)).to.deep.equal({ type: 'extend', remaining: 90, source: 'tab' });
+      expect(engine.lastActivity).to.equal(time.now);
+    });
+
+    it('with extend-on-activity, another tab’s input still closes the warning as "tab", never as this tab’s activity', () => {
+      const { time, engine, events } = setup({ extendOnActivity: true });
+      engine.start();
+      time.advance(60 * S);
+      engine.recordActivityElsewhere(time.now);
+      time.advance(S);
+      expect(events.filter((event) => event.type == 'extend')).to.deep.equal([{ type: 'extend', remaining: 90, source: 'tab' }]);
+    });
+
+    it('another tab’s input does not close an absolute warning (it is counted for after it)', () => {
+      const { time, engine, events } = setup();
+      engine.start();
+      engine.rebase(90, 20);
+      expect(engine.warningReason).to.equal('absolute');
+      time.advance(S);
+      engine.recordActivityElsewhere(time.now);
+      time.advance(S);
+      expect(engine.warningReason).to.equal('absolute');
+      expect(events.filter((event) => event.type == 'extend')).to.deep.equal([]);
+    });
+
+    it('a server answer that turns an idle warning into an absolute one is no extension', () => {
+      const { time, engine, events } = setup();
+      engine.start();
+      time.advance(60 * S);
+      expect(engine.warningReason).to.equal('idle');
+      engine.rebase(30, 20);
+      expect(engine.warningReason).to.equal('absolute');
+      expect(events.map((event) => event.type).filter((type) => type != 'tick')).to.deep.equal(['warn', 'warn']);
+      expect(events.filter((event) => event.type == 'warn').at(-1)).to.deep.equal({ type: 'warn', remaining: 20, reason: 'absolute' });
+    });
+
+    it('a clock set back gives no time, whether a timer or a look at the clock finds it', () => {
+      const { time, engine } = setup();
+      engine.start();
+      time.advance(30 * S);
+      time.step(-20 * S); // found by the warning's timer: it fired after 60 s, the clock says 40
+      time.advance(30 * S);
+      expect(engine.state).to.equal('warning');
+      expect(engine.remaining).to.equal(30);
+
+      const other = setup();
+      other.engine.start();
+      other.time.advance(10 * S);
+      expect(other.engine.remaining).to.equal(80);
+      other.time.step(-5 * S);
+      other.engine.reevaluate(); // found on a look at the clock (focus, visibility): it went back
+      expect(other.engine.remaining).to.equal(80);
+      expect(other.engine.idle).to.equal(10);
+    });
+
+    it('input from before a clock step back is not taken as new (never time gained)', () => {
+      let input = 0;
+      const { time, engine } = setup({ input: () => input });
+      engine.start();
+      time.advance(10 * S);
+      input = time.now; // typed at 10 s
+      time.advance(10 * S);
+      expect(engine.idle).to.equal(10);
+      time.step(-30 * S); // now before the input's instant
+      time.advance(S);
+      // Found at this look at the clock: the step is taken as just now, so at most the second since the last look is kept.
+      expect(engine.idle, 'the old input moved with the clock').to.be.closeTo(10.5, 0.5);
+    });
+
+    it('starts from the last input known (another tab’s, the page’s); its deadlines at the earliest from its start', () => {
+      const time = new FakeTime();
+      const engine = new IdleEngine({ warnAfter: 60, expireAfter: 90, now: time.clock, scheduler: time, lastInput: time.now - 40 * S });
+      engine.start();
+      expect(engine.idle, 'what a ping reports').to.equal(40);
+      expect(engine.warnAt - time.now, 'the local countdown starts with the element').to.equal(60 * S);
+      engine.rebase(50); // the server knew of no later input
+      expect(engine.remaining).to.equal(50);
+    });
+  });
 });
