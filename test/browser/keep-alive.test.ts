@@ -73,4 +73,16 @@ describe('KeepAlive', () => {
     keepAlive.succeeded();
     expect(keepAlive.retryIn).to.equal(0);
   });
+
+  it('a clock set back neither silences the keep-alive nor stretches a backoff (issue 20)', () => {
+    const { clock, keepAlive } = setup();
+    keepAlive.sent(clock.now - 1);
+    clock.now -= 3600 * S; // set back an hour
+    expect(keepAlive.due(clock.now, true), 'the last ping was not an hour in the future').to.equal(true);
+    keepAlive.failed();
+    clock.now -= 3600 * S;
+    expect(keepAlive.retryIn).to.be.greaterThan(MAX_BACKOFF * S);
+    keepAlive.due(clock.now, true);
+    expect(keepAlive.retryIn).to.equal(0);
+  });
 });
