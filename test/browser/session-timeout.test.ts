@@ -18,8 +18,16 @@ class NavigatingTimeout extends SessionTimeoutElement {
 }
 NavigatingTimeout.define('navigating-timeout');
 
-/** Runs on a fake clock, for what takes real minutes (the spoken announcements). */
-const time = new FakeTime();
+/**
+ * Runs on a fake clock, for what takes real minutes (the spoken announcements). A new clock for each
+ * test, as for a new page: a page remembers the last input it saw on a clock.
+ */
+let time = new FakeTime();
+/** A new fake clock, as for a new page. */
+function newPage() {
+  time = new FakeTime();
+  FakeTimeTimeout.timing = KeepingTimeout.timing = { now: time.clock, scheduler: time };
+}
 class FakeTimeTimeout extends SessionTimeoutElement {
   static override timing = { now: time.clock, scheduler: time };
 }
@@ -49,11 +57,13 @@ const originalWarn = console.warn;
 
 describe('<session-timeout>', () => {
   beforeEach(() => {
+    newPage();
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   });
   afterEach(async () => {
     console.warn = originalWarn;
+    document.documentElement.style.visibility = ''; // a page that left was hidden first
     await emulateMedia({ reducedMotion: 'no-preference' });
     await executeServerCommand('emulate-forced-colors', { active: false });
     await setViewport({ width: 800, height: 600 });
@@ -285,23 +295,34 @@ describe('<session-timeout>', () => {
     });
 
     it('activity does not extend while the warning is open, unless extend-on-activity', async () => {
-      const plain = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
-      await oneEvent(plain, 'session-timeout-warn');
-      await sendMouse({ type: 'move', position: [5, 5] });
-      await sendMouse({ type: 'move', position: [9, 9] });
-      await aTimeout(1100);
-      expect(plain.state).to.equal('warning');
-      plain.remove();
-
-      const eager = await fixture<SessionTimeoutElement>(html`
-        <session-timeout warn-after="0.1" expire-after="5" extend-on-activity></session-timeout>`);
-      await oneEvent(eager, 'session-timeout-warn');
-      // The state read when the extension happens: with warn-after 0.1 s the warning opens again 0.1 s
-      // later, possibly before the moves below have returned.
-      const extended = oneEvent(eager, 'session-timeout-extend').then(() => eager.state);
-      await sendMouse({ type: 'move', position: [15, 15] });
-      await sendMouse({ type: 'move', position: [25, 25] });
-      expect(await extended).to.equal('active');
+      // On the fake clock: each step is a whole second of the countdown, so an extension could not
+      // hide behind a warning that opens again (as it did on a real 0.1 s warn-after).
+      for (const eager of [false, true]) {
+        newPage();
+        const el = await fixture<SessionTimeoutElement>(html`
+          <fake-time-timeout warn-after="60" expire-after="90" ?extend-on-activity=${eager}></fake-time-timeout>`);
+        const extensions: number[] = [];
+        el.addEventListener('session-timeout-extend', (event) => extensions.push(event.remaining));
+        time.advance(60_000);
+        await el.updateComplete;
+        expect(el.state).to.equal('warning');
+        time.advance(10_000);
+        await sendMouse({ type: 'move', position: [5, 5] });
+        await sendMouse({ type: 'move', position: [9, 9] });
+        time.advance(1000); // the next second of the countdown looks at the input
+        await el.updateComplete;
+        if (eager) {
+          expect(extensions, 'extended by the moves').to.deep.equal([90]);
+          expect(el.state).to.equal('active');
+          expect(el.remaining).to.equal(90);
+        } else {
+          expect(extensions, 'not extended').to.deep.equal([]);
+          expect(el.state).to.equal('warning');
+          expect(el.remaining, 'the countdown went on').to.equal(19);
+          expect(dialogOf(el).open).to.equal(true);
+        }
+        el.remove();
+      }
     });
 
     it('"Sign out now" submits a POST form to logout-url', async () => {
@@ -827,6 +848,7 @@ describe('<session-timeout>', () => {
 
     it('someone else signing in, or a session with no subject, makes the page leave unseen', async () => {
       for (const [before, after] of [['alice', 'bob'], ['alice', undefined], [undefined, undefined]] as const) {
+        newPage();
         const { el, endpoint, alive } = await endWithWork(before);
         await endpoint.script([{ ...alive, subject: after }]);
         dispatchEvent(new Event('focus'));
@@ -848,6 +870,30 @@ describe('<session-timeout>', () => {
       expect(plain.event.unsavedWork).to.equal(false);
       expect(plain.el.navigations).to.deep.equal(['/login']);
       expect(dialogOf(plain.el).open).to.equal(false);
+    });
+  });
+
+  describe('issue 20: whose session it is', () => {
+    it('a live page whose session now belongs to another user leaves at once, unseen, with no expire event', async () => {
+      const endpoint = fakeEndpoint();
+      const answer = { respond: 'alive', expireAfter: 90, warnAfter: 60 };
+      await endpoint.script([{ ...answer, subject: 'alice' }]);
+      const el = await fixture<KeepingTimeout>(html`<keeping-timeout ping-url=${endpoint.url} redirect-url="/login"></keeping-timeout>`);
+      time.advance(250); // the start-up ping: Alice's page
+      await waitUntil(async () => (await endpoint.requests()).length == 1);
+      await aTimeout(30);
+      let expired = 0;
+      el.addEventListener('session-timeout-expire', () => expired++);
+      await endpoint.script([{ ...answer, subject: 'bob' }]); // Bob signed in over her in another tab
+      try {
+        el.extend();
+        await waitUntil(() => el.navigations.length > 0, 'the page left');
+        expect(el.navigations).to.deep.equal(['/login']);
+        expect(document.documentElement.style.visibility, 'hidden while it leaves').to.equal('hidden');
+        expect(expired, 'not an end that could keep her work').to.equal(0);
+      } finally {
+        document.documentElement.style.visibility = '';
+      }
     });
   });
 
