@@ -1,5 +1,8 @@
-import { expect } from '@open-wc/testing';
-import { KeepAlive, MAX_BACKOFF, effectivePingInterval } from '../../src/keep-alive.js';
+// The keep-alive policy is pure logic with an injected clock: it runs under Node, once, rather than
+// in three browsers (moved from test/browser/keep-alive.test.ts with every assertion).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { KeepAlive, MAX_BACKOFF, effectivePingInterval } from '../../../src/keep-alive.js';
 
 const S = 1000;
 
@@ -11,16 +14,16 @@ function setup(interval = 30) {
 
 describe('effectivePingInterval', () => {
   it('defaults to half the warning window, at most 60 s and at least 1 s', () => {
-    expect(effectivePingInterval(undefined, 840, 900)).to.equal(30);
-    expect(effectivePingInterval(undefined, 3000, 3600)).to.equal(60);
-    expect(effectivePingInterval(undefined, 20, 30)).to.equal(5);
-    expect(effectivePingInterval(undefined, 29.5, 30)).to.equal(1);
+    assert.equal(effectivePingInterval(undefined, 840, 900), 30);
+    assert.equal(effectivePingInterval(undefined, 3000, 3600), 60);
+    assert.equal(effectivePingInterval(undefined, 20, 30), 5);
+    assert.equal(effectivePingInterval(undefined, 29.5, 30), 1);
   });
 
   it('takes a shorter interval as asked, and shortens one that could let an active session lapse', () => {
-    expect(effectivePingInterval(10, 840, 900)).to.equal(10);
-    expect(effectivePingInterval(120, 840, 900)).to.equal(30);
-    for (const bad of [0, -5, NaN, Infinity, null]) expect(effectivePingInterval(bad, 840, 900)).to.equal(30);
+    assert.equal(effectivePingInterval(10, 840, 900), 10);
+    assert.equal(effectivePingInterval(120, 840, 900), 30);
+    for (const bad of [0, -5, NaN, Infinity, null]) assert.equal(effectivePingInterval(bad, 840, 900), 30);
   });
 });
 
@@ -28,10 +31,10 @@ describe('KeepAlive', () => {
   it('sends only news: nothing while the user is idle', () => {
     const { clock, keepAlive } = setup();
     const activity = clock.now;
-    expect(keepAlive.due(activity, true)).to.equal(true);
+    assert.equal(keepAlive.due(activity, true), true);
     keepAlive.sent(activity);
     clock.now += 10 * 60 * S; // ten idle minutes
-    expect(keepAlive.due(activity, true), 'same activity as last reported').to.equal(false);
+    assert.equal(keepAlive.due(activity, true), false, 'same activity as last reported');
   });
 
   it('sends at most one ping per interval while the user is active', () => {
@@ -44,17 +47,17 @@ describe('KeepAlive', () => {
         sent++;
       }
     }
-    expect(sent).to.equal(10); // 300 s of constant activity at one ping per 30 s
+    assert.equal(sent, 10); // 300 s of constant activity at one ping per 30 s
   });
 
   it('counts pings of other tabs: a non-leader steps in only after two quiet intervals', () => {
     const { clock, keepAlive } = setup(30);
     keepAlive.seen(clock.now);
     clock.now += 31 * S;
-    expect(keepAlive.due(clock.now, false), 'the leader is expected to ping').to.equal(false);
-    expect(keepAlive.due(clock.now, true)).to.equal(true);
+    assert.equal(keepAlive.due(clock.now, false), false, 'the leader is expected to ping');
+    assert.equal(keepAlive.due(clock.now, true), true);
     clock.now += 30 * S;
-    expect(keepAlive.due(clock.now, false), 'the leader went quiet').to.equal(true);
+    assert.equal(keepAlive.due(clock.now, false), true, 'the leader went quiet');
   });
 
   it('backs off after failures, doubling up to five minutes, and resets on an answer', () => {
@@ -65,24 +68,24 @@ describe('KeepAlive', () => {
       keepAlive.failed();
       waits.push(keepAlive.retryIn / S);
       clock.now += 1;
-      expect(keepAlive.due(clock.now, true), 'no retry before the wait').to.equal(false);
+      assert.equal(keepAlive.due(clock.now, true), false, 'no retry before the wait');
       clock.now += keepAlive.retryIn;
-      expect(keepAlive.due(clock.now, true), 'the unsent news goes out after the wait').to.equal(true);
+      assert.equal(keepAlive.due(clock.now, true), true, 'the unsent news goes out after the wait');
     }
-    expect(waits).to.deep.equal([30, 60, 120, 240, MAX_BACKOFF, MAX_BACKOFF]);
+    assert.deepEqual(waits, [30, 60, 120, 240, MAX_BACKOFF, MAX_BACKOFF]);
     keepAlive.succeeded();
-    expect(keepAlive.retryIn).to.equal(0);
+    assert.equal(keepAlive.retryIn, 0);
   });
 
   it('a clock set back neither silences the keep-alive nor stretches a backoff (issue 20)', () => {
     const { clock, keepAlive } = setup();
     keepAlive.sent(clock.now - 1);
     clock.now -= 3600 * S; // set back an hour
-    expect(keepAlive.due(clock.now, true), 'the last ping was not an hour in the future').to.equal(true);
+    assert.equal(keepAlive.due(clock.now, true), true, 'the last ping was not an hour in the future');
     keepAlive.failed();
     clock.now -= 3600 * S;
-    expect(keepAlive.retryIn).to.be.greaterThan(MAX_BACKOFF * S);
+    assert.ok(keepAlive.retryIn > MAX_BACKOFF * S);
     keepAlive.due(clock.now, true);
-    expect(keepAlive.retryIn).to.equal(0);
+    assert.equal(keepAlive.retryIn, 0);
   });
 });

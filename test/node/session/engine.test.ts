@@ -1,6 +1,19 @@
-import { expect } from '@open-wc/testing';
-import { IdleEngine, resolveDurations, type IdleEngineEvent, type IdleEngineOptions } from '../../src/idle/engine.js';
-import { FakeTime, flush } from './fake-time.js';
+// The idle engine is pure logic with an injected clock and scheduler: it runs under Node, once,
+// rather than in three browsers (moved from test/browser/engine.test.ts with every assertion).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { IdleEngine, resolveDurations, type IdleEngineEvent, type IdleEngineOptions } from '../../../src/idle/engine.js';
+import { FakeTime, flush } from '../../browser/fake-time.js';
+
+/** `actual` within `delta` of `expected`. */
+function assertCloseTo(actual: number, expected: number, delta: number, message?: string): void {
+  assert.ok(Math.abs(actual - expected) <= delta, message ?? `expected ${actual} to be ${expected} ± ${delta}`);
+}
+
+/** `actual` has every property of `expected`, with equal values. */
+function assertIncludes(actual: unknown, expected: Record<string, unknown>, message?: string): void {
+  for (const [key, value] of Object.entries(expected)) assert.deepEqual((actual as Record<string, unknown>)[key], value, message);
+}
 
 const S = 1000;
 
@@ -17,23 +30,23 @@ describe('IdleEngine', () => {
   it('goes active → warning → expired on the deadlines, with no wake-up before the warning', () => {
     const { time, engine, events } = setup();
     engine.start();
-    expect(engine.state).to.equal('active');
-    expect(engine.warnAt - time.now).to.equal(60 * S);
-    expect(engine.expireAt - time.now).to.equal(90 * S);
+    assert.equal(engine.state, 'active');
+    assert.equal(engine.warnAt - time.now, 60 * S);
+    assert.equal(engine.expireAt - time.now, 90 * S);
 
     time.advance(60 * S - 1);
-    expect(engine.state).to.equal('active');
-    expect(time.fired, 'timer callbacks while idle before the warning').to.equal(0);
+    assert.equal(engine.state, 'active');
+    assert.equal(time.fired, 0, 'timer callbacks while idle before the warning');
 
     time.advance(1);
-    expect(engine.state).to.equal('warning');
-    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 30, reason: 'idle' });
+    assert.equal(engine.state, 'warning');
+    assert.deepEqual(events[0], { type: 'warn', remaining: 30, reason: 'idle' });
 
     time.advance(30 * S);
-    expect(engine.state).to.equal('expired');
-    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'idle' });
-    expect(time.pending, 'no timer left once expired').to.equal(0);
-    expect(engine.remaining).to.equal(0);
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events.at(-1), { type: 'expire', reason: 'idle' });
+    assert.equal(time.pending, 0, 'no timer left once expired');
+    assert.equal(engine.remaining, 0);
   });
 
   it('ticks once a second while the warning is open, aligned on whole seconds of the deadline', () => {
@@ -45,10 +58,10 @@ describe('IdleEngine', () => {
     time.sleep(0);
     time.advance(700); // 29 s left: a tick exactly on the whole second
     const ticks = events.filter((event) => event.type === 'tick').map((event) => (event as { remaining: number }).remaining);
-    expect(ticks).to.deep.equal([30, 29]);
+    assert.deepEqual(ticks, [30, 29]);
     time.advance(10 * S);
-    expect(time.fired - firedAtWarning).to.equal(11);
-    expect(events.filter((event) => event.type === 'tick').at(-1)).to.deep.equal({ type: 'tick', remaining: 19 });
+    assert.equal(time.fired - firedAtWarning, 11);
+    assert.deepEqual(events.filter((event) => event.type === 'tick').at(-1), { type: 'tick', remaining: 19 });
   });
 
   it('computes the countdown from the deadline: a late tick shows the true remaining time', () => {
@@ -58,8 +71,8 @@ describe('IdleEngine', () => {
     time.sleep(12_400); // the tab was frozen: no ticks for 12.4 s
     time.advance(600);
     const last = events.at(-1) as { type: string; remaining: number };
-    expect(last.type).to.equal('tick');
-    expect(last.remaining).to.equal(17);
+    assert.equal(last.type, 'tick');
+    assert.equal(last.remaining, 17);
   });
 
   it('records activity as a timestamp only: 0 setTimeout/clearTimeout calls for 100,000 events', () => {
@@ -70,9 +83,9 @@ describe('IdleEngine', () => {
       time.now += 1;
       engine.recordActivity();
     }
-    expect(time.setCalls - before.set).to.equal(0);
-    expect(time.clearCalls - before.clear).to.equal(0);
-    expect(engine.lastActivity).to.equal(time.now);
+    assert.equal(time.setCalls - before.set, 0);
+    assert.equal(time.clearCalls - before.clear, 0);
+    assert.equal(engine.lastActivity, time.now);
   });
 
   it('with continuous activity the one timer wakes at most once per warn-after, and never warns', () => {
@@ -82,9 +95,9 @@ describe('IdleEngine', () => {
       time.advance(S);
       engine.recordActivity();
     }
-    expect(engine.state).to.equal('active');
-    expect(time.fired).to.be.at.most(600 / 60);
-    expect(time.pending).to.equal(1);
+    assert.equal(engine.state, 'active');
+    assert.ok(time.fired <= 600 / 60);
+    assert.equal(time.pending, 1);
   });
 
   it('re-arms for the deadline that activity moved, then warns warn-after after the last activity', () => {
@@ -93,12 +106,12 @@ describe('IdleEngine', () => {
     time.advance(50 * S);
     engine.recordActivity(); // deadline moves to 110 s
     time.advance(10 * S); // the timer armed for 60 s fires and re-arms
-    expect(engine.state).to.equal('active');
-    expect(time.fired).to.equal(1);
+    assert.equal(engine.state, 'active');
+    assert.equal(time.fired, 1);
     time.advance(50 * S - 1);
-    expect(engine.state).to.equal('active');
+    assert.equal(engine.state, 'active');
     time.advance(1);
-    expect(engine.state).to.equal('warning');
+    assert.equal(engine.state, 'warning');
   });
 
   it('extend() closes the warning and restarts the deadlines from now', () => {
@@ -106,9 +119,9 @@ describe('IdleEngine', () => {
     engine.start();
     time.advance(70 * S);
     engine.extend();
-    expect(engine.state).to.equal('active');
-    expect(events.at(-1)).to.deep.equal({ type: 'extend', remaining: 90, source: 'user' });
-    expect(engine.warnAt - time.now).to.equal(60 * S);
+    assert.equal(engine.state, 'active');
+    assert.deepEqual(events.at(-1), { type: 'extend', remaining: 90, source: 'user' });
+    assert.equal(engine.warnAt - time.now, 60 * S);
   });
 
   it('ignores activity while the warning is open, unless extendOnActivity', () => {
@@ -117,16 +130,16 @@ describe('IdleEngine', () => {
     plain.time.advance(61 * S);
     plain.engine.recordActivity();
     plain.time.advance(2 * S);
-    expect(plain.engine.state).to.equal('warning');
+    assert.equal(plain.engine.state, 'warning');
 
     const eager = setup({ extendOnActivity: true });
     eager.engine.start();
     eager.time.advance(61 * S);
     eager.engine.recordActivity();
-    expect(eager.engine.state, 'a timestamp only: nothing happens at once').to.equal('warning');
+    assert.equal(eager.engine.state, 'warning', 'a timestamp only: nothing happens at once');
     eager.time.advance(S); // the next countdown tick sees it
-    expect(eager.engine.state).to.equal('active');
-    expect(eager.events.at(-1)).to.include({ type: 'extend', source: 'activity' });
+    assert.equal(eager.engine.state, 'active');
+    assertIncludes(eager.events.at(-1), { type: 'extend', source: 'activity' });
   });
 
   it('hold() keeps the session alive; holds nest; releasing twice is harmless', () => {
@@ -134,19 +147,19 @@ describe('IdleEngine', () => {
     engine.start();
     const first = engine.hold();
     const second = engine.hold();
-    expect(time.pending, 'no timer while held').to.equal(0);
+    assert.equal(time.pending, 0, 'no timer while held');
     time.advance(3600 * S);
-    expect(engine.state).to.equal('active');
-    expect(engine.idle).to.equal(0);
+    assert.equal(engine.state, 'active');
+    assert.equal(engine.idle, 0);
     first();
     first();
     time.advance(3600 * S);
-    expect(engine.state, 'still held by the second').to.equal('active');
+    assert.equal(engine.state, 'active', 'still held by the second');
     second();
-    expect(engine.warnAt - time.now, 'the time held counts as activity').to.equal(60 * S);
+    assert.equal(engine.warnAt - time.now, 60 * S, 'the time held counts as activity');
     time.advance(60 * S);
-    expect(engine.state).to.equal('warning');
-    expect(types()).to.deep.equal(['warn', 'tick']);
+    assert.equal(engine.state, 'warning');
+    assert.deepEqual(types(), ['warn', 'tick']);
   });
 
   it('hold() while the warning is open closes it', () => {
@@ -154,8 +167,8 @@ describe('IdleEngine', () => {
     engine.start();
     time.advance(65 * S);
     const release = engine.hold();
-    expect(engine.state).to.equal('active');
-    expect(events.at(-1)).to.include({ type: 'extend', source: 'hold' });
+    assert.equal(engine.state, 'active');
+    assertIncludes(events.at(-1), { type: 'extend', source: 'hold' });
     release();
   });
 
@@ -164,8 +177,8 @@ describe('IdleEngine', () => {
     engine.start();
     time.sleep(2 * 3600 * S);
     engine.reevaluate();
-    expect(engine.state).to.equal('expired');
-    expect(events.map((event) => event.type)).to.deep.equal(['expire']);
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events.map((event) => event.type), ['expire']);
   });
 
   it('a machine that wakes inside the warning window shows the warning with the true remaining time', () => {
@@ -173,22 +186,22 @@ describe('IdleEngine', () => {
     engine.start();
     time.sleep(80 * S);
     engine.reevaluate();
-    expect(engine.state).to.equal('warning');
-    expect(events[0]).to.deep.equal({ type: 'warn', remaining: 10, reason: 'idle' });
+    assert.equal(engine.state, 'warning');
+    assert.deepEqual(events[0], { type: 'warn', remaining: 10, reason: 'idle' });
   });
 
   it('rebase() follows the server: its remaining time, not the client clock', () => {
     const { time, engine, events } = setup();
     engine.start();
     time.advance(65 * S);
-    expect(engine.state).to.equal('warning');
+    assert.equal(engine.state, 'warning');
     engine.rebase(80); // another tab was active: 80 s left
-    expect(engine.state).to.equal('active');
-    expect(events.at(-1)).to.deep.equal({ type: 'extend', remaining: 80, source: 'server' });
-    expect(engine.expireAt - time.now).to.equal(80 * S);
+    assert.equal(engine.state, 'active');
+    assert.deepEqual(events.at(-1), { type: 'extend', remaining: 80, source: 'server' });
+    assert.equal(engine.expireAt - time.now, 80 * S);
     engine.rebase(12); // the server says time is short
-    expect(engine.state).to.equal('warning');
-    expect(engine.remaining).to.equal(12);
+    assert.equal(engine.state, 'warning');
+    assert.equal(engine.remaining, 12);
   });
 
   it('rebase() keeps activity recorded after the request left', () => {
@@ -199,20 +212,20 @@ describe('IdleEngine', () => {
     time.advance(S);
     engine.recordActivity();
     engine.rebase(50, null, sentAt);
-    expect(engine.expireAt - time.now).to.equal(90 * S);
+    assert.equal(engine.expireAt - time.now, 90 * S);
   });
 
   it('an absolute limit from the server caps the deadline and ends with reason absolute', () => {
     const { time, engine, events } = setup();
     engine.start();
     engine.rebase(90, 40);
-    expect(engine.expireAt - time.now).to.equal(40 * S);
+    assert.equal(engine.expireAt - time.now, 40 * S);
     for (let i = 0; i < 50; i++) {
       engine.recordActivity();
       time.advance(S);
     }
-    expect(engine.state).to.equal('expired');
-    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'absolute' });
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events.at(-1), { type: 'expire', reason: 'absolute' });
   });
 
   it('asks confirm() before warning and before expiring, and follows what it learnt', async () => {
@@ -229,20 +242,20 @@ describe('IdleEngine', () => {
     answer = (e) => e.rebase(70); // another device was active
     time.advance(60 * S);
     await flush();
-    expect(asked).to.deep.equal(['warning']);
-    expect(engine.state).to.equal('active');
+    assert.deepEqual(asked, ['warning']);
+    assert.equal(engine.state, 'active');
 
     answer = () => {}; // no news (e.g. a network error): go ahead locally
     time.advance(50 * S);
     await flush();
-    expect(asked).to.deep.equal(['warning', 'warning']);
-    expect(engine.state).to.equal('warning');
+    assert.deepEqual(asked, ['warning', 'warning']);
+    assert.equal(engine.state, 'warning');
 
     answer = (e) => e.expire('server');
     time.advance(30 * S);
     await flush();
-    expect(asked.at(-1)).to.equal('expired');
-    expect(engine.state).to.equal('expired');
+    assert.equal(asked.at(-1), 'expired');
+    assert.equal(engine.state, 'expired');
   });
 
   it('a failed confirmation still lets the session end locally', async () => {
@@ -252,7 +265,7 @@ describe('IdleEngine', () => {
     await flush();
     time.advance(30 * S);
     await flush();
-    expect(engine.state).to.equal('expired');
+    assert.equal(engine.state, 'expired');
   });
 
   it('expire(reason) ends at once and for good; stop() and dispose() leave no timer', () => {
@@ -262,17 +275,17 @@ describe('IdleEngine', () => {
     engine.extend();
     engine.rebase(100);
     engine.start();
-    expect(engine.state).to.equal('expired');
-    expect(events).to.deep.equal([{ type: 'expire', reason: 'logout' }]);
-    expect(time.pending).to.equal(0);
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events, [{ type: 'expire', reason: 'logout' }]);
+    assert.equal(time.pending, 0);
 
     const other = setup();
     other.engine.start();
     other.engine.stop();
-    expect(other.time.pending).to.equal(0);
+    assert.equal(other.time.pending, 0);
     other.engine.start();
     other.engine.dispose();
-    expect(other.time.pending).to.equal(0);
+    assert.equal(other.time.pending, 0);
   });
 
   it('configure() moves the deadlines, anchored on the last activity', () => {
@@ -280,8 +293,8 @@ describe('IdleEngine', () => {
     engine.start();
     time.advance(30 * S);
     engine.configure({ warnAfter: 20, expireAfter: 40 });
-    expect(engine.state).to.equal('warning');
-    expect(engine.remaining).to.equal(10);
+    assert.equal(engine.state, 'warning');
+    assert.equal(engine.remaining, 10);
   });
 });
 
@@ -292,11 +305,11 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.start();
     time.advance(100 * S);
     engine.rebase(800);
-    expect(engine.idle, 'seconds since real input').to.equal(100);
-    expect(engine.lastActivity).to.be.at.most(time.now);
-    expect(engine.expireAt - time.now, 'the server decides when it ends').to.equal(800 * S);
+    assert.equal(engine.idle, 100, 'seconds since real input');
+    assert.ok(engine.lastActivity <= time.now);
+    assert.equal(engine.expireAt - time.now, 800 * S, 'the server decides when it ends');
     time.advance(300 * S);
-    expect(engine.idle).to.equal(400);
+    assert.equal(engine.idle, 400);
   });
 
   it('counts the server deadlines from when the request left, never later than now', () => {
@@ -304,9 +317,9 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.start();
     time.advance(10 * S);
     engine.rebase(50, 70, time.now - 2 * S);
-    expect(engine.expireAt - time.now, 'from the request, 2 s ago').to.equal(48 * S);
+    assert.equal(engine.expireAt - time.now, 48 * S, 'from the request, 2 s ago');
     engine.rebase(50, null, time.now + 10 * S);
-    expect(engine.expireAt - time.now, 'a future instant counts as now').to.equal(50 * S);
+    assert.equal(engine.expireAt - time.now, 50 * S, 'a future instant counts as now');
   });
 
   it('absoluteRemaining null clears an absolute limit; absent leaves it', () => {
@@ -314,9 +327,9 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.start();
     engine.rebase(90, 40);
     engine.rebase(90);
-    expect(engine.expireAt - time.now).to.equal(40 * S);
+    assert.equal(engine.expireAt - time.now, 40 * S);
     engine.rebase(90, null);
-    expect(engine.expireAt - time.now).to.equal(90 * S);
+    assert.equal(engine.expireAt - time.now, 90 * S);
   });
 
   it('input after the request left still counts, from the local limit', () => {
@@ -326,16 +339,16 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     time.advance(5 * S);
     engine.recordActivity();
     engine.rebase(20, null, since);
-    expect(engine.expireAt - time.now).to.equal(90 * S);
-    expect(engine.idle).to.equal(0);
+    assert.equal(engine.expireAt - time.now, 90 * S);
+    assert.equal(engine.idle, 0);
   });
 
   it('knows which end comes next', () => {
     const { engine } = setup();
     engine.start();
-    expect(engine.nextEnd).to.equal('idle');
+    assert.equal(engine.nextEnd, 'idle');
     engine.rebase(90, 40);
-    expect(engine.nextEnd).to.equal('absolute');
+    assert.equal(engine.nextEnd, 'absolute');
   });
 
   it('warns once before the absolute end; extend() only dismisses it, and it never reopens', () => {
@@ -343,22 +356,22 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.start();
     engine.rebase(90, 40);
     time.advance(10 * S); // 30 s (expire-after − warn-after) before the absolute end
-    expect(engine.state).to.equal('warning');
-    expect(engine.warningReason).to.equal('absolute');
-    expect(events.find((event) => event.type == 'warn')).to.deep.equal({ type: 'warn', remaining: 30, reason: 'absolute' });
+    assert.equal(engine.state, 'warning');
+    assert.equal(engine.warningReason, 'absolute');
+    assert.deepEqual(events.find((event) => event.type == 'warn'), { type: 'warn', remaining: 30, reason: 'absolute' });
     engine.extend();
-    expect(engine.state).to.equal('active');
-    expect(events.at(-1)).to.deep.equal({ type: 'dismiss', remaining: 30 });
+    assert.equal(engine.state, 'active');
+    assert.deepEqual(events.at(-1), { type: 'dismiss', remaining: 30 });
     for (let i = 0; i < 29; i++) {
       engine.recordActivity();
       engine.extend();
       time.advance(S);
     }
-    expect(types().filter((type) => type == 'warn'), 'no warning loop').to.have.length(1);
-    expect(engine.remaining, 'extending never passes the absolute end').to.equal(1);
+    assert.equal(types().filter((type) => type == 'warn').length, 1, 'no warning loop');
+    assert.equal(engine.remaining, 1, 'extending never passes the absolute end');
     time.advance(S);
-    expect(engine.state).to.equal('expired');
-    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'absolute' });
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events.at(-1), { type: 'expire', reason: 'absolute' });
   });
 
   it('activity does not close an absolute warning, even with extendOnActivity', () => {
@@ -368,7 +381,7 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     time.advance(12 * S);
     engine.recordActivity();
     time.advance(2 * S);
-    expect(engine.warningReason).to.equal('absolute');
+    assert.equal(engine.warningReason, 'absolute');
   });
 
   it('a new absolute limit (a new session) may warn again', () => {
@@ -378,10 +391,10 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     time.advance(10 * S);
     engine.dismiss();
     engine.rebase(90, 35); // the same end, 5 s later: no new warning
-    expect(engine.state).to.equal('active');
+    assert.equal(engine.state, 'active');
     engine.rebase(90, 200);
     time.advance(170 * S);
-    expect(types().filter((type) => type == 'warn')).to.have.length(2);
+    assert.equal(types().filter((type) => type == 'warn').length, 2);
   });
 
   it('hold() does not outlast a known absolute limit', () => {
@@ -390,10 +403,10 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.rebase(90, 40);
     const release = engine.hold();
     time.advance(10 * S);
-    expect(engine.warningReason).to.equal('absolute');
+    assert.equal(engine.warningReason, 'absolute');
     time.advance(30 * S);
-    expect(engine.state).to.equal('expired');
-    expect(events.at(-1)).to.deep.equal({ type: 'expire', reason: 'absolute' });
+    assert.equal(engine.state, 'expired');
+    assert.deepEqual(events.at(-1), { type: 'expire', reason: 'absolute' });
     release();
   });
 
@@ -405,12 +418,12 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     });
     engine.start();
     time.advance(60 * S);
-    expect(engine.state).to.equal('warning');
+    assert.equal(engine.state, 'warning');
     time.advance(30 * S);
-    expect(engine.state).to.equal('expired');
-    expect(types()).to.include.members(['warn', 'tick', 'expire']);
-    expect(errors.length).to.be.greaterThan(2);
-    expect((errors[0] as Error).message).to.equal('app bug');
+    assert.equal(engine.state, 'expired');
+    for (const member of ['warn', 'tick', 'expire'] as const) assert.ok(types().includes(member));
+    assert.ok(errors.length > 2);
+    assert.equal((errors[0] as Error).message, 'app bug');
   });
 
   it('a new configuration that closes the warning is not an extend', () => {
@@ -418,42 +431,42 @@ describe('IdleEngine: the server sets deadlines, input stays real (issue 10)', (
     engine.start();
     time.advance(65 * S);
     engine.configure({ warnAfter: 80 });
-    expect(engine.state).to.equal('active');
-    expect(types()).not.to.include('extend');
+    assert.equal(engine.state, 'active');
+    assert.ok(!types().includes('extend'));
     time.advance(15 * S);
-    expect(engine.state).to.equal('warning');
+    assert.equal(engine.state, 'warning');
   });
 });
 
 describe('resolveDurations (bad configuration)', () => {
   it('keeps good values', () => {
-    expect(resolveDurations({ warnAfter: 0.2, expireAfter: 0.5 })).to.deep.equal({ warnAfter: 0.2, expireAfter: 0.5, problems: [] });
+    assert.deepEqual(resolveDurations({ warnAfter: 0.2, expireAfter: 0.5 }), { warnAfter: 0.2, expireAfter: 0.5, problems: [] });
   });
 
   it('uses the defaults when nothing is given, silently', () => {
-    expect(resolveDurations({})).to.deep.equal({ warnAfter: 540, expireAfter: 600, problems: [] });
-    expect(resolveDurations({ warnAfter: null, expireAfter: undefined })).to.deep.equal({ warnAfter: 540, expireAfter: 600, problems: [] });
-    expect(resolveDurations({ expireAfter: 90 }).warnAfter, 'half of a short limit').to.equal(45);
+    assert.deepEqual(resolveDurations({}), { warnAfter: 540, expireAfter: 600, problems: [] });
+    assert.deepEqual(resolveDurations({ warnAfter: null, expireAfter: undefined }), { warnAfter: 540, expireAfter: 600, problems: [] });
+    assert.equal(resolveDurations({ expireAfter: 90 }).warnAfter, 45, 'half of a short limit');
   });
 
   for (const bad of [NaN, -5, 0, Infinity, 'abc']) {
     it(`replaces ${String(bad)} and names the option`, () => {
-      expect(resolveDurations({ warnAfter: bad, expireAfter: 900 })).to.deep.equal({ warnAfter: 840, expireAfter: 900, problems: ['warnAfter'] });
-      expect(resolveDurations({ warnAfter: 30, expireAfter: bad })).to.deep.equal({ warnAfter: 30, expireAfter: 600, problems: ['expireAfter'] });
+      assert.deepEqual(resolveDurations({ warnAfter: bad, expireAfter: 900 }), { warnAfter: 840, expireAfter: 900, problems: ['warnAfter'] });
+      assert.deepEqual(resolveDurations({ warnAfter: 30, expireAfter: bad }), { warnAfter: 30, expireAfter: 600, problems: ['expireAfter'] });
     });
   }
 
   it('falls back when warn-after is not below expire-after', () => {
-    expect(resolveDurations({ warnAfter: 900, expireAfter: 600 })).to.deep.equal({ warnAfter: 540, expireAfter: 600, problems: ['warnAfter'] });
-    expect(resolveDurations({ warnAfter: 600, expireAfter: 600 }).problems).to.deep.equal(['warnAfter']);
+    assert.deepEqual(resolveDurations({ warnAfter: 900, expireAfter: 600 }), { warnAfter: 540, expireAfter: 600, problems: ['warnAfter'] });
+    assert.deepEqual(resolveDurations({ warnAfter: 600, expireAfter: 600 }).problems, ['warnAfter']);
   });
 
   it('never throws in the engine either', () => {
     const time = new FakeTime();
     const engine = new IdleEngine({ warnAfter: -1, expireAfter: Number('x'), now: time.clock, scheduler: time });
     engine.start();
-    expect(engine.expireAt - time.now).to.equal(600 * S);
-    expect(engine.warnAt - time.now).to.equal(540 * S);
+    assert.equal(engine.expireAt - time.now, 600 * S);
+    assert.equal(engine.warnAt - time.now, 540 * S);
   });
 });
 
@@ -472,14 +485,14 @@ describe('IdleEngine with a lazily read input timestamp', () => {
     // Input as the adapter records it (that no engine code runs per real event: activity.test.ts).
     for (let i = 0; i < 100_000; i++) input = time.now += 1;
     time.advance(60 * S - 100_000); // the timer armed at start fires, finds the input, re-arms
-    expect(engine.state).to.equal('active');
-    expect(engine.lastActivity).to.equal(input);
+    assert.equal(engine.state, 'active');
+    assert.equal(engine.lastActivity, input);
     time.advance(100_000);
-    expect(engine.state).to.equal('warning');
+    assert.equal(engine.state, 'warning');
     input = time.now; // input during the warning does not count (no extendOnActivity)
     time.advance(2 * S);
-    expect(engine.state).to.equal('warning');
-    expect(engine.idle).to.be.closeTo(62, 0.01);
+    assert.equal(engine.state, 'warning');
+    assertCloseTo(engine.idle, 62, 0.01);
   });
 
   describe('issue 20', () => {
@@ -489,11 +502,11 @@ describe('IdleEngine with a lazily read input timestamp', () => {
       time.advance(60 * S);
       engine.recordActivity(time.now); // this tab's own input behind its warning: ignored
       time.advance(S);
-      expect(engine.state).to.equal('warning');
+      assert.equal(engine.state, 'warning');
       engine.recordActivityElsewhere(time.now);
-      expect(engine.state).to.equal('active');
-      expect(events.at(-1)).to.deep.equal({ type: 'extend', remaining: 90, source: 'tab' });
-      expect(engine.lastActivity).to.equal(time.now);
+      assert.equal(engine.state, 'active');
+      assert.deepEqual(events.at(-1), { type: 'extend', remaining: 90, source: 'tab' });
+      assert.equal(engine.lastActivity, time.now);
     });
 
     it('with extend-on-activity, another tab’s input still closes the warning as "tab", never as this tab’s activity', () => {
@@ -502,30 +515,30 @@ describe('IdleEngine with a lazily read input timestamp', () => {
       time.advance(60 * S);
       engine.recordActivityElsewhere(time.now);
       time.advance(S);
-      expect(events.filter((event) => event.type == 'extend')).to.deep.equal([{ type: 'extend', remaining: 90, source: 'tab' }]);
+      assert.deepEqual(events.filter((event) => event.type == 'extend'), [{ type: 'extend', remaining: 90, source: 'tab' }]);
     });
 
     it('another tab’s input does not close an absolute warning (it is counted for after it)', () => {
       const { time, engine, events } = setup();
       engine.start();
       engine.rebase(90, 20);
-      expect(engine.warningReason).to.equal('absolute');
+      assert.equal(engine.warningReason, 'absolute');
       time.advance(S);
       engine.recordActivityElsewhere(time.now);
       time.advance(S);
-      expect(engine.warningReason).to.equal('absolute');
-      expect(events.filter((event) => event.type == 'extend')).to.deep.equal([]);
+      assert.equal(engine.warningReason, 'absolute');
+      assert.deepEqual(events.filter((event) => event.type == 'extend'), []);
     });
 
     it('a server answer that turns an idle warning into an absolute one is no extension', () => {
       const { time, engine, events } = setup();
       engine.start();
       time.advance(60 * S);
-      expect(engine.warningReason).to.equal('idle');
+      assert.equal(engine.warningReason, 'idle');
       engine.rebase(30, 20);
-      expect(engine.warningReason).to.equal('absolute');
-      expect(events.map((event) => event.type).filter((type) => type != 'tick')).to.deep.equal(['warn', 'warn']);
-      expect(events.filter((event) => event.type == 'warn').at(-1)).to.deep.equal({ type: 'warn', remaining: 20, reason: 'absolute' });
+      assert.equal(engine.warningReason, 'absolute');
+      assert.deepEqual(events.map((event) => event.type).filter((type) => type != 'tick'), ['warn', 'warn']);
+      assert.deepEqual(events.filter((event) => event.type == 'warn').at(-1), { type: 'warn', remaining: 20, reason: 'absolute' });
     });
 
     it('a clock set back gives no time, whether a timer or a look at the clock finds it', () => {
@@ -534,17 +547,17 @@ describe('IdleEngine with a lazily read input timestamp', () => {
       time.advance(30 * S);
       time.step(-20 * S); // found by the warning's timer: it fired after 60 s, the clock says 40
       time.advance(30 * S);
-      expect(engine.state).to.equal('warning');
-      expect(engine.remaining).to.equal(30);
+      assert.equal(engine.state, 'warning');
+      assert.equal(engine.remaining, 30);
 
       const other = setup();
       other.engine.start();
       other.time.advance(10 * S);
-      expect(other.engine.remaining).to.equal(80);
+      assert.equal(other.engine.remaining, 80);
       other.time.step(-5 * S);
       other.engine.reevaluate(); // found on a look at the clock (focus, visibility): it went back
-      expect(other.engine.remaining).to.equal(80);
-      expect(other.engine.idle).to.equal(10);
+      assert.equal(other.engine.remaining, 80);
+      assert.equal(other.engine.idle, 10);
     });
 
     it('input from before a clock step back is not taken as new (never time gained)', () => {
@@ -554,21 +567,21 @@ describe('IdleEngine with a lazily read input timestamp', () => {
       time.advance(10 * S);
       input = time.now; // typed at 10 s
       time.advance(10 * S);
-      expect(engine.idle).to.equal(10);
+      assert.equal(engine.idle, 10);
       time.step(-30 * S); // now before the input's instant
       time.advance(S);
       // Found at this look at the clock: the step is taken as just now, so at most the second since the last look is kept.
-      expect(engine.idle, 'the old input moved with the clock').to.be.closeTo(10.5, 0.5);
+      assertCloseTo(engine.idle, 10.5, 0.5, 'the old input moved with the clock');
     });
 
     it('starts from the last input known (another tab’s, the page’s); its deadlines at the earliest from its start', () => {
       const time = new FakeTime();
       const engine = new IdleEngine({ warnAfter: 60, expireAfter: 90, now: time.clock, scheduler: time, lastInput: time.now - 40 * S });
       engine.start();
-      expect(engine.idle, 'what a ping reports').to.equal(40);
-      expect(engine.warnAt - time.now, 'the local countdown starts with the element').to.equal(60 * S);
+      assert.equal(engine.idle, 40, 'what a ping reports');
+      assert.equal(engine.warnAt - time.now, 60 * S, 'the local countdown starts with the element');
       engine.rebase(50); // the server knew of no later input
-      expect(engine.remaining).to.equal(50);
+      assert.equal(engine.remaining, 50);
     });
   });
 });
