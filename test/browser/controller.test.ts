@@ -256,6 +256,8 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     const host = await mountStarted(endpoint);
     const release = host.session.hold();
     host.time.advance(60 * S);
+    // Four fetches leave at once: on a loaded machine 50 ms was not always enough for all to arrive.
+    await waitUntil(async () => (await endpoint.requests()).length >= 4, 'four pings');
     await settle();
     expect((await endpoint.requests()).map((r) => r.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }, { idle: 0 }, { idle: 0 }]);
     release();
