@@ -191,7 +191,30 @@ export class SessionCoordinator {
     return { warnAfter, expireAfter };
   }
 
-  /** The engine, while there is one: read `warnAt`, `expireAt`, `idle`, `lastActivity` from it. */
+  /** Wall-clock ms at which the warning opens unless there is activity; `null` while disabled. */
+  get warnAt(): number | null {
+    return this.#engine?.warnAt ?? null;
+  }
+
+  /** Wall-clock ms at which the session ends unless there is activity; `null` while disabled. */
+  get expireAt(): number | null {
+    return this.#engine?.expireAt ?? null;
+  }
+
+  /** Wall-clock ms of the last input in any tab of the browser (at worst the page's load); `null` while disabled. */
+  get lastActivity(): number | null {
+    return this.#engine?.lastActivity ?? null;
+  }
+
+  /** Seconds since the last input in any tab (what a ping reports); `null` while disabled. */
+  get idleFor(): number | null {
+    return this.#engine?.idle ?? null;
+  }
+
+  /**
+   * @internal The engine itself, for the element until it reads the getters above; not part of the
+   * API (issue 20: its methods bypass the coordinator's tabs, server and keep-alive).
+   */
   get engine(): IdleEngine | null {
     return this.#engine;
   }

@@ -113,7 +113,7 @@ describe('SessionTimeoutController', () => {
     const host = await mountStarted(endpoint);
     await endpoint.script([{ respond: 'alive', remaining: 80, expireAfter: 90, warnAfter: 60 }]);
     host.time.advance(60 * S - ASK_TABS_WAIT); // to the warning point
-    await waitUntil(() => host.log.length > 0 || host.session.engine!.expireAt - host.time.now > 30 * S);
+    await waitUntil(() => host.log.length > 0 || host.session.expireAt! - host.time.now > 30 * S);
     expect(host.session.state, 'another tab was active: no warning').to.equal('active');
     expect(host.session.remaining).to.equal(80);
     const requests = await endpoint.requests();
@@ -168,13 +168,13 @@ describe('SessionTimeoutController', () => {
     const endpoint = fakeEndpoint();
     const host = await mount({ pingUrl: endpoint.url, disabled: true });
     expect(host.time.pending).to.equal(0);
-    expect(host.session.engine).to.equal(null);
+    expect(host.session.warnAt).to.equal(null);
     host.session.extend();
     host.time.advance(3600 * S);
     expect(host.session.state).to.equal('active');
     host.session.configure({ disabled: false });
     expect(host.time.pending, 'the warning, and the start-up question to the other tabs').to.equal(2);
-    expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
+    expect(host.session.warnAt! - host.time.now).to.equal(60 * S);
     host.session.configure({ disabled: true });
     expect(host.time.pending).to.equal(0);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -309,7 +309,7 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     for (let second = 10; second <= 120; second += 10) {
       idle.time.advance(10 * S);
       otherTab.postMessage({ type: 'activity', at: idle.time.now });
-      await waitUntil(() => idle.session.engine!.lastActivity === idle.time.now);
+      await waitUntil(() => idle.session.lastActivity === idle.time.now);
     }
     otherTab.close();
     expect(idle.log, 'never warned').to.deep.equal([]);
@@ -401,7 +401,7 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
       const endpoint = server(900, 840);
       const host = await mountStarted(endpoint); // attributes 60 / 90
       expect(host.session.durations).to.deep.equal({ warnAfter: 840, expireAfter: 900 });
-      expect(host.session.engine!.warnAt - host.time.now).to.be.closeTo(840 * S - ASK_TABS_WAIT, 1);
+      expect(host.session.warnAt! - host.time.now).to.be.closeTo(840 * S - ASK_TABS_WAIT, 1);
       await waitUntil(() => warned.length > 0, 'no console warning');
       await aTimeout(20);
       expect(warned.filter((message) => message.includes('server')), 'one warning').to.have.length(1);
@@ -462,7 +462,7 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
     host.session.configure({ disabled: true });
     host.session.configure({ disabled: false });
     expect(host.session.state).to.equal('active');
-    expect(host.session.engine!.warnAt - host.time.now).to.equal(60 * S);
+    expect(host.session.warnAt! - host.time.now).to.equal(60 * S);
   });
 
 });
@@ -535,7 +535,7 @@ describe('SessionTimeoutController: issue 20', () => {
       for (let second = 10; second <= 120; second += 10) {
         host.time.advance(10 * S);
         otherTab.postMessage({ type: 'activity', at: host.time.now });
-        await waitUntil(() => host.session.engine!.lastActivity === host.time.now);
+        await waitUntil(() => host.session.lastActivity === host.time.now);
       }
       expect(host.session.state).to.equal('active');
       expect(host.log.filter((line) => line.startsWith('expire')), 'never signed out').to.deep.equal([]);
@@ -608,12 +608,12 @@ describe('SessionTimeoutController: issue 20', () => {
 
   it('6: moving the element in the DOM is not activity', async () => {
     const host = await mount();
-    const warnAt = host.session.engine!.warnAt;
+    const warnAt = host.session.warnAt!;
     host.time.advance(30 * S);
     const parent = host.parentElement!;
     host.remove();
     parent.append(host);
-    expect(host.session.engine!.warnAt).to.equal(warnAt);
+    expect(host.session.warnAt!).to.equal(warnAt);
     host.time.advance(30 * S);
     expect(host.session.state).to.equal('warning');
   });
@@ -644,8 +644,8 @@ describe('SessionTimeoutController: issue 20', () => {
     first.remove();
     time.advance(30 * S);
     const second = await mount({ now: time.clock, scheduler: time });
-    expect(second.session.engine!.lastActivity).to.equal(typedAt);
-    expect(second.session.engine!.idle).to.equal(30);
+    expect(second.session.lastActivity).to.equal(typedAt);
+    expect(second.session.idleFor).to.equal(30);
   });
 
   it('9: a clock set back gives no time: the warning opens after warn-after of real time', async () => {
