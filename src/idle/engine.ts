@@ -103,8 +103,9 @@ const MAX_DELAY = 2 ** 31 - 1;
 /** A server answer younger than this (ms) is confirmation enough: no second ping for one deadline. */
 const CONFIRM_FRESH = 1000;
 /**
- * A timer that fires this much (ms) earlier by the wall clock than its delay says the clock was set
- * back. Timers never fire early; a wall clock slewed by NTP drifts far less than this.
+ * A timer that fires this much (ms) earlier by the wall clock than its delay, plus 0.1 % of the
+ * delay, says the clock was set back. Timers never fire early; a wall clock slewed by NTP (at most
+ * 0.05 %) drifts less than this.
  */
 const STEP_TOLERANCE = 1000;
 
@@ -207,7 +208,8 @@ export class IdleEngine {
     this.#input = options.input;
     this.#onListenerError = options.onListenerError ?? rethrowLater;
     this.#startedAt = this.#lastNow = this.#wallClock();
-    this.#lastInput = Math.min(options.lastInput ?? this.#startedAt, this.#startedAt);
+    const known = options.lastInput;
+    this.#lastInput = known !== undefined && Number.isFinite(known) ? Math.min(known, this.#startedAt) : this.#startedAt;
     this.configure(options);
   }
 
@@ -562,7 +564,7 @@ export class IdleEngine {
     this.#timer = undefined;
     // A timer never fires early: if the wall clock says it did, the clock was set back meanwhile.
     const early = this.#armedFor - (this.#now() - this.#armedAt);
-    if (early > STEP_TOLERANCE) this.#shift(-early);
+    if (early > STEP_TOLERANCE + this.#armedFor / 1000) this.#shift(-early);
     this.reevaluate();
   };
 

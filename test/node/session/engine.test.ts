@@ -560,6 +560,17 @@ describe('IdleEngine with a lazily read input timestamp', () => {
       assert.equal(other.engine.idle, 10);
     });
 
+    it('a long timer that fires a little early by a slewed wall clock is no step', () => {
+      const DAY = 24 * 3600 * S;
+      const { time, engine } = setup({ warnAfter: 20 * DAY / S, expireAfter: 21 * DAY / S });
+      engine.start();
+      const warnAt = engine.warnAt;
+      time.step(-5 * 60 * S); // the wall clock ran 5 minutes slow over 20 days (0.017 %)
+      time.advance(20 * DAY); // the timer fires, 5 minutes early by the wall clock
+      assert.equal(engine.warnAt, warnAt, 'nothing moved');
+      assert.equal(engine.state, 'active');
+    });
+
     it('input from before a clock step back is not taken as new (never time gained)', () => {
       let input = 0;
       const { time, engine } = setup({ input: () => input });
