@@ -36,6 +36,21 @@ export const LIFECYCLE_EVENTS = ['visibilitychange', 'pageshow', 'focus', 'onlin
 const listenerOptions: AddEventListenerOptions = { passive: true, capture: true };
 
 /**
+ * What the page knows of its user's input, per clock (instants of two clocks do not compare): the
+ * latest trusted input any tracker heard, else the moment the first tracker was made (the page's
+ * load counts once). An element made later (an SPA re-mounting it) starts from it, so mounting one
+ * is never activity.
+ */
+const pages = new WeakMap<() => number, { lastInput: number }>();
+
+/** The page's record for the clock `now`, made on first use (without reading the clock). */
+function pageOf(now: () => number): { lastInput: number } {
+  let page = pages.get(now);
+  if (!page) pages.set(now, (page = { lastInput: NaN }));
+  return page;
+}
+
+/**
  * Listens to user input on a document and its window. Passive, capture-phase listeners; untrusted
  * (script-dispatched) events and pointer moves that did not move are ignored; every other event
  * costs one timestamp write ({@link ActivityTracker.lastInput}): no call into the engine, no timer, no
@@ -55,15 +70,27 @@ export class ActivityTracker {
   #lastInput = 0;
   #notifiedAt = -Infinity;
   readonly #now: () => number;
+  readonly #page: { lastInput: number };
 
   /** @param now The wall clock in ms (default `Date.now`), the same as the engine's. */
   constructor(readonly sink: ActivitySink, now: () => number = Date.now) {
     this.#now = now;
+    this.#page = pageOf(now);
   }
 
   /** Wall-clock ms of the latest trusted input; 0 before any. */
   get lastInput(): number {
     return this.#lastInput;
+  }
+
+  /**
+   * Wall-clock ms of the latest trusted input any tracker of this page heard (on this clock), else
+   * when the page's first tracker was made: where a new element starts from.
+   */
+  get pageLastInput(): number {
+    const page = this.#page;
+    if (Number.isNaN(page.lastInput)) page.lastInput = this.#now();
+    return page.lastInput;
   }
 
   /**
@@ -113,8 +140,9 @@ export class ActivityTracker {
   };
 
   #input(): void {
-    const at = (this.#lastInput = this.#now());
-    if (at - this.#notifiedAt >= ACTIVE_EVERY) {
+    const at = (this.#lastInput = this.#page.lastInput = this.#now());
+    // A clock set back (at before the last call) must not silence the calls for the size of the step.
+    if (at - this.#notifiedAt >= ACTIVE_EVERY || at < this.#notifiedAt) {
       this.#notifiedAt = at;
       this.sink.active?.(at);
     }

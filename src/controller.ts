@@ -77,7 +77,30 @@ export class SessionTimeoutController implements ReactiveController {
     return this.#session.durations;
   }
 
-  /** The engine, while there is one: read `warnAt`, `expireAt`, `idle`, `lastActivity` from it. */
+  /** Wall-clock ms at which the warning opens unless there is activity; `null` while disabled. */
+  get warnAt(): number | null {
+    return this.#session.warnAt;
+  }
+
+  /** Wall-clock ms at which the session ends unless there is activity; `null` while disabled. */
+  get expireAt(): number | null {
+    return this.#session.expireAt;
+  }
+
+  /** Wall-clock ms of the last input in any tab of the browser (at worst the page's load); `null` while disabled. */
+  get lastActivity(): number | null {
+    return this.#session.lastActivity;
+  }
+
+  /** Seconds since the last input in any tab (what a ping reports); `null` while disabled. */
+  get idleFor(): number | null {
+    return this.#session.idleFor;
+  }
+
+  /**
+   * @internal The engine itself, for the element until it reads the getters above; not part of the
+   * API (issue 20: its methods bypass the tabs, the server and the keep-alive).
+   */
   get engine(): IdleEngine | null {
     return this.#session.engine;
   }

@@ -78,7 +78,13 @@ export interface SessionTimeoutOptions {
    * this page is live again (`remaining` seconds).
    */
   onResume?: (remaining: number) => void;
-  /** After {@link SessionCoordinator.awaitResume}: a session started again for someone else, or with no subject. */
+  /**
+   * The page's session now belongs to someone else, or to no one: after
+   * {@link SessionCoordinator.awaitResume}, a session started again for another subject or with none;
+   * on a live page, a server answer (this tab's or another's) for a subject other than the one the
+   * page began with, or a `401` with reason `missing` (signed out elsewhere, revoked). The page must
+   * leave at once without being shown: its content is the first user's. No `onExpire` comes with it.
+   */
   onResumeRefused?: () => void;
   /** Called when a ping failed (network, timeout, 5xx…); the session goes on counting down locally. */
   onError?: (error: Error, status: number) => void;
@@ -146,8 +152,15 @@ export class SessionCoordinator {
   #lastServer: ServerMessage | null = null;
   #mismatchReported = false;
   readonly #deadPingReported = new Set<number>();
-  /** Who the server said is signed in (opaque), from the latest answer. */
-  #subject: string | null = null;
+  /**
+   * Who the server said is signed in (opaque) when the page first heard: `undefined` until then,
+   * `null` for a session with none. An answer for anyone else means the page is not theirs.
+   */
+  #subject: string | null | undefined;
+  /** The page's session went to someone else or to no one: it ends and leaves, unseen. */
+  #lost = false;
+  /** The `ping-url` that was reported as malformed (once). */
+  #badPingUrl: string | null = null;
   /** While an ended page keeps its work: the subject it may resume for (`null`: none, cannot resume). */
   #resumeFor: string | null | undefined;
   #resumeCheck: Promise<void> | null = null;
@@ -178,7 +191,30 @@ export class SessionCoordinator {
     return { warnAfter, expireAfter };
   }
 
-  /** The engine, while there is one: read `warnAt`, `expireAt`, `idle`, `lastActivity` from it. */
+  /** Wall-clock ms at which the warning opens unless there is activity; `null` while disabled. */
+  get warnAt(): number | null {
+    return this.#engine?.warnAt ?? null;
+  }
+
+  /** Wall-clock ms at which the session ends unless there is activity; `null` while disabled. */
+  get expireAt(): number | null {
+    return this.#engine?.expireAt ?? null;
+  }
+
+  /** Wall-clock ms of the last input in any tab of the browser (at worst the page's load); `null` while disabled. */
+  get lastActivity(): number | null {
+    return this.#engine?.lastActivity ?? null;
+  }
+
+  /** Seconds since the last input in any tab (what a ping reports); `null` while disabled. */
+  get idleFor(): number | null {
+    return this.#engine?.idle ?? null;
+  }
+
+  /**
+   * @internal The engine itself, for the element until it reads the getters above; not part of the
+   * API (issue 20: its methods bypass the coordinator's tabs, server and keep-alive).
+   */
   get engine(): IdleEngine | null {
     return this.#engine;
   }
@@ -242,7 +278,7 @@ export class SessionCoordinator {
    */
   awaitResume(): void {
     if (this.state != 'expired' || this.#resumeFor !== undefined) return;
-    this.#resumeFor = this.#subject;
+    this.#resumeFor = this.#subject ?? null;
     this.#listenForResume(this.#running);
   }
 
@@ -327,14 +363,13 @@ export class SessionCoordinator {
       this.#newKeepAlive();
       this.#openTabs();
       if (engine.state != 'expired') {
-        // Connecting again (the host moved in the DOM) counts as activity; an open warning stays open.
-        engine.recordActivity();
+        // Connecting is not activity (nor is connecting again, the host moved in the DOM): only
+        // trusted input is. An open warning stays open.
         this.#listenForInput();
         engine.start();
-        // The page load was a request: the server has just seen it as activity, so it is no news
-        // for a keep-alive (else every tab opened would ping at once), but it is for the other tabs.
+        // The last input the page knows (at worst its load, a request) is no news for a keep-alive:
+        // the server has seen it, or the start-up ping below tells it (else every tab opened would ping at once).
         this.#keepAlive!.sent(engine.lastActivity);
-        this.#tabs!.post({ type: 'activity', at: engine.lastActivity });
         this.#askAround();
         if (this.#holds) this.#armHold();
       } else {
@@ -353,13 +388,12 @@ export class SessionCoordinator {
   }
 
   /**
-   * Learns the server's durations and deadlines early: the other tabs are asked first; when none
-   * answers within {@link ASK_TABS_WAIT}, one ping asks the server.
+   * Learns the last input and the server's durations and deadlines early: the other tabs are asked
+   * first; with a server, when no tab answers within {@link ASK_TABS_WAIT}, one ping asks it.
    */
   #askAround(): void {
-    if (!this.#client) return;
     this.#tabs!.post({ type: 'hello' });
-    this.#armAsk(ASK_TABS_WAIT);
+    if (this.#client) this.#armAsk(ASK_TABS_WAIT);
   }
 
   #armAsk(ms: number): void {
@@ -379,13 +413,34 @@ export class SessionCoordinator {
   #channelName(): string {
     const { channel, pingUrl } = this.#options;
     if (channel) return channel;
-    return pingUrl ? `session-timeout:${new URL(pingUrl, location.href).pathname}` : 'session-timeout';
+    if (!pingUrl) return 'session-timeout';
+    return `session-timeout:${this.#pingUrl()?.pathname ?? pingUrl}`;
   }
 
-  /** (Re)joins the tabs' channel under its current name. */
+  /**
+   * `ping-url` resolved, `null` when absent or not a URL. A malformed one is said once on the
+   * console and the page counts down on its own attributes (fail closed: it ends there, with no
+   * server to keep it alive), rather than throwing in the middle of starting up with no timer set.
+   */
+  #pingUrl(): URL | null {
+    const { pingUrl } = this.#options;
+    if (!pingUrl) return null;
+    try {
+      return new URL(pingUrl, location.href);
+    } catch (error) {
+      if (this.#badPingUrl !== pingUrl) {
+        this.#badPingUrl = pingUrl;
+        console.error(`<session-timeout> ping-url "${pingUrl}" is not a URL (${error}): no pings; the session ends after expire-after of inactivity on this page's own count`);
+      }
+      return null;
+    }
+  }
+
+  /** (Re)joins the tabs' channel under its current name; an ended page listens but never leads. */
   #openTabs(): void {
     this.#tabs?.close();
     this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
+    if (this.#engine?.state == 'expired') this.#tabs.resign();
   }
 
   /** The keep-alive policy, its interval from the durations in force. */
@@ -425,10 +480,19 @@ export class SessionCoordinator {
     if (this.#options.debug) console.debug(`<session-timeout> ${what}`, detail ?? '');
   }
 
-  /** A server answer, from this tab's ping or another tab's: durations first, then the deadlines. */
+  /**
+   * A server answer, from this tab's ping or another tab's: whose session it is first, then the
+   * durations, then the deadlines.
+   */
   #applyServer(message: ServerMessage): void {
+    const { subject } = message;
+    if (subject !== undefined) {
+      // An answer for another user (or for none) after this page's: someone signed in over the
+      // page's user, or signed them out. An absent subject is an older element's message: unknown.
+      if (this.#subject === undefined) this.#subject = subject;
+      else if (this.#subject !== null && subject !== this.#subject) return this.#leave();
+    }
     this.#lastServer = message;
-    if (message.subject !== undefined) this.#subject = message.subject;
     this.#disarmAsk();
     this.#adopt(message.expireAfter, message.warnAfter);
     this.#engine?.rebase(message.remaining, message.absoluteRemaining, message.at);
@@ -496,7 +560,8 @@ export class SessionCoordinator {
     try {
       switch (message.type) {
         case 'activity':
-          engine.recordActivity(Math.min(message.at, this.#now()));
+          // Counts even behind this tab's open warning: the user is at work in another tab.
+          engine.recordActivityElsewhere(message.at);
           this.#keepAliveIfDue();
           break;
         case 'extend':
@@ -509,6 +574,8 @@ export class SessionCoordinator {
           this.#applyServer(message);
           break;
         case 'hello':
+          // A new tab starts from what this one knows: the last input, the server's last answer.
+          this.#tabs?.post({ type: 'activity', at: engine.lastActivity });
           if (this.#lastServer) this.#tabs?.post(this.#lastServer);
           break;
         case 'pinged':
@@ -542,6 +609,8 @@ export class SessionCoordinator {
     this.#tracker = tracker;
     const engine: IdleEngine = new IdleEngine({
       ...this.durations,
+      // Not the making of the element: the last input the page knows (at worst its load).
+      lastInput: tracker.pageLastInput,
       now: o.now,
       scheduler: o.scheduler,
       input: () => tracker.lastInput,
@@ -559,7 +628,18 @@ export class SessionCoordinator {
   #newClient(): void {
     const { pingUrl, fetch, pingRequest } = this.#options;
     this.#client?.abort();
-    this.#client = this.#running && pingUrl ? new PingClient({ url: pingUrl, fetch, request: pingRequest ?? undefined }) : null;
+    this.#client = this.#running && pingUrl && this.#pingUrl() ? new PingClient({ url: pingUrl, fetch, request: pingRequest ?? undefined }) : null;
+  }
+
+  /**
+   * The page's session now belongs to someone else or to no one: it ends here (timers, listeners,
+   * leadership) without the end's own path (no `onExpire`, no kept work, nothing told to the other
+   * tabs, which may be the new user's), and the page is told to leave, as a refused resume does.
+   */
+  #leave(): void {
+    if (this.#lost || !this.#engine || this.#engine.state == 'expired') return;
+    this.#lost = true;
+    this.#engine.expire('server');
   }
 
   readonly #callbackError = (error: unknown): void => (this.#options.onCallbackError ?? rethrowLater)(error);
@@ -602,10 +682,11 @@ export class SessionCoordinator {
         this.#tracker?.disconnect();
         this.#disarmHold();
         this.#disarmAsk();
-        if (!this.#fromTab) this.#tabs?.post({ type: 'expire', reason: event.reason });
+        if (!this.#fromTab && !this.#lost) this.#tabs?.post({ type: 'expire', reason: event.reason });
         // The live tabs need a leader; this page keeps listening.
         this.#tabs?.resign();
-        this.#call(o.onExpire, event.reason);
+        if (this.#lost) this.#call(o.onResumeRefused);
+        else this.#call(o.onExpire, event.reason);
         break;
     }
     this.#changed();
@@ -638,7 +719,11 @@ export class SessionCoordinator {
       const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject: result.subject };
       this.#applyServer(message);
       this.#tabs?.post(message);
-    } else if (result.kind == 'ended') engine.expire(result.reason);
+    } else if (result.kind == 'ended') {
+      // `missing`: no session at all (signed out elsewhere, revoked), not one that timed out.
+      if (result.missing) this.#leave();
+      else engine.expire(result.reason);
+    }
     else {
       this.#reportDeadPing(result.status, result.error);
       this.#call(this.#options.onError, result.error, result.status);

@@ -82,6 +82,10 @@ export class KeepAlive {
   /** Whether this tab should send a ping now, given the last activity seen in any tab. */
   due(lastActivity: number, leader: boolean): boolean {
     const now = this.#now();
+    // The clock was set back: the last ping and the backoff's wait are not where they seem, and
+    // waiting for the clock to catch up would silence an active user's keep-alive for that long.
+    if (now < this.#lastPingAt) this.#lastPingAt = this.#reported = -Infinity;
+    if (this.#retryAt - now > MAX_BACKOFF * 1000) this.#retryAt = now;
     if (lastActivity <= this.#reported || now < this.#retryAt) return false;
     return now - this.#lastPingAt >= this.interval * 1000 * (leader ? 1 : 2);
   }

@@ -31,6 +31,11 @@ export interface PingEnded {
   kind: 'ended';
   /** The server's reason, mapped onto the element's: `idle`, `absolute`, anything else `server`. */
   reason: ExpireReason;
+  /**
+   * The server knows no session at all (reason `missing`: signed out elsewhere, revoked), rather
+   * than one that timed out (an ended session is remembered as `idle` or `absolute` for a while).
+   */
+  missing: boolean;
 }
 
 /** Nobody knows: network error, timeout, 5xx, 503, unexpected answer. Never ends the session. */
@@ -109,7 +114,7 @@ export class PingClient {
       const remaining = numberOrNull(body.remaining);
       if (status == 401) {
         const reason = body.reason;
-        return { kind: 'ended', reason: reason == 'idle' || reason == 'absolute' ? reason : 'server' };
+        return { kind: 'ended', reason: reason == 'idle' || reason == 'absolute' ? reason : 'server', missing: reason == 'missing' };
       }
       if (response.ok && remaining != null && remaining >= 0) {
         return {

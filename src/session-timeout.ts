@@ -198,7 +198,11 @@ export class SessionTimeoutElement extends ReactiveElement {
       this.#outcome = 'signedInAgain';
       this.dispatchEvent(new SessionTimeoutResumeEvent(remaining));
     },
-    onResumeRefused: () => this.#leave(),
+    // The page is someone else's now (another user signed in, or none is): never shown again.
+    onResumeRefused: () => {
+      document.documentElement.style.visibility = 'hidden';
+      this.#leave();
+    },
     onError: (error, status) => this.dispatchEvent(new SessionTimeoutErrorEvent(error, status)),
   });
 

@@ -3,7 +3,8 @@
  * activity, extensions, server answers and the end of the session, and exactly one of them — the
  * leader — sends keep-alive pings.
  *
- * Transport: `BroadcastChannel` (every supported browser has it: Chrome/Edge/Firefox 102+, Safari 15.4+).
+ * Transport: `BroadcastChannel` (every supported browser has it: Chrome/Edge/Firefox 102+, Safari 15.4+;
+ * where a browser or an embedding lacks it, the tab is alone: it leads, and what it posts goes nowhere).
  * Leader: the holder of a Web Lock named after the channel; a tab that closes (or is discarded)
  * releases it and the next waiting tab takes over. Web Locks exist only in secure contexts: on a
  * plain-http intranet page every tab counts as leader and the keep-alive policy de-duplicates pings
@@ -101,7 +102,8 @@ export class TabSync {
   readonly name: string;
   #leader = false;
   #closed = false;
-  readonly #channel: BroadcastChannel;
+  /** `null` without `BroadcastChannel`: a single tab. */
+  readonly #channel: BroadcastChannel | null;
   #stopLeading?: () => void;
   /** The pending or granted request for the leader lock; aborting it gives the lock up. */
   #lockRequest: AbortController | null = null;
@@ -112,8 +114,9 @@ export class TabSync {
     this.#options = options;
     this.name = options.name;
     this.#global = options.global ?? globalThis;
-    this.#channel = new this.#global.BroadcastChannel(options.name);
-    this.#channel.onmessage = (event) => this.#receive(event.data);
+    const Channel = this.#global.BroadcastChannel;
+    this.#channel = typeof Channel == 'function' ? new Channel(options.name) : null;
+    if (this.#channel) this.#channel.onmessage = (event) => this.#receive(event.data);
     this.#elect();
   }
 
@@ -124,7 +127,7 @@ export class TabSync {
 
   /** Sends a message to every other tab (never back to this one). */
   post(message: TabMessage): void {
-    if (!this.#closed) this.#channel.postMessage(message);
+    if (!this.#closed) this.#channel?.postMessage(message);
   }
 
   /**
@@ -148,13 +151,14 @@ export class TabSync {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#channel.close();
+    this.#channel?.close();
     this.resign();
   }
 
   #elect(): void {
     const locks = this.#global.navigator?.locks;
-    if (!locks) {
+    if (!locks || !this.#channel) {
+      // Alone (no channel) there is nobody to elect against.
       // No Web Locks (an insecure context): everybody may ping; the keep-alive policy spaces pings by the shared `pinged`.
       this.#setLeader(true);
       return;

@@ -66,6 +66,13 @@ export interface IdleEngineOptions extends Partial<IdleDurations> {
   /** The timer API. Default `globalThis`. */
   scheduler?: Scheduler;
   /**
+   * The last input known when the engine is made (wall-clock ms): another tab's, or the page's
+   * (see `pageLastInput`). Default: now. It is what {@link IdleEngine.idle} counts from, so a ping
+   * never reports activity that did not happen; the local deadlines count at the earliest from the
+   * engine's making, so a new element never opens a warning before it could have said anything.
+   */
+  lastInput?: number;
+  /**
    * Asked before the warning opens and before the session ends, e.g. to ask the server whether
    * another tab or device kept the session alive. Return nothing to go ahead at once, or a promise:
    * while it is pending nothing changes; the confirmer typically calls {@link IdleEngine.rebase} or
@@ -95,6 +102,12 @@ export const DEFAULT_EXPIRE_AFTER = 600;
 const MAX_DELAY = 2 ** 31 - 1;
 /** A server answer younger than this (ms) is confirmation enough: no second ping for one deadline. */
 const CONFIRM_FRESH = 1000;
+/**
+ * A timer that fires this much (ms) earlier by the wall clock than its delay, plus 0.1 % of the
+ * delay, says the clock was set back. Timers never fire early; a wall clock slewed by NTP (at most
+ * 0.05 %) drifts less than this.
+ */
+const STEP_TOLERANCE = 1000;
 
 const positive = (value: unknown): value is number => (value as number) > 0 && (value as number) < Infinity;
 
@@ -147,8 +160,20 @@ export function resolveDurations(input: { warnAfter?: unknown; expireAfter?: unk
  * addEventListener('keydown', () => engine.recordActivity(), { passive: true });
  */
 export class IdleEngine {
-  /** Wall-clock ms of the last real input (or start, or an explicit extend). */
+  /** Wall-clock ms of the last real input (or the page's load, or an explicit extend): what `idle` counts from. */
   #lastInput: number;
+  /** Wall-clock ms the engine was made: the local deadlines count at the earliest from here. */
+  #startedAt: number;
+  /** The latest instant read from the clock, to notice it being set back. */
+  #lastNow: number;
+  /**
+   * The adapter's latest input timestamp as last read, so that one input is taken once (and one read
+   * before the clock was set back is not taken again later as new).
+   */
+  #pulled = NaN;
+  /** When the armed timer was set, and its delay (ms): one that fires early by the wall clock shows a step back. */
+  #armedAt = NaN;
+  #armedFor = NaN;
   /** The idle deadline the server set (`idleAt`), for a request that left at `since`; wall-clock ms. */
   #server: { idleAt: number; since: number } | null = null;
   /** Wall-clock ms of the server's absolute deadline, if it told us one. */
@@ -162,12 +187,14 @@ export class IdleEngine {
   #warningReason: EndReason = 'idle';
   /** When the current warning opened (ms), to tell activity during it from activity before it. */
   #warnedAt = 0;
+  /** This tab's own input arrived while the warning was open (with `extendOnActivity`). */
+  #inputDuringWarning = false;
   #holds = 0;
   #running = false;
   #timer: unknown;
   #confirming = false;
   #confirmedAt = -Infinity;
-  readonly #now: () => number;
+  readonly #wallClock: () => number;
   readonly #scheduler: Scheduler;
   readonly #confirm: IdleEngineOptions['confirm'];
   readonly #input: IdleEngineOptions['input'];
@@ -175,12 +202,14 @@ export class IdleEngine {
   readonly #listeners = new Set<(event: IdleEngineEvent) => void>();
 
   constructor(options: IdleEngineOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    this.#wallClock = options.now ?? Date.now;
     this.#scheduler = options.scheduler ?? globalThis;
     this.#confirm = options.confirm;
     this.#input = options.input;
     this.#onListenerError = options.onListenerError ?? rethrowLater;
-    this.#lastInput = this.#now();
+    this.#startedAt = this.#lastNow = this.#wallClock();
+    const known = options.lastInput;
+    this.#lastInput = known !== undefined && Number.isFinite(known) ? Math.min(known, this.#startedAt) : this.#startedAt;
     this.configure(options);
   }
 
@@ -199,7 +228,7 @@ export class IdleEngine {
     return this.#absoluteAt <= this.#idleEnd() ? 'absolute' : 'idle';
   }
 
-  /** Wall-clock ms of the last real input (start, input in any tab, an explicit extend). Never a server's guess. */
+  /** Wall-clock ms of the last real input (in any tab, the page's load, an explicit extend). Never a server's guess. */
   get lastActivity(): number {
     this.#pull();
     return this.#lastInput;
@@ -268,7 +297,33 @@ export class IdleEngine {
    * `extendOnActivity`: then the next countdown tick (within a second) extends an idle warning.
    */
   recordActivity(at: number = this.#now()): void {
-    if (at > this.#lastInput && (this.#state == 'active' || (this.#extendOnActivity && this.#state == 'warning'))) this.#lastInput = at;
+    if (!this.#isNews(at)) return;
+    if (this.#state == 'active') this.#lastInput = at;
+    else if (this.#extendOnActivity && this.#state == 'warning') {
+      this.#lastInput = at;
+      this.#inputDuringWarning ||= at > this.#warnedAt;
+    }
+  }
+
+  /**
+   * Notes input in another tab of this browser at `at` (wall-clock ms). It counts even while this
+   * tab's warning is open: the user is at work elsewhere and cannot see this warning, and the session
+   * is theirs, so it must not end. An idle warning that is then no longer due closes as an extension
+   * from another tab (`source: 'tab'`); an absolute one stays (input cannot move that limit).
+   * `extendOnActivity` is about input behind this tab's own warning, and plays no part here.
+   */
+  recordActivityElsewhere(at: number): void {
+    if (!this.#isNews(at) || this.#state == 'expired') return;
+    this.#lastInput = at;
+    if (this.#state == 'warning') this.#evaluate('tab');
+  }
+
+  /**
+   * Input later than what is known, and not in the future: an instant after now was read before
+   * the clock was set back, and taking it would give the user the size of the step.
+   */
+  #isNews(at: number): boolean {
+    return at > this.#lastInput && at <= this.#now();
   }
 
   /**
@@ -326,9 +381,10 @@ export class IdleEngine {
    * counts. Closes the warning when the server knows of activity elsewhere, opens it (or expires)
    * when the server says time is short.
    */
-  rebase(remaining: number, absoluteRemaining?: number | null, since: number = this.#now()): void {
+  rebase(remaining: number, absoluteRemaining?: number | null, since?: number): void {
     if (this.#state == 'expired' || !(remaining >= 0)) return;
     const now = this.#now();
+    since ??= now;
     since = Math.min(since, now);
     this.#server = { idleAt: since + remaining * 1000, since };
     if (absoluteRemaining === null) this.#absoluteAt = Infinity;
@@ -370,13 +426,41 @@ export class IdleEngine {
     this.#listeners.clear();
   }
 
-  /** The idle deadline: the server's while it knows of every input, never while held. */
+  /**
+   * The idle deadline: the server's while it knows of every input (and of this engine's start),
+   * never while held.
+   */
   #idleEnd(): number {
     if (this.#holds) return Infinity;
-    const local = this.lastActivity + this.#expireAfter * 1000;
+    const from = Math.max(this.lastActivity, this.#startedAt);
+    const local = from + this.#expireAfter * 1000;
     const server = this.#server;
     if (!server) return local;
-    return this.#lastInput <= server.since ? server.idleAt : Math.max(local, server.idleAt);
+    return from <= server.since ? server.idleAt : Math.max(local, server.idleAt);
+  }
+
+  /**
+   * The wall clock, watched for being set back: every instant the engine holds is moved by the
+   * step, so the time left stays what it was (never time gained, and the server still decides).
+   * A step found by a read of the clock is taken as happening at that read; one found by the timer
+   * firing early is measured exactly.
+   */
+  #now(): number {
+    const now = this.#wallClock();
+    if (now < this.#lastNow) this.#shift(now - this.#lastNow);
+    return (this.#lastNow = now);
+  }
+
+  /** Moves every instant held by `ms` (negative: the clock went back). */
+  #shift(ms: number): void {
+    this.#lastInput += ms;
+    this.#startedAt += ms;
+    this.#armedAt += ms;
+    this.#warnedAt += ms;
+    this.#confirmedAt += ms;
+    this.#absoluteAt += ms;
+    this.#dismissedFor += ms;
+    if (this.#server) this.#server = { idleAt: this.#server.idleAt + ms, since: this.#server.since + ms };
   }
 
   /** Whether the warning for the coming absolute end was dismissed (the server's instant may wobble by a request's latency). */
@@ -397,9 +481,16 @@ export class IdleEngine {
     const warnAt = this.warnAt;
     if (this.#state == 'warning') {
       const idleWarning = this.#warningReason == 'idle';
-      if (idleWarning && this.#extendOnActivity && this.#lastInput > this.#warnedAt) return this.extend('activity');
-      // Only a server answer (or a new configuration) moves the deadline back while the warning is open.
-      if (now < warnAt || this.nextEnd != this.#warningReason) return this.#close(closedBy);
+      if (idleWarning && this.#inputDuringWarning) return this.extend('activity');
+      // Only a server answer, another tab's input (or a new configuration) moves the deadline back
+      // while the warning is open.
+      if (now < warnAt) return this.#close(closedBy);
+      if (this.nextEnd != this.#warningReason) {
+        // Still due, about the other end (e.g. the server now says the absolute limit comes first):
+        // the warning opens again about it. Nothing was extended, so nothing says so.
+        this.#state = 'active';
+        return this.#evaluate(null);
+      }
       this.#emit({ type: 'tick', remaining: this.remaining });
       return this.#arm((end - now) % 1000 || 1000);
     }
@@ -427,6 +518,7 @@ export class IdleEngine {
   #openWarning(now: number): void {
     this.#state = 'warning';
     this.#warnedAt = now;
+    this.#inputDuringWarning = false;
     this.#warningReason = this.nextEnd;
     this.#emit({ type: 'warn', remaining: this.remaining, reason: this.#warningReason });
     this.reevaluate();
@@ -447,14 +539,20 @@ export class IdleEngine {
     this.reevaluate();
   }
 
-  /** Takes in the adapter's latest input timestamp. */
+  /** Takes in the adapter's latest input timestamp, once. */
   #pull(): void {
-    if (this.#input) this.recordActivity(this.#input());
+    if (!this.#input) return;
+    const at = this.#input();
+    if (at == this.#pulled) return;
+    this.#pulled = at;
+    this.recordActivity(at);
   }
 
   #arm(ms: number): void {
     if (ms == Infinity) return; // held, with no absolute limit: nothing to wait for
-    this.#timer = this.#scheduler.setTimeout(this.#fire, Math.min(ms, MAX_DELAY));
+    this.#armedAt = this.#lastNow;
+    this.#armedFor = Math.min(ms, MAX_DELAY);
+    this.#timer = this.#scheduler.setTimeout(this.#fire, this.#armedFor);
   }
 
   #disarm(): void {
@@ -464,6 +562,9 @@ export class IdleEngine {
 
   readonly #fire = (): void => {
     this.#timer = undefined;
+    // A timer never fires early: if the wall clock says it did, the clock was set back meanwhile.
+    const early = this.#armedFor - (this.#now() - this.#armedAt);
+    if (early > STEP_TOLERANCE + this.#armedFor / 1000) this.#shift(-early);
     this.reevaluate();
   };
 

@@ -47,6 +47,15 @@ export class FakeTime implements Scheduler {
     this.now = end;
   }
 
+  /**
+   * Sets the wall clock `ms` forward or (negative) back with no time passing, as a user or NTP does:
+   * pending timers still fire after their delay, so they move with it.
+   */
+  step(ms: number): void {
+    this.now += ms;
+    for (const timer of this.#timers.values()) timer.at += ms;
+  }
+
   /** Moves the clock without firing anything. */
   sleep(ms: number): void {
     this.now += ms;

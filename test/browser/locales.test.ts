@@ -16,7 +16,8 @@ const SHIPPED: readonly string[] = SHIPPED_LOCALES;
 /** A page tag per locale, as pages write them. */
 const PAGE_TAG: Record<string, string> = { 'zh-hans': 'zh-CN', pt: 'pt-BR', ar: 'ar-EG' };
 
-const time = new FakeTime();
+/** A new fake clock for each test, as for a new page (a page remembers the last input it saw on a clock). */
+let time = new FakeTime();
 class LocaleTimeout extends SessionTimeoutElement {
   static override timing = { now: time.clock, scheduler: time };
   navigations: string[] = [];
@@ -55,6 +56,8 @@ describe('locales', () => {
     for (const locale of SHIPPED) await import(`../../src/locales/${locale}.ts`);
   });
   beforeEach(() => {
+    time = new FakeTime();
+    LocaleTimeout.timing = { now: time.clock, scheduler: time };
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   });

@@ -45,10 +45,10 @@ describe('PingClient', () => {
     expect((await endpoint.requests()).map((request) => request.body)).to.deep.equal([{ idle: 0 }, { idle: 0 }]);
   });
 
-  it('a 401 means ended, with the server reason mapped', async () => {
+  it('a 401 means ended, with the server reason mapped; "missing" (no session at all) is told apart', async () => {
     for (const [reason, expected] of [['idle', 'idle'], ['absolute', 'absolute'], ['missing', 'server']]) {
       const result = await new PingClient({ url: fakeEndpoint(`respond=expired&reason=${reason}`).url }).ping(1);
-      expect(result).to.deep.equal({ kind: 'ended', reason: expected });
+      expect(result).to.deep.equal({ kind: 'ended', reason: expected, missing: reason == 'missing' });
     }
   });
 

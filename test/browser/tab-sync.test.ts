@@ -106,4 +106,14 @@ describe('TabSync', () => {
     await until(() => b.received.length == 1);
     expect(b.received[0]).to.deep.equal({ type: 'expire', reason: 'logout' });
   });
+
+  it('without BroadcastChannel (nor Web Locks) it is a single tab: it leads, posts go nowhere, nothing throws', () => {
+    const bare = { navigator: {} as Navigator } as unknown as ConstructorParameters<typeof TabSync>[0]['global'];
+    const a = tab(channelName(), { global: bare });
+    expect(a.sync.isLeader).to.equal(true);
+    a.sync.post({ type: 'activity', at: 1 });
+    a.sync.resign();
+    a.sync.elect();
+    a.sync.close();
+  });
 });
