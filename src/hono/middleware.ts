@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { isPassive } from './passive.js';
-import { isRoutedToPing } from './ping-route.js';
 import { SessionEndedError, SessionUnavailableError } from './refusal.js';
 import { respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';
@@ -69,10 +68,11 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
 
   const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void> => {
     if (!id) return noSession(c, next);
-    // A request on its way to a ping is checked, never counted: the ping itself credits only
-    // `now − idle`, and it does so after this middleware when mounted over it.
-    // (A ping is a POST; asking the router costs an allocation, so other methods skip it.)
-    const counts = !isPassive(c, o.isPassivePath) && !(c.req.method === 'POST' && isRoutedToPing(c));
+    // A ping reaching us on its way to the ping handler (the middleware mounted over it) is checked,
+    // never counted: the element marks its pings `X-Session-Passive: 1`, and the ping itself credits
+    // only `now − idle`. No asking the router which handler comes next: Hono exposes that only
+    // through internals, and an app's own function around the ping hides it anyway.
+    const counts = !isPassive(c, o.isPassivePath);
     let result: TouchResult | Promise<TouchResult>;
     try {
       result = sessions.touch(c, id, now, counts ? now : null);

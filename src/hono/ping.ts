@@ -1,7 +1,6 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
 import { isCrossSite } from './cross-site.js';
-import { markAsPing } from './ping-route.js';
 import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
@@ -27,7 +26,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
   const o = sessions.options;
   const minMove = pingMinMove(o.expireAfter);
 
-  return markAsPing(async function sessionTimeoutPing(c) {
+  return async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
     if (c.req.method !== 'POST') {
       c.header('Allow', 'POST');
@@ -81,7 +80,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       return respondUnavailable(c);
     }
     return expiredJson(c, result.reason);
-  });
+  };
 }
 
 /** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */
