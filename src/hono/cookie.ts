@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ownString } from './own-string.js';
-import { cookieHeader } from './header.js';
+import { header } from './header.js';
 import { reachedOverLocalPlainHttp } from './local-http.js';
 
 type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
@@ -87,7 +87,7 @@ export class SessionCookie {
 
   /** The raw value of our cookie on this request, under the name this origin uses. */
   #value(c: Context): string | undefined {
-    const cookies = cookieHeader(c);
+    const cookies = header(c, 'cookie');
     if (cookies === null) return undefined;
     const value = cookieValue(cookies, this.#hostNameEq);
     // A cookie without the prefix could have been planted by a sibling subdomain (session fixation),

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { forwardingHeaders } from './header.js';
+import { header } from './header.js';
 
 /**
  * Whether the *browser* reached us over plain http on a loopback host: the one place `secure: 'auto'`
@@ -13,7 +13,9 @@ import { forwardingHeaders } from './header.js';
  */
 export function reachedOverLocalPlainHttp(c: Context): boolean {
   if (!isLocalPlainHttp(c.req.url)) return false;
-  const { proto, host, forwarded } = forwardingHeaders(c);
+  const proto = header(c, 'x-forwarded-proto');
+  const host = header(c, 'x-forwarded-host');
+  const forwarded = header(c, 'forwarded');
   if (proto !== null && !listOf(proto).every((p) => p.toLowerCase() === 'http')) return false;
   if (host !== null && !listOf(host).every(isLocalHost)) return false;
   return forwarded === null || forwardedSaysLocalHttp(forwarded);

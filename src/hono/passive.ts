@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { passiveHeader } from './header.js';
+import { header } from './header.js';
 import type { PassiveOption } from './options.js';
 
 export { PASSIVE_HEADER } from '../protocol.js';
@@ -30,5 +30,5 @@ export function toPassiveTest(passive: PassiveOption): (c: Context) => boolean {
 
 /** True when this request must not count as activity. */
 export function isPassive(c: Context, isPassivePath: ((c: Context) => boolean) | null): boolean {
-  return passiveHeader(c) === '1' || (isPassivePath !== null && isPassivePath(c));
+  return header(c, 'x-session-passive') === '1' || (isPassivePath !== null && isPassivePath(c));
 }
