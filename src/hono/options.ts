@@ -39,10 +39,12 @@ export interface CookieOptions {
   sameSite?: 'Lax' | 'Strict';
   /**
    * `'auto'`: `Secure` and the `__Host-` prefix on every origin except plain-http `localhost`,
-   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when no
-   * `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header says the browser used https or
-   * another host (a TLS-terminating proxy forwarding to a local port). `true`: always. `false`: never
-   * (not for production).
+   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when nothing
+   * says the browser used https or another host (a TLS-terminating proxy forwarding to a local port):
+   * no `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header, no same-origin `Origin` or
+   * `Referer` of another scheme or host, no `https:` origin in the `origin` option. Once one request
+   * said so, every later one is held to it (the unprefixed name, which a sibling subdomain can set, is
+   * never read again). `true`: always. `false`: never (not for production).
    * @defaultValue `'auto'`
    */
   secure?: boolean | 'auto';
@@ -231,6 +233,8 @@ export interface ResolvedOptions {
   cookieName: string;
   sameSite: 'Lax' | 'Strict';
   secure: boolean | 'auto';
+  /** The `origin` option names an `https:` origin: the app is served over https, whatever its request URLs say. */
+  servedOverHttps: boolean;
   /** The secrets as given, or, for a `secret` function, a function checking its answer per request. */
   secrets: readonly string[] | ((c: Context) => readonly string[]);
   required: boolean;
@@ -339,6 +343,7 @@ export function resolveOptions({
     cookieName,
     sameSite,
     secure,
+    servedOverHttps: namesHttpsOrigin(origin),
     secrets,
     required,
     clearSiteData,
@@ -371,6 +376,12 @@ function toOriginTest(origin: OriginOption | undefined): (origin: string, c: Con
     }
   }
   return (value, c) => allowed.has(value) || isOwnOrigin(value, c);
+}
+
+/** Whether the `origin` option lists an `https:` origin (a predicate says nothing we can read). */
+function namesHttpsOrigin(origin: OriginOption | undefined): boolean {
+  if (origin === undefined || typeof origin === 'function') return false;
+  return (typeof origin === 'string' ? [origin] : origin).some((o) => o.startsWith('https:'));
 }
 
 /** The request's own origin, as the server sees its URL. */

@@ -33,6 +33,7 @@ export class Sessions {
           secrets: options.secrets,
           sameSite: options.sameSite,
           secure: options.secure,
+          servedOverHttps: options.servedOverHttps,
         });
   }
 

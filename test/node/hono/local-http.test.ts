@@ -52,6 +52,28 @@ describe('reachedOverLocalPlainHttp', () => {
     assert.equal(await judge('http://localhost:3000/', { Forwarded: 'host=app.example.com;proto=http' }), false);
   });
 
+  it('is false when the browser’s own Origin or Referer (same-origin) names https or another host: nginx’s defaults (issue 21)', async () => {
+    for (const headers of [
+      { Origin: 'https://app.example.com' },
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'https://app.example.com' },
+      { 'Sec-Fetch-Site': 'same-origin', Referer: 'https://app.example.com/page' },
+      { Referer: 'http://app.example.com/page' },
+    ] as Record<string, string>[]) {
+      assert.equal(await judge('http://localhost:3000/', headers), false, JSON.stringify(headers));
+    }
+  });
+
+  it('is true for a local Origin or Referer, Origin: null, and another site’s page', async () => {
+    for (const headers of [
+      { Origin: 'http://localhost:3000', Referer: 'http://localhost:3000/a' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site', Referer: 'https://github.com/' },
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'https://other.localhost' },
+    ] as Record<string, string>[]) {
+      assert.equal(await judge('http://localhost:3000/', headers), true, JSON.stringify(headers));
+    }
+  });
+
   it('is false for an unreadable forwarding header (fail safe)', async () => {
     assert.equal(await judge('http://localhost:3000/', { 'X-Forwarded-Proto': '' }), false);
     assert.equal(await judge('http://localhost:3000/', { Forwarded: 'garbage' }), false);
