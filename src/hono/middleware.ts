@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { isPassive } from './passive.js';
 import { SessionEndedError, SessionUnavailableError } from './refusal.js';
-import { respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
+import { isRequestedPage, respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store.js';
@@ -14,19 +14,47 @@ import type { TouchResult } from './store.js';
 export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
 
+  let warnedSelfRedirect = false;
+  /**
+   * The request is the `redirect` target itself (the middleware mounted on every path, the sign-in
+   * page among them): redirecting would loop, so it is served without a session, as with
+   * `required: false`, and the app is told once how to keep the middleware off its public pages.
+   */
+  const serveRedirectTarget = (c: Context, next: Next): Promise<void> => {
+    if (!warnedSelfRedirect) {
+      warnedSelfRedirect = true;
+      const path = c.req.path;
+      console.warn(
+        `[session-timeout] ${c.req.method} ${path} is where the redirect option sends a request without a live session: ` +
+          'redirecting it to itself would loop, so it is served without a session, as with required: false ' +
+          '(c.var.sessionTimeout.id is null). Keep the middleware off public pages, e.g. ' +
+          `app.use('*', except([${JSON.stringify(path).replace(/"/g, "'")}], timeout.middleware)) with except from 'hono/combine'.`,
+      );
+    }
+    return next();
+  };
+
   /**
    * Refuses the request as Hono's own middleware do: an `HTTPException` carrying the answer, which
-   * Hono sends as is unless `app.onError` reshapes it.
+   * Hono sends as is unless `app.onError` reshapes it. `c.var.sessionTimeout` is set already.
    */
-  const refuseEnded = (c: Context, reason: NoSessionReason): never => {
-    throw new SessionEndedError(reason, respondEnded(c, reason, o.redirect, (error) => sessions.reportError(error, c)));
+  const refuseEnded = (c: Context, next: Next, reason: NoSessionReason): Promise<void> => {
+    const answer = respondEnded(
+      c,
+      reason,
+      o.redirect,
+      (error) => sessions.reportError(error, c),
+      (target) => isRequestedPage(c, target, o.isTrustedOrigin),
+    );
+    if (answer === null) return serveRedirectTarget(c, next);
+    throw new SessionEndedError(reason, answer);
   };
 
   const noSession = (c: Context, next: Next): Promise<void> => {
     c.set('sessionTimeout', NO_SESSION);
     sessions.cookie?.clearPresented(c);
     // Fails closed unless the app opted out for this route (`required: false`).
-    return o.required ? refuseEnded(c, 'missing') : next();
+    return o.required ? refuseEnded(c, next, 'missing') : next();
   };
 
   /**
@@ -37,7 +65,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
   const unknownId = (c: Context, next: Next): Promise<void> => {
     if (sessions.cookie) return noSession(c, next);
     c.set('sessionTimeout', NO_SESSION);
-    return refuseEnded(c, 'missing');
+    return refuseEnded(c, next, 'missing');
   };
 
   const unavailable = (c: Context, error: unknown): never => {
@@ -47,14 +75,14 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     throw new SessionUnavailableError(respondUnavailable(c), error);
   };
 
-  const ended = async (c: Context, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<never> => {
+  const ended = async (c: Context, next: Next, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<void> => {
     try {
       await sessions.end(c, id, result);
     } catch (error) {
       // onEnd threw: the session stays ended, and the next request runs onEnd again.
       return unavailable(c, error);
     }
-    return refuseEnded(c, result.reason);
+    return refuseEnded(c, next, result.reason);
   };
 
   const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void> => {
@@ -63,7 +91,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
       return next();
     }
     if (result.status === 'missing') return unknownId(c, next);
-    return ended(c, id, result);
+    return ended(c, next, id, result);
   };
 
   const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void> => {

@@ -150,7 +150,9 @@ export interface SessionTimeoutOptions {
   /**
    * Answer requests without a live session as ended (`reason: 'missing'`: 303 to `redirect` without a
    * reason, `HX-Redirect`, or 401): the middleware fails closed. Mount it only on routes that need a
-   * session, never on the `redirect` target or the login route, or a visitor loops. `false` is the
+   * session (`app.use('*', except(['/login'], timeout.middleware))`, `except` from `hono/combine`).
+   * The `redirect` target itself is never redirected to itself: a request for it is served without
+   * a session, as with `false`, and the console says so once. `false` is the
    * explicit opt-out for routes that serve both, where `c.var.sessionTimeout.id` is `null` without a
    * session. Even then, with `sessionId`, a request presenting an id the store does not know (restart,
    * eviction, a forgotten end) is answered as ended, never passed on.

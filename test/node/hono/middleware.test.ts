@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { PingClient } from '../../../src/ping-client.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
+import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
 import type { SessionTimeoutState, SessionTimeoutVariables } from '../../../src/hono/state.js';
 import { CountingStore, createTestApp, FlakyStore, ORIGIN, SECRET, testClock } from './helpers.js';
 
@@ -282,6 +283,61 @@ describe('middleware: requests without a session', () => {
     assert.deepEqual([res.status, await res.json()], [401, { expired: true, reason: 'missing' }]);
     const nav = await t.get('/app/page', null, navigation);
     assert.equal(nav.headers.get('Location'), '/login', 'never tells a visitor who was not signed in that they timed out');
+  });
+});
+
+describe('middleware: never redirects a page to itself (issue 21)', () => {
+  /** The common mount: the middleware on every path, the sign-in page among them. */
+  function mountedOnEverything(redirect: SessionTimeoutOptions['redirect']) {
+    const clock = testClock();
+    const timeout = sessionTimeout({ expireAfter: 60, secret: SECRET, now: clock.now, redirect });
+    const app = new Hono();
+    app.use('*', timeout.middleware);
+    app.get('*', (c) => c.json(c.var.sessionTimeout));
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    const get = (path: string, cookie?: string) => app.request(`${ORIGIN}${path}`, { headers: { ...navigation, ...(cookie ? { Cookie: cookie } : {}) } });
+    return { app, clock, get };
+  }
+
+  it("serves the redirect target itself without a session, as with required: false, and says so once with except()'s fix", async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything('/login');
+    const page = await get('/app/home');
+    assert.deepEqual([page.status, page.headers.get('Location')], [303, '/login'], 'other pages still go to the sign-in page');
+    for (let i = 0; i < 3; i++) {
+      const login = await get('/login');
+      assert.equal(login.status, 200, 'no 303 /login → /login loop');
+      assert.equal((await state(login)).id, null);
+    }
+    assert.equal(warn.mock.callCount(), 1);
+    assert.match(String(warn.mock.calls[0]!.arguments[0]), /GET \/login.*required: false.*except\(\['\/login'\], timeout\.middleware\).*hono\/combine/);
+  });
+
+  it('serves the target of an ended session too: the sign-in page learns why (reason idle), and a sign-in goes through', async (t) => {
+    t.mock.method(console, 'warn', () => {});
+    const { app, clock, get } = mountedOnEverything('/login');
+    const login = await app.request(`${ORIGIN}/login`, { method: 'POST', headers: navigation });
+    assert.equal(login.status, 200, 'the sign-in form posts to its own page');
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    clock.advance(61);
+    const ended = await get('/login?reason=idle', cookie);
+    assert.equal(ended.status, 200);
+    const { id, reason } = await state(ended);
+    assert.deepEqual([id, reason], [null, 'idle']);
+  });
+
+  it('with a redirect function, compares the page it answers', async (t) => {
+    t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything((c) => `/${c.req.path.split('/')[1]}/login?next=x`);
+    assert.equal((await get('/acme/app')).headers.get('Location'), '/acme/login?next=x');
+    assert.equal((await get('/acme/login')).status, 200);
+  });
+
+  it('still redirects to a page of the same path on another origin', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything('https://auth.example.com/login');
+    assert.equal((await get('/login')).status, 303);
+    assert.equal(warn.mock.callCount(), 0);
   });
 });
 
