@@ -100,7 +100,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     // never counted: the element marks its pings `X-Session-Passive: 1`, and the ping itself credits
     // only `now − idle`. No asking the router which handler comes next: Hono exposes that only
     // through internals, and an app's own function around the ping hides it anyway.
-    const counts = !isPassive(c, o.isPassivePath);
+    const counts = !isPassive(c, o.isPassivePath, o.isTrustedOrigin);
     let result: TouchResult | Promise<TouchResult>;
     try {
       result = sessions.touch(c, id, now, counts ? now : null);

@@ -434,6 +434,34 @@ describe('middleware: passive requests', () => {
     assert.equal((await state(await t.get('/app/page', cookie))).remaining, 900);
   });
 
+  it('does not extend the session for a request another site made the browser send, but still guards it (issue 21)', async () => {
+    const image = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+    const siblingImage = { ...image, 'Sec-Fetch-Site': 'same-site' };
+    const scriptedNavigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    const t = createTestApp();
+    const cookie = await t.login();
+    for (const [name, headers] of [['<img> on another site', image], ['<img> on a sibling subdomain', siblingImage], ['a script-driven navigation', scriptedNavigation]] as const) {
+      t.clock.advance(100);
+      const res = await t.get('/app/page', cookie, headers);
+      assert.equal(res.status, 200, name);
+      assert.equal((await state(res)).remaining, 800, `${name}: checked, not counted`);
+      assert.equal((await state(await t.get('/app/page', cookie))).remaining, 900, 'a same-origin request still counts');
+    }
+    t.clock.advance(900);
+    assert.equal((await t.get('/app/page', cookie, image)).status, 401, 'an ended session is refused to another site’s request too');
+  });
+
+  it('counts a link the user followed from another site, and a fetch from a trusted origin (issue 21)', async () => {
+    const t = createTestApp({ origin: 'https://front.example.com' });
+    const cookie = await t.login();
+    const followedLink = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-User': '?1' };
+    const trustedFetch = { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors', Origin: 'https://front.example.com' };
+    for (const headers of [followedLink, trustedFetch]) {
+      t.clock.advance(100);
+      assert.equal((await state(await t.get('/app/page', cookie, headers))).remaining, 900, JSON.stringify(headers));
+    }
+  });
+
   it('still ends an expired session on a passive request', async () => {
     const t = createTestApp({ passive: '/app/status' });
     const cookie = await t.login();

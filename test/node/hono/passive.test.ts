@@ -7,7 +7,7 @@ async function check(path: string, test: ((c: Context) => boolean) | null, heade
   let passive: boolean | undefined;
   const app = new Hono();
   app.all('*', (c) => {
-    passive = isPassive(c, test);
+    passive = isPassive(c, test, (origin) => origin === 'https://front.example.com');
     return c.body(null, 204);
   });
   await app.request(`http://localhost${path}`, { headers });
