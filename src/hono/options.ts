@@ -140,7 +140,8 @@ export interface SessionTimeoutOptions {
   secret?: SecretOption;
   /**
    * Seconds `lastActivity` must move before the store is written, so a busy page does not write on
-   * every request. A session may then end up to this much early. Must be below `expireAfter`.
+   * every request. A session may then end up to this much early. Must be below `expireAfter`. An
+   * explicit "Stay signed in" (a ping of `{"idle": 0}`) is always written.
    * @defaultValue `0` (every request that moves it writes)
    */
   touchAfter?: number;

@@ -49,8 +49,9 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return missing(c, sessions);
       activity = now - parsed.idle * 1000;
-      // `{"idle": 0}` is the user's explicit "stay signed in": always news, never network wobble.
-      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? o.touchAfter : Math.max(o.touchAfter, minMove));
+      // `{"idle": 0}` is the user's explicit "stay signed in": always written, neither network wobble
+      // nor a write `touchAfter` may save (the session must run from this click, to the second).
+      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? 0 : Math.max(o.touchAfter, minMove));
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);

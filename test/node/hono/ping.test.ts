@@ -264,6 +264,17 @@ describe('ping: the server rule lastActivity = max(stored, now − idle)', () =>
     assert.equal(store.writes, 2);
   });
 
+  it('writes an explicit "Stay signed in" ({"idle": 0}) whatever touchAfter says (issue 21)', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store, touchAfter: 60 });
+    const cookie = await t.login();
+    t.clock.advance(30); // within touchAfter of the sign-in
+    assert.equal((await answer(await t.ping(cookie, { idle: 0 }))).body?.remaining, 900);
+    assert.equal(store.writes, 1);
+    t.clock.advance(899);
+    assert.equal((await t.ping(cookie, { idle: 899 })).status, 200, 'the session runs from the click, not from the sign-in');
+  });
+
   it('never moves lastActivity back when a tab reports more idle time than stored', async () => {
     const t = createTestApp();
     const cookie = await t.login();
