@@ -263,8 +263,36 @@ const logStoreError = (error: unknown): void => {
   else console.error('[session-timeout] the session store failed; answering 503', error);
 };
 
+/** Every option's name, for the check of unknown names (plain JavaScript has no compiler to catch a typo). */
+const OPTION_NAMES: readonly (keyof SessionTimeoutOptions)[] = [
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
+  'touchAfter', 'tombstoneFor', 'required', 'clearSiteData', 'origin', 'onEnd', 'onStart', 'onExtend', 'onStoreError', 'now',
+];
+const COOKIE_OPTION_NAMES: readonly (keyof CookieOptions)[] = ['name', 'sameSite', 'secure'];
+
+/**
+ * The longest each duration option takes, in seconds. A larger value is far more likely milliseconds
+ * than meant (`expireAfter: 900_000` is 10.4 days, `absoluteTimeout: 28_800_000` 333 days), and such a
+ * session would in effect never end. An idle limit (and the warning and write interval under it) of
+ * a day at most catches every millisecond value from two minutes up; tombstones a week; the absolute
+ * limit 31 days, the longest reauthentication interval NIST SP 800-63B allows at any level (30 days).
+ */
+export const MAX_SECONDS = {
+  expireAfter: 86_400,
+  warnAfter: 86_400,
+  touchAfter: 86_400,
+  tombstoneFor: 7 * 86_400,
+  absoluteTimeout: 31 * 86_400,
+} as const;
+
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
-export function resolveOptions({
+export function resolveOptions(options: SessionTimeoutOptions): ResolvedOptions {
+  checkNames(options, OPTION_NAMES, '');
+  if (typeof options?.cookie === 'object' && options.cookie !== null) checkNames(options.cookie, COOKIE_OPTION_NAMES, 'cookie.');
+  return resolveKnownOptions(options);
+}
+
+function resolveKnownOptions({
   expireAfter,
   warnAfter = defaultWarnAfter(expireAfter),
   absoluteTimeout = null,
@@ -398,11 +426,28 @@ function isOwnOrigin(origin: string, c: Context): boolean {
 /**
  * Why `value` cannot be a duration above 0 (`undefined` when it can): one wording for the handler's
  * options and a session's own (`start`/`begin`). A string shows quoted, so `"300"` reads as a string.
+ * A duration over its {@link MAX_SECONDS} is refused as most likely milliseconds.
  */
 export function notPositiveSeconds(name: string, value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return tooLong(name, value);
   const given = typeof value === 'number' ? value : (JSON.stringify(value) ?? typeof value);
   return `${name} must be a finite number of seconds above 0 (got ${given})`;
+}
+
+/** Why `value` seconds is too long for option `name` (`undefined` when it is not), naming the unit. */
+function tooLong(name: string, value: number): string | undefined {
+  const max = (MAX_SECONDS as Record<string, number | undefined>)[name];
+  if (max === undefined || value <= max) return undefined;
+  return (
+    `${name} is ${value} seconds (${inWords(value)}): durations are in seconds, not milliseconds ` +
+    `(${value} ms would be ${name}: ${value / 1000}). The longest ${name} taken is ${max} s (${inWords(max)}).`
+  );
+}
+
+/** Seconds as days or hours, one decimal, for an error message. */
+function inWords(seconds: number): string {
+  const [amount, unit] = seconds >= 86_400 ? [+(seconds / 86_400).toFixed(1), 'day'] : [+(seconds / 3600).toFixed(1), 'hour'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 function positive(name: string, value: unknown): asserts value is number {
@@ -414,8 +459,51 @@ function nonNegative(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     fail(`${name} must be a finite number of seconds, 0 or more (got ${String(value)})`);
   }
+  const problem = tooLong(name, value);
+  if (problem) fail(problem);
 }
 
+/**
+ * Refuses a name not among `known`: a typo in plain JavaScript (`expireafter`, `warn_after`) would
+ * otherwise be ignored and its default used in silence. Names the nearest known one when there is one.
+ */
+function checkNames(given: object, known: readonly string[], prefix: string): void {
+  for (const name of Object.keys(given)) {
+    if (known.includes(name)) continue;
+    const near = nearest(name, known);
+    fail(
+      `unknown option ${prefix}${name}${near === undefined ? '' : `: did you mean ${prefix}${near}?`} ` +
+        `The ${prefix ? `${prefix.slice(0, -1)} ` : ''}options are ${known.join(', ')}.`,
+    );
+  }
+}
+
+/** The known name that `name` most likely meant: the same letters (case, `_` and `-` aside), or one or two edits away. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const plain = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(plain(name), plain(candidate));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** Every misconfiguration is a `TypeError` (a wrong value for an option), thrown at start-up. */
 function fail(message: string): never {
-  throw new Error(`sessionTimeout: ${message}`);
+  throw new TypeError(`sessionTimeout: ${message}`);
 }
