@@ -1,7 +1,8 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
 import { isCrossSite } from './cross-site.js';
-import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
+import { bodyLimit } from 'hono/body-limit';
+import { decodeUtf8, MAX_PING_BODY_BYTES, parseIdle } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
@@ -26,6 +27,11 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
   const o = sessions.options;
   const minMove = pingMinMove(o.expireAfter);
 
+  // Hono's own body limit: the protocol's 1 KiB, by Content-Length, or by the bytes read of a chunked
+  // body (never buffered past the limit). A Content-Length cannot understate a body over HTTP: the
+  // server reads that many bytes and no more.
+  const limitBody = bodyLimit({ maxSize: MAX_PING_BODY_BYTES, onError: (c) => c.body(null, 413) });
+
   return async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
     if (c.req.method !== 'POST') {
@@ -35,9 +41,15 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     if (isCrossSite(c, o.isTrustedOrigin)) {
       return c.json({ error: 'Cross-site requests may not extend the session.' }, 403);
     }
-    const text = await readBodyText(c.req.raw);
-    if (text === TOO_LARGE) return c.body(null, 413);
-    const parsed = parseIdle(text);
+    let answer: Response | undefined;
+    const tooLarge = await limitBody(c, async () => {
+      answer = await afterBodyLimit(c);
+    });
+    return tooLarge ?? answer!;
+  };
+
+  async function afterBodyLimit(c: Context<{ Variables: SessionTimeoutVariables }>): Promise<Response> {
+    const parsed = parseIdle(decodeUtf8(await c.req.arrayBuffer()));
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
 
     const now = o.now();
@@ -81,7 +93,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       return respondUnavailable(c);
     }
     return expiredJson(c, result.reason);
-  };
+  }
 }
 
 /** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */

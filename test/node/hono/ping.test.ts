@@ -194,6 +194,25 @@ describe('ping: the protocol table', () => {
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
   });
 
+  it('takes a body of exactly 1 KiB and refuses one byte more (hono/body-limit)', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    const body = (bytes: number) => {
+      const start = '{"idle": 0, "pad": "';
+      return `${start}${'x'.repeat(bytes - start.length - 2)}"}`;
+    };
+    assert.equal(body(1024).length, 1024);
+    assert.equal((await t.ping(cookie, body(1024))).status, 200);
+    assert.equal((await t.ping(cookie, body(1025))).status, 413);
+  });
+
+  it('400 for a body that is not UTF-8', async () => {
+    const t = createTestApp();
+    const res = await t.app.request(`${ORIGIN}/session/ping`, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    assert.equal(res.status, 400);
+    assert.match((await res.json()).error, /UTF-8/);
+  });
+
   it('413 for a chunked body over 1 KiB without Content-Length', async () => {
     const t = createTestApp();
     const cookie = await t.login();
