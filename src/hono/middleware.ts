@@ -11,7 +11,7 @@ import type { TouchResult } from './store.js';
  * passed and otherwise records this request as activity (unless passive). This runs on every
  * request, so it allocates little and verifies the cookie's signature only the first time it sees it.
  */
-export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
+export function createSessionCheck(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
 
   let warnedSelfRedirect = false;

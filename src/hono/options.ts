@@ -4,11 +4,10 @@ import type { SessionStore } from './store.js';
 import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
 import { MemoryStore } from './memory-store.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
-import { toPassiveTest } from './passive.js';
-import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';
+import { toPassiveTest, type PassiveOption } from './passive.js';
 
-/** Which requests never count as activity: see {@link SessionTimeoutOptions.passive}. */
-export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
+export type { PassiveOption };
+import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';
 
 /** Which `Origin` values the ping accepts: see {@link SessionTimeoutOptions.origin}. */
 export type OriginOption = string | readonly string[] | ((origin: string, c: Context) => boolean);

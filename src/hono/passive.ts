@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
 import { isFromAnotherSite } from './cross-site.js';
 import { header } from './header.js';
-import type { PassiveOption } from './options.js';
 
 export { PASSIVE_HEADER } from '../protocol.js';
+
+/** Which requests never count as activity: see `SessionTimeoutOptions.passive`. */
+export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
 
 /**
  * Turns the `passive` option into one predicate, once, so the per-request path does no parsing:

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { header } from './header.js';
+import { isHtmx, isNavigation } from './navigation.js';
 import type { ExpiredAnswer, NoSessionReason } from '../protocol.js';
 
 export type { NoSessionReason };
@@ -55,22 +55,6 @@ export function redirectTargets(redirect: string): RedirectTargets {
     return path + (search ? `?${search}` : '') + hash;
   };
   return { idle: withReason('idle'), absolute: withReason('absolute'), missing: withReason(null) };
-}
-
-/**
- * A top-level page load: fetch metadata says so, or, from a browser too old to send it,
- * the request asks for HTML.
- */
-export function isNavigation(c: Context): boolean {
-  const mode = header(c, 'sec-fetch-mode');
-  if (mode !== null) return mode === 'navigate';
-  if (header(c, 'sec-fetch-site') !== null || header(c, 'sec-fetch-dest') !== null) return false;
-  return (header(c, 'accept') ?? '').includes('text/html');
-}
-
-/** An htmx request: it follows `HX-Redirect`, but only on a 2xx answer. */
-export function isHtmx(c: Context): boolean {
-  return header(c, 'hx-request') === 'true';
 }
 
 /**
