@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
-import { isPassive } from './passive.js';
+import { isPassive } from './request/passive.js';
 import { SessionEndedError, SessionUnavailableError } from './refusal.js';
 import { isRequestedPage, respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';

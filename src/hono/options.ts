@@ -4,7 +4,7 @@ import type { SessionStore } from './store.js';
 import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
 import { MemoryStore } from './memory-store.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
-import { toPassiveTest, type PassiveOption } from './passive.js';
+import { toPassiveTest, type PassiveOption } from './request/passive.js';
 
 export type { PassiveOption };
 import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';

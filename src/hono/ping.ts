@@ -1,6 +1,6 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
-import { isCrossSite } from './cross-site.js';
+import { isCrossSite } from './request/cross-site.js';
 import { bodyLimit } from 'hono/body-limit';
 import { decodeUtf8, MAX_PING_BODY_BYTES, parseIdle } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';

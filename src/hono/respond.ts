@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { isHtmx, isNavigation } from './navigation.js';
+import { isHtmx, isNavigation } from './request/navigation.js';
 import type { ExpiredAnswer, NoSessionReason } from '../protocol.js';
 
 export type { NoSessionReason };

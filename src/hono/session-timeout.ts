@@ -1,7 +1,7 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { randomId } from './cookie.js';
-import { crossSiteRefusal, isCrossSite } from './cross-site.js';
+import { randomId } from './request/cookie.js';
+import { crossSiteRefusal, isCrossSite } from './request/cross-site.js';
 import { createSessionCheck } from './middleware.js';
 import { resolveOptions, type SessionTimeoutOptions } from './options.js';
 import { createPing } from './ping.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
 import { getSignedCookie } from 'hono/cookie';
-import { randomId, SessionCookie } from '../../../src/hono/cookie.js';
+import { randomId, SessionCookie } from '../../../src/hono/request/cookie.js';
 import { SECRET } from './helpers.js';
 
 const OTHER_SECRET = 'a-different-secret-of-at-least-32-chars!!';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { crossSiteRefusal, isCrossSite, isFromAnotherSite } from '../../../src/hono/cross-site.js';
+import { crossSiteRefusal, isCrossSite, isFromAnotherSite } from '../../../src/hono/request/cross-site.js';
 
 const ownOrigin = (origin: string, c: { req: { url: string } }) => origin === new URL(c.req.url).origin;
 

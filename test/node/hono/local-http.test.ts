@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { isLocalPlainHttp, reachedOverLocalPlainHttp } from '../../../src/hono/local-http.js';
+import { isLocalPlainHttp, reachedOverLocalPlainHttp } from '../../../src/hono/request/local-http.js';
 
 /** What reachedOverLocalPlainHttp says for a request to `url` with `headers`. */
 async function judge(url: string, headers: Record<string, string> = {}): Promise<boolean> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
-import { isNavigation } from '../../../src/hono/navigation.js';
+import { isNavigation } from '../../../src/hono/request/navigation.js';
 
 async function navigation(headers: Record<string, string>) {
   let result: boolean | undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
-import { isPassive, toPassiveTest } from '../../../src/hono/passive.js';
+import { isPassive, toPassiveTest } from '../../../src/hono/request/passive.js';
 
 async function check(path: string, test: ((c: Context) => boolean) | null, headers: Record<string, string> = {}) {
   let passive: boolean | undefined;

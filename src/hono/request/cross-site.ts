@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { header } from './header.js';
+import { header } from './headers.js';
 
 /**
  * A request another site made the browser send. `Sec-Fetch-Site` (set by the browser, not by

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { header } from './header.js';
+import { header } from './headers.js';
 
 /**
  * A top-level page load: fetch metadata says so, or, from a browser too old to send it,

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { isFromAnotherSite } from './cross-site.js';
-import { header } from './header.js';
+import { header } from './headers.js';
 
-export { PASSIVE_HEADER } from '../protocol.js';
+export { PASSIVE_HEADER } from '../../protocol.js';
 
 /** Which requests never count as activity: see `SessionTimeoutOptions.passive`. */
 export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { header } from './header.js';
+import { header } from './headers.js';
 
 /**
  * Whether the *browser* reached us over plain http on a loopback host: the one place `secure: 'auto'`

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { header } from '../../../src/hono/header.js';
+import { header } from '../../../src/hono/request/headers.js';
 
 function app() {
   const hono = new Hono();
