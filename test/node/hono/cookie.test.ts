@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
 import { getSignedCookie } from 'hono/cookie';
-import { randomId, SessionCookie } from '../../../src/hono/request/cookie.js';
+import { cookieValue, randomId, SessionCookie } from '../../../src/hono/request/cookie.js';
 import { SECRET } from './helpers.js';
 
 const OTHER_SECRET = 'a-different-secret-of-at-least-32-chars!!';
@@ -105,6 +105,16 @@ describe('SessionCookie', () => {
     assert.equal(result, id, 'the verified value is still answered from the cache');
   });
 
+  it('never pairs one value with another’s id: a repeated name Hono’s parse reads differently counts as none', async () => {
+    // Hono's getCookie skips a value with a backslash and reads the next pair of the name; our scan reads the first.
+    const cookie = sessionCookie();
+    const pair = await issue(cookie);
+    const junk = 'sid=x\\y';
+    assert.equal((await inRequest('http://localhost/', `${junk}; ${pair}`, (c) => cookie.read(c))).result, undefined);
+    assert.equal((await inRequest('http://localhost/', junk, (c) => cookie.read(c))).result, undefined, 'nothing cached for the junk');
+    assert.equal(typeof (await inRequest('http://localhost/', pair, (c) => cookie.read(c))).result, 'string');
+  });
+
   it('verifies with every secret of a rotation list, signing with the first', async () => {
     const old = await issue(sessionCookie([OTHER_SECRET]));
     const rotated = sessionCookie([SECRET, OTHER_SECRET]);
@@ -171,6 +181,20 @@ describe('SessionCookie: a cookie signed with another secret (issue 21)', () => 
     await inRequest('http://localhost/', await issue(ours), (c) => ours.read(c));
     await inRequest('http://localhost/', 'sid=not-signed', (c) => ours.read(c));
     assert.deepEqual(warnings, []);
+  });
+});
+
+describe('cookieValue', () => {
+  it('finds a cookie by exact name among others, unquoted', () => {
+    assert.equal(cookieValue('a=1; sid=abc; b=2', 'sid='), 'abc');
+    assert.equal(cookieValue('a=1;sid=abc', 'sid='), 'abc');
+    assert.equal(cookieValue('sid="abc"', 'sid='), 'abc');
+  });
+
+  it('does not match a name that merely ends with it, and answers undefined when absent', () => {
+    assert.equal(cookieValue('xsid=evil; __Host-sid=nope', 'sid='), undefined);
+    assert.equal(cookieValue('xsid=evil; sid=good', 'sid='), 'good');
+    assert.equal(cookieValue('a=1; b=2', 'sid='), undefined);
   });
 });
 
