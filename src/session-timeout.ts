@@ -358,7 +358,12 @@ export class SessionTimeoutElement extends ReactiveElement {
       this.#view.update();
     } else if (this.isConnected) {
       const kind = this.state == 'warning' ? this.#controller.warningReason : this.state == 'expired' && this.#keptWork ? 'kept' : null;
-      if (kind) this.#fallback ??= new FallbackWarning(this.renderRoot as ShadowRoot, { stay: () => this.extend(), signIn: this.#signIn, leave: this.#leave });
+      if (kind) this.#fallback ??= new FallbackWarning(this.renderRoot as ShadowRoot, {
+        // Escape may both cancel and close the dialog: staying once.
+        stay: () => this.state == 'warning' && this.extend(),
+        signIn: this.#signIn,
+        leave: this.#leave,
+      });
       this.#fallback?.update(kind, this.#controller.remaining);
     }
   }

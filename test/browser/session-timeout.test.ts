@@ -317,7 +317,7 @@ describe('<session-timeout>', () => {
 
     it('speaks the time left at most every 20–30 s, never every second', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="180"></fake-time-timeout>`);
-      // The live region is in place, silent, before the warning opens (its view loads 30 s ahead).
+      // The live region is in place, silent, before the warning opens (its view loads at the first idle moment).
       time.advance(30_000);
       await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region 30 s before the warning');
       const live = el.shadowRoot!.querySelector('dialog .sr-only[role="status"]')!;
