@@ -40,12 +40,12 @@ describe('the view’s module unavailable', () => {
 
   for (const answer of ['404', '500', 'hang']) {
     it(`answering ${answer}: the warning opens on time, modal, and the session still ends on time`, async function () {
-      this.timeout(10_000); // the accessibility audit, and a hanging fetch waited for ≤ 1 s
+      this.timeout(10_000); // the first idle moment (≤ 2 s), the accessibility audit, a hanging fetch waited for ≤ 1 s
       await serveView([answer]);
       const el = await fixture<ChunkTimeout>(html`<chunk-timeout warn-after="60" expire-after="90"></chunk-timeout>`);
       let extended = 0;
       el.addEventListener('session-timeout-extend', () => extended++);
-      await waitUntil(async () => (await viewRequests()) > 0, 'the view is fetched at the first idle moment');
+      await waitUntil(async () => (await viewRequests()) > 0, 'the view is fetched at the first idle moment', { timeout: 3000 });
       time.advance(60_000);
       expect(el.state).to.equal('warning');
       await waitUntil(() => openDialog(el), 'a warning on screen', { timeout: 3000 });
@@ -69,10 +69,11 @@ describe('the view’s module unavailable', () => {
     });
   }
 
-  it('a failed fetch is tried again: the next answer gives the full view', async () => {
+  it('a failed fetch is tried again: the next answer gives the full view', async function () {
+    this.timeout(10_000); // the first idle moment may take up to 2 s
     await serveView(['404']);
     const el = await fixture<ChunkTimeout>(html`<chunk-timeout warn-after="60" expire-after="90"></chunk-timeout>`);
-    await waitUntil(() => warnings.some((w) => w.includes('could not load its full warning')), 'the first fetch fails');
+    await waitUntil(() => warnings.some((w) => w.includes('could not load its full warning')), 'the first fetch fails', { timeout: 3000 });
     await serveView(['ok']);
     time.advance(2_000);
     await waitUntil(() => el.shadowRoot!.querySelector('[part="heading"]'), 'the full view after the retry');
@@ -83,12 +84,13 @@ describe('the view’s module unavailable', () => {
     expect(el.shadowRoot!.querySelectorAll('dialog'), 'no fallback beside it').to.have.length(1);
   });
 
-  it('arriving while the fallback is open, the full view takes over: focus stays in the dialog, and returns where it was once the user stays', async () => {
+  it('arriving while the fallback is open, the full view takes over: focus stays in the dialog, and returns where it was once the user stays', async function () {
+    this.timeout(10_000);
     await serveView(['500']);
     const input = await fixture<HTMLInputElement>(html`<input aria-label="notes">`);
     input.focus();
     const el = await fixture<ChunkTimeout>(html`<chunk-timeout warn-after="60" expire-after="90"></chunk-timeout>`);
-    await waitUntil(() => warnings.some((w) => w.includes('could not load its full warning')), 'the first fetch fails');
+    await waitUntil(() => warnings.some((w) => w.includes('could not load its full warning')), 'the first fetch fails', { timeout: 3000 });
     time.advance(60_000);
     await waitUntil(() => openDialog(el), 'the fallback');
     expect(openDialog(el)!.querySelector('h2'), 'the fallback: no heading').to.equal(null);
