@@ -380,8 +380,8 @@ export class SessionTimeoutElement extends ReactiveElement {
   }
 
   /**
-   * Fetches the view after `delay` ms: at the first idle moment after start (`requestIdleCallback`
-   * where there is one), or after a failure, on the element's clock.
+   * Fetches the view at the first idle moment after start (`delay` 0: `requestIdleCallback` where
+   * there is one), or `delay` ms after a failure, on the element's clock.
    */
   #scheduleViewLoad(delay: number): void {
     this.#viewTimer?.cancel();
@@ -394,6 +394,11 @@ export class SessionTimeoutElement extends ReactiveElement {
     if (!delay && typeof requestIdleCallback == 'function') {
       const id = requestIdleCallback(load, { timeout: RETRY_FIRST });
       this.#viewTimer = { cancel: () => cancelIdleCallback(id) };
+    } else if (!delay) {
+      // Safari has no idle callback: after the tasks already queued (the page's own start-up). The
+      // page's real clock: this is about the page, not the session's time.
+      const id = setTimeout(load, 0);
+      this.#viewTimer = { cancel: () => clearTimeout(id) };
     } else {
       const scheduler: Scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
       const id = scheduler.setTimeout(load, delay);

@@ -49,6 +49,7 @@ const json = (context, status, body) => {
  */
 let chunk = null;
 const hanging = new Set();
+const VIEW_MODULE = '/src/warning-view.ts';
 
 async function fakeChunk(context, next) {
   if (context.path === '/fake-chunk') {
@@ -63,7 +64,17 @@ async function fakeChunk(context, next) {
   if (/^\/src\/[\w/-]+\.js$/.test(context.path) && existsSync(`.${context.path.replace(/\.js$/, '.ts')}`)) {
     context.path = context.path.replace(/\.js$/, '.ts');
   }
-  if (!chunk || context.path !== chunk.path) return next();
+  if (!chunk || context.path !== chunk.path) {
+    await next();
+    if (context.path == VIEW_MODULE) {
+      // Never from the browser's cache (WebKit would serve it to a later test file that makes it
+      // unavailable): web-test-runner's cache middleware, around this one, marks every path with an
+      // extension cacheable for a year once the answer is made, so the path loses its extension.
+      context.set('Cache-Control', 'no-store');
+      context.path = VIEW_MODULE.replace(/\.ts$/, '');
+    }
+    return;
+  }
   chunk.requests++;
   const plan = chunk.script.length > 1 ? chunk.script.shift() : chunk.script[0];
   if (plan === 'hang') await new Promise((resolve) => hanging.add(resolve));
