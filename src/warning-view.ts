@@ -1,8 +1,9 @@
 /**
  * What `<session-timeout>` shows: the warning (idle or absolute), the dialog that keeps unsaved work,
- * the expired state, and what is spoken. Loaded by the element the first time it has something to
- * show (contract §1: the session's protection never waits for it), so a page on which nobody goes
- * idle never downloads it: the texts, the languages, the styles and the focus handling live here.
+ * the expired state, and what is spoken. Fetched by the element at the first idle moment after start
+ * (`view-loader.ts`), never waited for by the session's protection (contract §1): until it is there,
+ * the fallback warning (`fallback-warning.ts`) shows. The texts, the languages, the styles and the
+ * focus handling live here.
  *
  * @module
  */
@@ -65,6 +66,8 @@ export class WarningView implements ReactiveController {
   /** Shown modal by us and still in the top layer (not `:modal`, which Chrome < 105, Firefox < 103, Safari < 15.6 lack). */
   #modal = false;
   #unlockScroll?: () => void;
+  /** Opened in the fallback's place: focus returns where the fallback found it, not to the fallback's button. */
+  #handedOver = false;
   /** Light-DOM changes can empty or fill a slot: the default text shows for an empty one. */
   #slotObserver?: MutationObserver;
   /** Where constructable style sheets are missing (Safari before 16.4): a `<style>` rendered first. */
@@ -102,7 +105,6 @@ export class WarningView implements ReactiveController {
     this.#returnFocus = returnFocus;
     this.#handedOver = true;
   }
-  #handedOver = false;
 
   /** The warning opened: spoken now (the dialog's own announcement may be cut short), then at most every 20–30 s. */
   opened(): void {
