@@ -55,10 +55,11 @@ const styles = css`
   }
 `;
 
+/** Per kind: the sentence, the button's label and its part (the full view's names). */
 const TEXTS = {
-  idle: ['You will be signed out in {t} unless you choose to stay signed in.', 'Stay signed in'],
-  absolute: ['Your session ends in {t} and cannot be extended. Save your work now.', 'OK'],
-  kept: ['Your session has ended. Your unsaved changes are still here, hidden: sign in again in a new tab, then come back.', 'Sign in again'],
+  idle: ['You will be signed out in {t} unless you choose to stay signed in.', 'Stay signed in', 'extend-button'],
+  absolute: ['Your session ends in {t} and cannot be extended. Save your work now.', 'OK', 'dismiss-button'],
+  kept: ['Your session has ended. Your unsaved changes are still here, hidden: sign in again in a new tab, then come back.', 'Sign in again', 'sign-in-button'],
 } as const;
 
 /** `m:ss`. */
@@ -96,11 +97,12 @@ export class FallbackWarning {
   update(kind: FallbackKind, remaining: number): void {
     if (!kind) return this.#hide(true);
     const dialog = this.#dialog ?? this.#build();
-    const [sentence, label] = TEXTS[kind];
+    const [sentence, label, part] = TEXTS[kind];
     dialog.className = `fallback ${kind}`;
     dialog.querySelector('p')!.textContent = sentence.replace('{t}', minutesAndSeconds(Math.max(0, Math.ceil(remaining))));
     const [primary, leave] = dialog.querySelectorAll('button');
     primary!.textContent = label;
+    primary!.setAttribute('part', part);
     leave!.hidden = kind != 'kept';
     if (!this.#modal && this.#root.host.isConnected) {
       if (dialog.open) dialog.close(); // open but out of the top layer: the element moved
@@ -150,7 +152,7 @@ export class FallbackWarning {
     dialog.setAttribute('part', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
     dialog.setAttribute('aria-labelledby', 'fallback-text');
-    dialog.innerHTML = '<p id="fallback-text"></p><button part="extend-button"></button><button part="leave-button">Leave without saving</button>';
+    dialog.innerHTML = '<p id="fallback-text"></p><button></button><button part="leave-button">Leave without saving</button>';
     const [primary, leave] = dialog.querySelectorAll('button');
     primary!.onclick = () => (this.#kind == 'kept' ? this.#actions.signIn() : this.#actions.stay());
     leave!.onclick = () => this.#actions.leave();

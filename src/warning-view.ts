@@ -56,6 +56,8 @@ export class WarningView implements ReactiveController {
   #language: Language = { tag: 'en', locale: null };
   #langObserver?: MutationObserver;
   #announcement = '';
+  /** The announcement is our English standing in for a text the locale lacks: marked `lang="en"`. */
+  #announcedInEnglish = false;
   /** The language the announcement was made in: a locale arriving later makes it again (issue 20, 8). */
   #announcedIn = '';
   #announcedAt = 0;
@@ -85,7 +87,7 @@ export class WarningView implements ReactiveController {
     // A change of `lang` (own, an ancestor's, the page's) or a locale arriving re-renders.
     this.#langObserver = new MutationObserver(this.#rerender);
     this.#langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    addEventListener(LOCALE_EVENT, this.#rerender);
+    addEventListener(LOCALE_EVENT, this.#onLocale);
     this.#slotObserver = new MutationObserver(this.#rerender);
     this.#slotObserver.observe(this.#host.element, { childList: true, subtree: true, characterData: true, attributes: true });
   }
@@ -93,7 +95,7 @@ export class WarningView implements ReactiveController {
   hostDisconnected(): void {
     this.#langObserver?.disconnect();
     this.#slotObserver?.disconnect();
-    removeEventListener(LOCALE_EVENT, this.#rerender);
+    removeEventListener(LOCALE_EVENT, this.#onLocale);
     // Out of the document, the dialog left the top layer: shown modal again on return.
     this.#modal = false;
     this.#unlockScroll?.();
@@ -117,9 +119,13 @@ export class WarningView implements ReactiveController {
 
   /** Makes the announcement for `seconds` left, in the language in force. */
   #announce(seconds: number): void {
-    this.#announcement = this.#host.controller.warningReason == 'absolute'
+    const absolute = this.#host.controller.warningReason == 'absolute';
+    this.#announcement = absolute
       ? fill(this.#text('announceAbsolute'), { time: this.#endTime() })
       : this.#host.announcementText(seconds);
+    // Ours (not an override of announcementText) and English where the locale has no such text.
+    const key = absolute ? 'announceAbsolute' : 'announceIdle';
+    this.#announcedInEnglish = text(this.#language, key)[1] && (absolute || this.#announcement == this.idleAnnouncement(seconds));
     this.#announcedAt = seconds;
     this.#announcedIn = this.#languageKey();
   }
@@ -156,7 +162,7 @@ export class WarningView implements ReactiveController {
     const state = host.controller.state;
     const kept = host.keptWork() && state == 'expired';
     const { tag } = this.#resolveLanguage();
-    // The language changed (its locale arrived) while the warning is open: shown and spoken again in it.
+    // The language or its texts changed (a locale arrived) while the warning is open: shown and spoken again in it.
     if (state == 'warning' && this.#announcement && this.#announcedIn != this.#languageKey()) this.#announce(Math.ceil(host.controller.remaining));
     const outcome = host.outcome();
     return html`${this.#style}
@@ -185,7 +191,7 @@ export class WarningView implements ReactiveController {
           : nothing}
         <p id="countdown"><span class="label">${this.#show('timeLeft')}</span>
           <bdi part="countdown" role="timer">${countdown(remaining, this.#language.tag)}</bdi></p>
-        <div class="sr-only" role="status">${this.#announcement}</div>
+        <div class="sr-only" role="status" lang=${this.#announcedInEnglish ? 'en' : nothing}>${this.#announcement}</div>
         <div class="actions">
           ${absolute
             ? html`<button part="dismiss-button" class="primary" @click=${host.dismiss}>${this.#slot('dismiss-label', this.#show('dismiss'))}</button>`
@@ -294,6 +300,12 @@ export class WarningView implements ReactiveController {
   }
 
   readonly #rerender = (): void => this.#host.element.requestUpdate();
+
+  /** A locale arrived or changed: what is shown, and what was spoken, again in it. */
+  readonly #onLocale = (): void => {
+    this.#announcedIn = '';
+    this.#rerender();
+  };
 
   /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
   readonly #onCancel = (event: Event): void => {

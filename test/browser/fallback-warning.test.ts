@@ -57,6 +57,7 @@ describe('the fallback warning', () => {
     fallback.update('kept', 0);
     expect(getComputedStyle(dialog(), '::backdrop').backgroundColor, 'opaque').to.match(/^rgb\(/);
     expect(root.activeElement!.textContent).to.equal('Sign in again');
+    expect(root.activeElement!.getAttribute('part')).to.equal('sign-in-button');
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
     await new Promise((resolve) => setTimeout(resolve, 20));

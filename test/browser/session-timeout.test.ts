@@ -43,6 +43,8 @@ KeepingTimeout.define('keeping-timeout');
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const dialogOf = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
 const focusedPart = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('part');
+/** The full view, fetched at the first idle moment after start (the element asks for one within 2 s). */
+const fullView = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('dialog:not(#fallback)'), 'no full view', { timeout: 3000 });
 
 /** Captures console.warn for one test (restored in afterEach). */
 let warnings: string[] = [];
@@ -170,7 +172,7 @@ describe('<session-timeout>', () => {
   describe('what a page downloads', () => {
     it('fetches the full view at the first idle moment after start, not when the warning is due (issue 20)', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="600" expire-after="900"></fake-time-timeout>`);
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'no view soon after start');
+      await fullView(el);
       expect(el.shadowRoot!.querySelectorAll('dialog'), 'the full view alone, closed').to.have.length(1);
       expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
       expect(el.state).to.equal('active');
@@ -318,7 +320,7 @@ describe('<session-timeout>', () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="180"></fake-time-timeout>`);
       // The live region is in place, silent, before the warning opens (its view loads at the first idle moment).
       time.advance(30_000);
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region 30 s before the warning');
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region before the warning', { timeout: 3000 });
       const live = el.shadowRoot!.querySelector('dialog .sr-only[role="status"]')!;
       expect(live.textContent!.trim()).to.equal('');
       time.advance(30_000);
@@ -343,7 +345,7 @@ describe('<session-timeout>', () => {
 
     it('honours prefers-reduced-motion', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="20" expire-after="60"></session-timeout>`);
-      const dialog = await waitUntil(() => dialogOf(el), 'the view, fetched at the first idle moment').then(() => dialogOf(el));
+      const dialog = await fullView(el).then(() => dialogOf(el));
       dialog.show();
       expect(getComputedStyle(dialog).animationName).to.equal('session-timeout-in');
       await emulateMedia({ reducedMotion: 'reduce' });
@@ -743,6 +745,7 @@ describe('<session-timeout>', () => {
         <keeping-timeout ping-url=${endpoint.url} redirect-url="/login"></keeping-timeout>
       </div>`);
       const el = page.querySelector<KeepingTimeout>('keeping-timeout')!;
+      await fullView(el); // what follows is the full view's (the fallback's own: fallback-warning.test.ts)
       const input = page.querySelector('input')!;
       input.focus();
       if (edit) input.value = 'ten minutes of typing';
@@ -854,7 +857,7 @@ describe('<session-timeout>', () => {
       };
       try {
         const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
-        await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'the view');
+        await fullView(el);
         time.advance(60_000);
         await el.updateComplete;
         expect(dialogOf(el).open).to.equal(true);
@@ -879,7 +882,7 @@ describe('<session-timeout>', () => {
           <fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>
         </div>`);
       const el = root.querySelector<SessionTimeoutElement>('fake-time-timeout')!;
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'the view');
+      await fullView(el);
       time.advance(60_000);
       await el.updateComplete;
       const message = getComputedStyle(part(el, 'message')!);
@@ -902,7 +905,7 @@ describe('<session-timeout>', () => {
       })));
       try {
         const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout lang="qaa" warn-after="60" expire-after="90"></fake-time-timeout>`);
-        await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'the view');
+        await fullView(el);
         time.advance(60_000);
         await el.updateComplete;
         const announcement = () => el.shadowRoot!.querySelector('dialog [role="status"]')!;
@@ -912,6 +915,9 @@ describe('<session-timeout>', () => {
         expect(part(el, 'extend-button')!.textContent!.trim()).to.equal('Qaa stay');
         expect(announcement().textContent, 'spoken in it').to.match(/^Qaa announces /);
         expect(announcement().closest('[lang]')!.getAttribute('lang')).to.equal('qaa');
+        defineLocale('qaa', { announceIdle: '' }); // a locale without it: English, marked so
+        await waitUntil(() => announcement().textContent!.startsWith('You will be signed out'), 'English stands in');
+        expect(announcement().getAttribute('lang')).to.equal('en');
       } finally {
         setLocaleLoader([], () => Promise.resolve());
       }
@@ -923,7 +929,7 @@ describe('<session-timeout>', () => {
           <span slot="heading"> </span><span slot="warning"></span>
           <span slot="extend-label"></span><span slot="logout-label"></span>
         </fake-time-timeout>`);
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'the view');
+      await fullView(el);
       time.advance(60_000);
       await el.updateComplete;
       await Promise.all(dialogOf(el).getAnimations().map((animation) => animation.finished));
@@ -942,7 +948,7 @@ describe('<session-timeout>', () => {
       const tall = await fixture<HTMLDivElement>(html`<div style="height: 5000px"></div>`);
       try {
         const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
-        await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'the view');
+        await fullView(el);
         time.advance(60_000);
         await el.updateComplete;
         expect(getComputedStyle(scroller).overflowY, 'no wheel or touch scrolling behind the modal').to.equal('hidden');
