@@ -56,7 +56,11 @@ export default [
     input: { 'session-timeout.min': 'src/drop-in.ts' },
     // The chunks import what they share with the drop-in (lit, the registry) from it: one file first.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'esm', sourcemap: true, chunkFileNames: 'drop-in/[name]-[hash].js' },
+    output: {
+      dir: 'dist', format: 'esm', sourcemap: true,
+      // The view unhashed: after a failed fetch the drop-in asks for it again by name (src/view-loader.ts).
+      chunkFileNames: (chunk) => (chunk.name == 'warning-view' ? 'drop-in/[name].js' : 'drop-in/[name]-[hash].js'),
+    },
     plugins: [nodeResolve(), ts(), minifyTemplates(), minify()],
   },
 ];
