@@ -44,6 +44,8 @@ export default [
       'hono/cloudflare': 'src/hono/cloudflare.ts',
       'hono/testing': 'src/hono/testing.ts',
       'hono/better-auth': 'src/hono/better-auth.ts',
+      // `npx session-timeout-conformance`: the package's `bin` (Node only; rollup keeps its shebang).
+      'conformance/cli': 'src/conformance/cli.ts',
       // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
       ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
