@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { hasNoStore, type Answer, type HttpClient, type RequestKind } from './http.js';
+import { hasNoStore, headerOf, type Answer, type HttpClient, type RequestKind } from './http.js';
 import type { Results } from './results.js';
 import type { Session } from './session.js';
 
@@ -75,10 +75,24 @@ export class CheckContext {
     return this.http.send({ path: this.options.guarded!, kind, headers, cookie: session?.header() ?? null });
   }
 
-  /** The `no-store` rule: one failure per answer that lacks it. */
+  /**
+   * The `no-store` rule: one failure per answer that lacks it. A `404` is left out: it says the path
+   * has no route at all (the `405` rule reports that), not how the ping answers.
+   */
   expectNoStore(answer: Answer): void {
+    if (answer.status === 404) return;
     this.results.check('no-store', hasNoStore(answer), () => `${answer.asked} answered ${answer.status} without Cache-Control: no-store`);
   }
+
+  /** `no-store` on a guarded request's answer when it is a refusal (a page the app serves is its own business). */
+  expectNoStoreIfRefused(answer: Answer): void {
+    if (isRefusal(answer)) this.expectNoStore(answer);
+  }
+}
+
+/** A guarded request's answer that refuses it: `303`, `401`, or htmx's `HX-Redirect`. */
+export function isRefusal(answer: Answer): boolean {
+  return answer.status === 303 || answer.status === 401 || headerOf(answer, 'hx-redirect') !== null;
 }
 
 /** The number at `key` of a JSON object, or `undefined`. */

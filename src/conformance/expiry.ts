@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { now, s, sleep, type CheckContext } from './context.js';
+import { isRefusal, now, s, sleep, type CheckContext } from './context.js';
 import { describe, headerOf } from './http.js';
 import { expectExpiredJson } from './probes.js';
 import type { Session } from './session.js';
@@ -39,7 +39,7 @@ async function endedViaPing(ctx: CheckContext, idle: IdleSession, reasons: Reaso
   expectExpiredJson(ctx, 'never-revived', again, ['idle', 'absolute', 'missing'], 'a second ping {"idle": 0} with the ended session\'s cookie');
   if (ctx.options.guarded) {
     const fetched = await ctx.guarded(idle.session, 'same-origin-fetch', { Accept: 'application/json' });
-    ctx.expectNoStore(fetched);
+    ctx.expectNoStoreIfRefused(fetched);
     expectExpiredJson(ctx, 'never-revived', fetched, ['idle', 'absolute', 'missing'], `a fetch() of ${ctx.options.guarded} with the ended session's cookie`);
   }
 }
@@ -48,13 +48,19 @@ async function endedViaPing(ctx: CheckContext, idle: IdleSession, reasons: Reaso
 async function endedViaGuarded(ctx: CheckContext, idle: IdleSession, reasons: Reasons): Promise<void> {
   const r = ctx.results;
   const page = await ctx.guarded(idle.session, 'navigation');
-  ctx.expectNoStore(page);
+  ctx.expectNoStoreIfRefused(page);
   const location = headerOf(page, 'location');
   const idleFor = (now() - idle.lastActivityBy) / 1000;
-  if (r.check('never-revived', page.status === 303 && !!location,
-    () => `${s(idleFor)} after its last activity (it had ${s(idle.remaining)} left), a page load of ${ctx.options.guarded} answered ${describe(page)}; expected 303 to the sign-in page: a request after the deadline must not revive the session`)) {
-    const reason = new URL(location!, ctx.http.base).searchParams.get('reason');
+  // Refused in any shape holds this rule; the shape (303 for a page load) is guarded-refused's.
+  const refused = r.check('never-revived', isRefusal(page),
+    () => `${s(idleFor)} after its last activity (it had ${s(idle.remaining)} left), a page load of ${ctx.options.guarded} answered ${describe(page)}; a request after the deadline must be refused, not revive the session`);
+  if (refused && page.status === 303 && location) {
+    const reason = new URL(location, ctx.http.base).searchParams.get('reason');
     r.check('end-reason', reasons.includes(reason ?? ''), `the page load after an idle end was sent to ${location}; expected reason=${reasons.join(' or reason=')} in its query`);
+  }
+  if (refused) {
+    r.check('guarded-refused', page.status === 303 && !!location,
+      () => `a page load with a session that had ended answered ${describe(page)}; expected 303 to the sign-in page`);
   }
   const ping = await ctx.ping(idle.session, { idle: 0 });
   expectExpiredJson(ctx, 'never-revived', ping, ['idle', 'absolute', 'missing'], 'a ping {"idle": 0} after the refused page load');

@@ -55,6 +55,8 @@ export class HttpClient {
   readonly base: URL;
   readonly origin: string;
   readonly #agent: HttpAgent;
+  /** How long each answer took (ms), in order: the timing checks size their waits by it. */
+  readonly roundTrips: number[] = [];
 
   constructor(base: URL) {
     this.base = base;
@@ -91,12 +93,14 @@ export class HttpClient {
     const asked = `${method} ${url.pathname}${url.search}${shown}`;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 
+    const sent = performance.now();
     return new Promise<Answer>((resolve, reject) => {
       const request = send(url, { method, headers, agent: this.#agent, timeout: REQUEST_TIMEOUT * 1000 }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', (error) => reject(new ConnectionError(`${asked}: ${error.message}`)));
         response.on('end', () => {
+          this.roundTrips.push(performance.now() - sent);
           const text = Buffer.concat(chunks).toString('utf8');
           let json: unknown;
           try {
@@ -118,6 +122,12 @@ export class HttpClient {
         request.end();
       } else request.end();
     });
+  }
+
+  /** The round trip (ms) that 90 % of the answers so far took at most. */
+  slowRoundTrip(): number {
+    const sorted = [...this.roundTrips].sort((a, b) => a - b);
+    return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
   }
 
   /** Closes the sockets kept open between requests. */

@@ -81,9 +81,12 @@ export class Session {
   }
 }
 
-/** The same value with its last character changed: a forged signature or an unknown id. */
+/**
+ * The same value with its first character changed: an unknown id, or one its signature no longer
+ * matches. Not the last: the last base64 character of a signature carries bits a decoder ignores,
+ * so changing it may leave the signature valid.
+ */
 function tamper(value: string): string {
   if (value === '') return 'x';
-  const last = value.at(-1)!;
-  return value.slice(0, -1) + (last === 'A' ? 'B' : 'A');
+  return (value[0] === 'A' ? 'B' : 'A') + value.slice(1);
 }

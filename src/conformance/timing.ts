@@ -13,8 +13,15 @@ import { now, s, sleep, type Alive, type CheckContext } from './context.js';
 import { describe } from './http.js';
 import type { Session } from './session.js';
 
-/** The wait between the pings compared (ms): a sixth of expireAfter, 0.25 s to 2 s. */
-export const stepFor = (expireAfter: number): number => Math.min(2, Math.max(0.25, expireAfter / 6)) * 1000;
+/**
+ * The wait between the pings compared (ms): a sixth of expireAfter, or more on a slow connection
+ * (the verdicts tolerate half of it), at least 0.25 s, and at most a quarter of expireAfter (the
+ * session must outlast two steps with room to spare) or 2 s.
+ */
+export function stepFor(expireAfter: number, slowRoundTrip: number): number {
+  const wanted = Math.max(expireAfter * 1000 / 6, 3 * slowRoundTrip, 250);
+  return Math.min(wanted, Math.max(250, expireAfter * 1000 / 4), 2000);
+}
 
 /** What the session can reach at most right now: expireAfter, or less once the absolute end is nearer. */
 const fullOf = (alive: Alive): number => Math.min(alive.expireAfter, alive.absoluteRemaining ?? Infinity);
