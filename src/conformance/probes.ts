@@ -37,20 +37,22 @@ export async function checkNoSession(ctx: CheckContext, session: Session | null)
 /** A guarded path without a session: refused the way each kind of request understands. */
 export async function checkGuardedRefused(ctx: CheckContext): Promise<void> {
   const r = ctx.results;
-  const navigation = await ctx.guarded(null, 'navigation');
+  const [navigation, legacy, htmx, fetched] = await Promise.all([
+    ctx.guarded(null, 'navigation'),
+    ctx.guarded(null, 'legacy-navigation'),
+    ctx.guarded(null, 'same-origin-fetch', { 'HX-Request': 'true' }),
+    ctx.guarded(null, 'same-origin-fetch', { Accept: 'application/json' }),
+  ]);
   expectRedirect(ctx, navigation, 'a page load without a session');
   r.check('guarded-refused', !/[?&]reason=/.test(headerOf(navigation, 'location') ?? ''),
     () => `a visitor who never signed in was sent to ${headerOf(navigation, 'location')}: without a session the redirect carries no reason (nobody was signed out)`);
 
-  const legacy = await ctx.guarded(null, 'legacy-navigation');
   expectRedirect(ctx, legacy, 'a page load without fetch metadata (Accept: text/html only)');
 
-  const htmx = await ctx.guarded(null, 'same-origin-fetch', { 'HX-Request': 'true' });
   ctx.expectNoStoreIfRefused(htmx);
   r.check('guarded-refused', htmx.status === 200 && !!headerOf(htmx, 'hx-redirect'),
     () => `an htmx request (HX-Request: true) without a session answered ${describe(htmx)}; expected 200 with an HX-Redirect header (htmx ignores headers on 3xx)`);
 
-  const fetched = await ctx.guarded(null, 'same-origin-fetch', { Accept: 'application/json' });
   ctx.expectNoStoreIfRefused(fetched);
   expectExpiredJson(ctx, 'guarded-refused', fetched, ['missing'], 'a fetch() without a session');
 }
@@ -76,8 +78,10 @@ const BAD_BODIES: readonly [string, string][] = [
 ];
 
 export async function checkBadBodies(ctx: CheckContext, session: Session): Promise<void> {
-  for (const [body, what] of BAD_BODIES) {
-    const answer = await ctx.ping(session, body);
+  // Sent together, judged in order: the run stays short however slow each answer is.
+  const answers = await Promise.all(BAD_BODIES.map(([body]) => ctx.ping(session, body)));
+  for (const [i, [, what]] of BAD_BODIES.entries()) {
+    const answer = answers[i]!;
     const json = answer.json;
     ctx.results.check('bad-body-400', answer.status === 400 && isObject(json) && typeof json.error === 'string',
       () => `${what}: ${answer.asked} answered ${describe(answer)}; expected 400 with JSON {"error": "..."}`);
@@ -94,8 +98,9 @@ export async function checkCrossSite(ctx: CheckContext, session: Session): Promi
     [{ Origin: '', 'Sec-Fetch-Site': 'cross-site' }, 'Sec-Fetch-Site: cross-site (no Origin)'],
     [{ Origin: '', 'Sec-Fetch-Site': 'same-site' }, 'Sec-Fetch-Site: same-site (a sibling subdomain)'],
   ];
-  for (const [headers, what] of cases) {
-    const answer = await ctx.ping(session, { idle: 0 }, headers);
+  const answers = await Promise.all(cases.map(([headers]) => ctx.ping(session, { idle: 0 }, headers)));
+  for (const [i, [, what]] of cases.entries()) {
+    const answer = answers[i]!;
     const json = answer.json;
     ctx.results.check('cross-site-403', answer.status === 403 && isObject(json) && typeof json.error === 'string',
       () => `a ping with ${what} answered ${describe(answer)}; expected 403 with JSON {"error": "..."}`);
@@ -103,10 +108,12 @@ export async function checkCrossSite(ctx: CheckContext, session: Session): Promi
 }
 
 export async function checkMethods(ctx: CheckContext, session: Session): Promise<void> {
-  for (const method of ['GET', 'PUT', 'DELETE']) {
-    const answer = method === 'GET'
-      ? await ctx.http.send({ method, path: ctx.pingPath, kind: 'same-origin-fetch', cookie: session.header() })
-      : await ctx.ping(session, { idle: 0 }, {}, method);
+  const methods = ['GET', 'PUT', 'DELETE'];
+  const answers = await Promise.all(methods.map((method) => method === 'GET'
+    ? ctx.http.send({ method, path: ctx.pingPath, kind: 'same-origin-fetch', cookie: session.header() })
+    : ctx.ping(session, { idle: 0 }, {}, method)));
+  for (const [i, method] of methods.entries()) {
+    const answer = answers[i]!;
     if (method === 'GET') ctx.expectNoStore(answer);
     const allow = headerOf(answer, 'allow') ?? '';
     ctx.results.check('method-405', answer.status === 405 && /(^|,)\s*POST\s*(,|$)/i.test(allow) && !/(^|,)\s*(GET|PUT|DELETE)\s*(,|$)/i.test(allow),
@@ -122,18 +129,20 @@ export function bodyOfSize(bytes: number): string {
 
 export async function checkTooLarge(ctx: CheckContext, session: Session): Promise<void> {
   const r = ctx.results;
-  const over = await ctx.ping(session, bodyOfSize(1025));
+  const body = bodyOfSize(1025);
+  const [over, chunked, limit] = await Promise.all([
+    ctx.ping(session, body),
+    ctx.http.send({
+      method: 'POST', path: ctx.pingPath, kind: 'same-origin-fetch', headers: { 'Content-Type': 'application/json' },
+      body: { chunks: [body.slice(0, 512), body.slice(512)] }, cookie: session.header(),
+    }),
+    ctx.ping(session, bodyOfSize(1024)),
+  ]);
   r.check('too-large-413', over.status === 413, () => `a valid ping body of 1025 bytes answered ${describe(over)}; expected 413 (the limit is 1 KiB)`);
 
-  const body = bodyOfSize(1025);
-  const chunked = await ctx.http.send({
-    method: 'POST', path: ctx.pingPath, kind: 'same-origin-fetch', headers: { 'Content-Type': 'application/json' },
-    body: { chunks: [body.slice(0, 512), body.slice(512)] }, cookie: session.header(),
-  });
   ctx.expectNoStore(chunked);
   r.check('too-large-413', chunked.status === 413,
     () => `the same 1025 bytes sent chunked (no Content-Length) answered ${describe(chunked)}; expected 413: the bytes read count, not only the header`);
 
-  const limit = await ctx.ping(session, bodyOfSize(1024));
   r.check('too-large-413', limit.status === 200, () => `a valid ping body of exactly 1024 bytes answered ${describe(limit)}; expected 200 (only bodies over 1 KiB are refused)`);
 }

@@ -81,8 +81,7 @@ async function check(ctx: CheckContext): Promise<void> {
 
   // At once: a session of a few seconds must not lapse before the kit has even asked.
   const first = live ? readAlive(ctx, await ctx.ping(live, { idle: 0 }), 'the first ping {"idle": 0} of a new session') : null;
-  await checkNoSession(ctx, live);
-  if (o.guarded) await checkGuardedRefused(ctx);
+  await Promise.all([checkNoSession(ctx, live), o.guarded ? checkGuardedRefused(ctx) : null]);
   if (!live) {
     for (const id of NEED_SESSION) r.skip(id, 'no live session to check with');
     return;
@@ -104,10 +103,9 @@ async function check(ctx: CheckContext): Promise<void> {
   const idleSessions = idle.map(({ session, at }): IdleSession => ({ session, lastActivityBy: at, remaining: first.expireAfter }));
 
   const liveChecks = async (): Promise<void> => {
-    for (const probe of [checkBadBodies, checkCrossSite, checkMethods, checkTooLarge]) {
-      await refresh();
-      await probe(ctx, live);
-    }
+    // Independent of each other, so sent together after one refresh.
+    await refresh();
+    await Promise.all([checkBadBodies, checkCrossSite, checkMethods, checkTooLarge].map((probe) => probe(ctx, live)));
     if (!(await checkNotActivityAndExtend(ctx, live, step))) return skipRest(ctx, 'the session ended during an earlier check');
     // Passive requests and presence are measured with pings: when pings count as activity, nothing can be.
     const pingsCount = r.failed('ping-not-activity') ? 'pings count as activity here (see ping-not-activity), so nothing else can be measured with them' : null;

@@ -98,7 +98,20 @@ describe('the conformance kit', () => {
       servers.push(server);
       reports.set(name, await check(server.origin, '/app'));
     });
-    await Promise.all([demo(), ...broken]);
+    // The demo also with a --cookie (one session, waited out at the end) and with no guarded path.
+    const demoAlso = async (): Promise<void> => {
+      const server = await serveDemo();
+      servers.push(server);
+      const signIn = await fetch(`${server.origin}/login`, { method: 'POST', body: new URLSearchParams({ username: 'ada' }), redirect: 'manual' });
+      const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+      const [withCookie, unguarded] = await Promise.all([
+        runConformance({ baseUrl: server.origin, cookie, guarded: '/', expireAfter: EXPIRE_AFTER }),
+        runConformance({ baseUrl: server.origin, signIn: '/login' }),
+      ]);
+      reports.set('demo --cookie', withCookie);
+      reports.set('demo, no --guarded', unguarded);
+    };
+    await Promise.all([demo(), demoAlso(), ...broken]);
   });
   after(() => Promise.all(servers.map((server) => server.close())));
 
@@ -109,6 +122,19 @@ describe('the conformance kit', () => {
     assert.deepEqual(skipped, ['presence'], 'everything but the optional presence is checked');
     // About expireAfter alone (3.6 s for 3 s); the bound leaves room for a loaded machine running 14 at once.
     assert.ok(report.seconds < 2 * EXPIRE_AFTER + 4, `took ${report.seconds} s`);
+  });
+
+  it('passes against the demo with a --cookie instead of signing in, and without a guarded path', () => {
+    const withCookie = reports.get('demo --cookie')!;
+    assert.ok(withCookie.passed, explain(withCookie));
+    assert.deepEqual(withCookie.results.filter((r) => r.status === 'skip').map((r) => r.rule.id), ['sign-in', 'cookie', 'presence']);
+    assert.equal(withCookie.results.find((r) => r.rule.id === 'never-revived')!.status, 'pass', 'the one session is waited out at the end');
+
+    const unguarded = reports.get('demo, no --guarded')!;
+    assert.ok(unguarded.passed, explain(unguarded));
+    const skipped = unguarded.results.filter((r) => r.status === 'skip');
+    assert.deepEqual(skipped.map((r) => r.rule.id), ['guarded-served', 'passive', 'guarded-refused', 'presence']);
+    assert.equal(skipped[0]!.messages[0], 'no --guarded path given');
   });
 
   describe('fails each broken server with the rule it breaks named, and no other', () => {

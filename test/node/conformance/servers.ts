@@ -10,9 +10,13 @@ import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
 import type { SessionStore, TouchResult } from '../../../src/hono/store.js';
 
 export const SECRET = 'conformance-test-secret-at-least-32-characters';
-/** Short durations: the kit's whole run then takes about four seconds. */
-export const EXPIRE_AFTER = 3;
-export const WARN_AFTER = 2;
+/**
+ * Short durations: the kit's run then takes little more than `expireAfter`. Six seconds, not three:
+ * the tests run sixteen kits and servers in one process on a shared machine, and a burst of their
+ * requests must not outlast a session.
+ */
+export const EXPIRE_AFTER = 6;
+export const WARN_AFTER = 4;
 
 export interface Served {
   origin: string;
@@ -36,9 +40,9 @@ function listen(fetch: Fetch): Promise<Served> {
 }
 
 /** The demo application of `npm start`, as demo/server.ts builds it. */
-export function serveDemo(): Promise<Served> {
+export function serveDemo({ expireAfter = EXPIRE_AFTER, warnAfter = WARN_AFTER } = {}): Promise<Served> {
   const app = createDemoApp({
-    warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, absoluteTimeout: 600, secret: SECRET,
+    warnAfter, expireAfter, absoluteTimeout: 600, secret: SECRET,
     elementScript: new URL('../../../dist/session-timeout.min.js', import.meta.url),
   });
   return listen((request) => app.fetch(request));
@@ -61,10 +65,10 @@ export interface Breakage {
 }
 
 /** An app mounted the way the README shows (ping, guarded /app, sign-in, sign-out), with one thing broken. */
-export function serveBroken(breakage: Breakage): Promise<Served> {
+export function serveBroken(breakage: Breakage, { expireAfter = EXPIRE_AFTER, warnAfter = WARN_AFTER } = {}): Promise<Served> {
   const inner = new MemoryStore();
   const timeout = sessionTimeout({
-    expireAfter: EXPIRE_AFTER, warnAfter: WARN_AFTER, secret: SECRET, redirect: '/login',
+    expireAfter, warnAfter, secret: SECRET, redirect: '/login',
     store: breakage.store ? breakage.store(inner) : inner,
     ...breakage.options,
   });
