@@ -85,6 +85,34 @@ describe('session-timeout-element/express on Express 5', () => {
     assert.equal(page.status, 200, 'still signed in');
   });
 
+  it('answers the ping after a JSON body parser too (it hands on what the parser read)', async () => {
+    const timeout = sessionTimeout({ expireAfter: 3, warnAfter: 2, secret: SECRET });
+    const app = express();
+    app.use(express.json());
+    app.post('/login', async (req, res) => {
+      await timeout.start(req, res);
+      res.sendStatus(204);
+    });
+    app.all('/session/ping', timeout.ping);
+    const { origin: parsedOrigin, server: parsedServer } = await listen(app);
+    try {
+      const login = await fetch(`${parsedOrigin}/login`, { method: 'POST' });
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const ping = (body: string) => fetch(`${parsedOrigin}/session/ping`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+      const alive = await ping('{"idle":0}');
+      assert.equal(alive.status, 200);
+      const answer = (await alive.json()) as { remaining: number; expireAfter: number };
+      assert.equal(answer.expireAfter, 3);
+      assert.ok(answer.remaining > 2.5, `remaining ${answer.remaining}: {"idle": 0} extends`);
+      const refused = await ping('{"idle":-1}');
+      assert.equal(refused.status, 400, 'the parsed body is judged as the raw one would be');
+      assert.match(((await refused.json()) as { error: string }).error, /"idle" must be a finite number/);
+    } finally {
+      parsedServer.closeAllConnections();
+      await new Promise<void>((done) => parsedServer.close(() => done()));
+    }
+  });
+
   it('fails closed with 503 and Retry-After when the store is down, for the middleware, the ping and start', async () => {
     const down = new Error('store down');
     const broken: SessionStore = {
