@@ -8,11 +8,15 @@ import express, { type ErrorRequestHandler } from 'express';
 import { sessionTimeout } from '../../../src/express/index.js';
 import { runConformance, type ConformanceReport } from '../../../src/conformance/run.js';
 import type { SessionStore } from '../../../src/hono/store.js';
+import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
+import { RedisStore } from '../../../src/hono/redis.js';
+import { connect } from '../redis/clients.js';
+import { RedisServer } from '../redis/redis-server.js';
 
 const SECRET = 'express-test-secret-at-least-32-characters-long';
 
-function createApp(store?: SessionStore) {
-  const timeout = sessionTimeout({ expireAfter: 3, warnAfter: 2, secret: SECRET, redirect: '/login', ...(store ? { store, onStoreError: () => {} } : {}) });
+function createApp(options: Partial<SessionTimeoutOptions> = {}) {
+  const timeout = sessionTimeout({ expireAfter: 3, warnAfter: 2, secret: SECRET, redirect: '/login', ...options });
   const app = express();
   // The ping first: it must not pass through the middleware (it is never activity) nor a body parser.
   app.all('/session/ping', timeout.ping);
@@ -50,10 +54,22 @@ describe('session-timeout-element/express on Express 5', () => {
   before(async () => ({ origin, server } = await listen(createApp())));
   after(() => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }));
 
-  it('passes the conformance kit', async () => {
-    const report = await runConformance({ baseUrl: origin, signIn: '/login', guarded: '/app', expireAfter: 3, warnAfter: 2 });
-    assert.ok(report.passed, explain(report));
-    assert.deepEqual(report.results.filter((r) => r.status === 'skip').map((r) => r.rule.id), ['presence']);
+  it('passes the conformance kit, with the MemoryStore and with a RedisStore on a real redis-server', async () => {
+    const redis = await RedisServer.start();
+    const connected = await connect('node-redis', redis.port);
+    const { origin: redisOrigin, server: redisServer } = await listen(createApp({ store: new RedisStore({ client: connected.client, prefix: 'express-kit:' }) }));
+    try {
+      const kit = (base: string) => runConformance({ baseUrl: base, signIn: '/login', guarded: '/app', expireAfter: 3, warnAfter: 2 });
+      for (const report of await Promise.all([kit(origin), kit(redisOrigin)])) {
+        assert.ok(report.passed, explain(report));
+        assert.deepEqual(report.results.filter((r) => r.status === 'skip').map((r) => r.rule.id), ['presence']);
+      }
+    } finally {
+      redisServer.closeAllConnections();
+      await new Promise<void>((done) => redisServer.close(() => done()));
+      await connected.close();
+      await redis.close();
+    }
   });
 
   it('start sets the signed cookie, the middleware sets req.sessionTimeout, end signs out', async () => {
@@ -119,7 +135,7 @@ describe('session-timeout-element/express on Express 5', () => {
       create: () => Promise.reject(down), touch: () => Promise.reject(down),
       settleEndReport: () => Promise.reject(down), delete: () => Promise.reject(down),
     };
-    const { origin: brokenOrigin, server: brokenServer } = await listen(createApp(broken));
+    const { origin: brokenOrigin, server: brokenServer } = await listen(createApp({ store: broken, onStoreError: () => {} }));
     try {
       const cookie = (await signedCookie())!;
       const page = await fetch(`${brokenOrigin}/app`, { headers: { cookie }, redirect: 'manual' });
