@@ -44,6 +44,10 @@ export default [
       'hono/cloudflare': 'src/hono/cloudflare.ts',
       'hono/testing': 'src/hono/testing.ts',
       'hono/better-auth': 'src/hono/better-auth.ts',
+      // Express 5: the same core through a Fetch bridge; express itself is never imported.
+      'express/index': 'src/express/index.ts',
+      // `npx session-timeout-conformance`: the package's `bin` (Node only; rollup keeps its shebang).
+      'conformance/cli': 'src/conformance/cli.ts',
       // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
       ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },

@@ -42,6 +42,13 @@ describe('the packed package', () => {
     }
   });
 
+  it('ships `npx session-timeout-conformance`: a bin whose file starts with its shebang', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+    assert.deepEqual(manifest.bin, { 'session-timeout-conformance': './dist/conformance/cli.js' });
+    assert.ok(files.has('dist/conformance/cli.js'), 'dist/conformance/cli.js is in the tarball');
+    assert.match(readFileSync(join(dir, 'package', 'dist', 'conformance', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  });
+
   it('custom-elements.json points at shipped files, and says which module defines <session-timeout>', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package', 'custom-elements.json'), 'utf8')) as {
       modules: { path: string; exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[] }[];
