@@ -28,7 +28,7 @@ import type { SessionTimeoutOptions } from '../hono/options.js';
 import type { SessionTimeoutState, SessionTimeoutVariables } from '../hono/state.js';
 
 export type { SessionTimeoutOptions, StartOptions, SessionTimeoutState };
-export { MemoryStore } from '../hono/memory-store.js';
+export { MemoryStore } from '../hono/store/memory.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

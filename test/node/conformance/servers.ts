@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createDemoApp } from '../../../demo/app.js';
-import { MemoryStore } from '../../../src/hono/memory-store.js';
+import { MemoryStore } from '../../../src/hono/store/memory.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
 import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
-import type { SessionStore, TouchResult } from '../../../src/hono/store.js';
+import type { SessionStore, TouchResult } from '../../../src/hono/store/contract.js';
 
 export const SECRET = 'conformance-test-secret-at-least-32-characters';
 /**

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import express, { type ErrorRequestHandler } from 'express';
 import { sessionTimeout } from '../../../src/express/index.js';
 import { runConformance, type ConformanceReport } from '../../../src/conformance/run.js';
-import type { SessionStore } from '../../../src/hono/store.js';
+import type { SessionStore } from '../../../src/hono/store/contract.js';
 import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
 import { RedisStore } from '../../../src/hono/redis.js';
 import { connect } from '../redis/clients.js';
