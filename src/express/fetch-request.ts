@@ -1,0 +1,93 @@
+import type { Request as ExpressRequest } from 'express';
+import { MAX_PING_BODY_BYTES, PASSIVE_HEADER } from '../hono/index.js';
+
+/**
+ * The Fetch `Request` the Hono handler sees for an Express request: its method, full URL (the mount
+ * path included, as `req.originalUrl` has it) and headers. Never its body, unless given: the
+ * middleware must leave the stream to the app's own body parsers.
+ *
+ * The URL is built as `@hono/node-server` builds it: `https` only when the socket itself is TLS,
+ * the `Host` header as the authority. Forwarding headers (`X-Forwarded-Proto`…) are passed on as
+ * headers, and the cookie's `secure: 'auto'` reads them there, as on Hono.
+ *
+ * @throws `TypeError` for a request no URL can be made of (no or a malformed `Host`), or a method
+ *   Fetch refuses (`CONNECT`, `TRACE`)
+ */
+export function toFetchRequest(req: ExpressRequest, extra: { passive?: boolean; body?: Uint8Array<ArrayBuffer> | null } = {}): Request {
+  const host = req.headers.host;
+  if (!host) throw new TypeError('session-timeout: the request has no Host header');
+  const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const url = `${tls ? 'https' : 'http'}://${host}${req.originalUrl}`;
+  const headers = new Headers();
+  const raw = req.headers;
+  for (const name in raw) {
+    const value = raw[name];
+    if (typeof value === 'string') headers.append(name, value);
+    else if (value !== undefined) for (const item of value) headers.append(name, item);
+  }
+  if (extra.passive) headers.set(PASSIVE_HEADER, '1');
+  const body = extra.body;
+  return new Request(url, body ? { method: req.method, headers, body } : { method: req.method, headers });
+}
+
+/**
+ * The ping's body, as bytes, reading at most one byte past {@link MAX_PING_BODY_BYTES} (the Hono
+ * ping then answers `413`). A body parser mounted before the ping (e.g. `express.json()`) has
+ * consumed the stream and left `req.body`: that is used instead, as text again. A `Content-Length`
+ * over the limit is not read at all: the header alone gets the `413`.
+ */
+export async function readPingBody(req: ExpressRequest): Promise<Uint8Array<ArrayBuffer> | null> {
+  const parsed: unknown = req.body;
+  if (parsed !== undefined) return bodyOfParsed(parsed);
+  if (req.readableEnded) return null;
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > MAX_PING_BODY_BYTES) return null;
+  return readAtMost(req, MAX_PING_BODY_BYTES + 1);
+}
+
+/** What a body parser left in `req.body`, as the bytes of its text: a `Buffer`, a string, or JSON. */
+function bodyOfParsed(parsed: unknown): Uint8Array<ArrayBuffer> {
+  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
+  const text = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+  return new TextEncoder().encode(text ?? '');
+}
+
+/**
+ * Up to `limit` bytes of the request's stream. Past the limit it stops listening and lets the rest
+ * flow to nowhere, rather than destroying the request: its socket must still carry the `413`.
+ */
+function readAtMost(req: ExpressRequest, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const done = (): void => {
+      req.off('data', onData);
+      req.off('end', done);
+      req.off('error', onError);
+      const bytes = new Uint8Array(Math.min(size, limit));
+      let offset = 0;
+      for (const chunk of chunks) {
+        const part = chunk.subarray(0, bytes.length - offset);
+        bytes.set(part, offset);
+        offset += part.length;
+      }
+      resolve(bytes);
+    };
+    const onData = (chunk: Uint8Array): void => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size >= limit) {
+        done();
+        req.resume();
+      }
+    };
+    const onError = (error: unknown): void => {
+      req.off('data', onData);
+      req.off('end', done);
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', done);
+    req.on('error', onError);
+  });
+}
