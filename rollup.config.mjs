@@ -32,7 +32,7 @@ function minifyLocales() {
     },
   };
 }
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth|express)(\/|$)/.test(id);
 
 export default [
   {
@@ -44,6 +44,7 @@ export default [
       'hono/cloudflare': 'src/hono/cloudflare.ts',
       'hono/testing': 'src/hono/testing.ts',
       'hono/better-auth': 'src/hono/better-auth.ts',
+      'express/index': 'src/express/index.ts',
       // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
       ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
