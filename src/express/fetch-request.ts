@@ -27,7 +27,45 @@ export function toFetchRequest(req: ExpressRequest, extra: { passive?: boolean; 
   }
   if (extra.passive) headers.set(PASSIVE_HEADER, '1');
   const body = extra.body;
-  return new Request(url, body ? { method: req.method, headers, body } : { method: req.method, headers });
+  if (body) return new Request(url, { method: req.method, headers, body });
+  return lazyRequest(url, req.method, headers);
+}
+
+/** The real `Request` a lazy one stands for, built on first need, and what it is built of. */
+const real = Symbol('real request');
+const init = Symbol('request init');
+
+interface LazyRequest extends Request {
+  [real]: Request | undefined;
+  [init]: { url: string; method: string; headers: Headers };
+}
+
+/**
+ * A bodiless `Request` whose `url`, `method` and `headers` are plain values, the real `Request` made
+ * only when something else is asked of it (`signal`, `clone()`, `text()`…). Making one costs ~12 µs
+ * of CPU on Node 20 (undici's checks and its `AbortSignal`), twice what the whole session check
+ * costs, and the check reads nothing else. `@hono/node-server` wraps Node's requests the same way.
+ */
+const lazyPrototype: object = Object.create(Request.prototype, {
+  url: { get(this: LazyRequest) { return this[init].url; } },
+  method: { get(this: LazyRequest) { return this[init].method; } },
+  headers: { get(this: LazyRequest) { return this[init].headers; } },
+});
+for (const key of Reflect.ownKeys(Request.prototype)) {
+  if (key === 'constructor' || key === 'url' || key === 'method' || key === 'headers' || key === Symbol.toStringTag) continue;
+  Object.defineProperty(lazyPrototype, key, {
+    get(this: LazyRequest) {
+      const request = (this[real] ??= new Request(this[init].url, { method: this[init].method, headers: this[init].headers }));
+      const value: unknown = Reflect.get(request, key);
+      return typeof value === 'function' ? value.bind(request) : value;
+    },
+  });
+}
+
+function lazyRequest(url: string, method: string, headers: Headers): Request {
+  const request = Object.create(lazyPrototype) as LazyRequest;
+  request[init] = { url, method, headers };
+  return request;
 }
 
 /**
