@@ -98,9 +98,6 @@ type Env = { Variables: SessionTimeoutVariables };
 
 const runOf = (c: Context<Env>): Run => c.env as Run;
 
-/** Warned once per process: a ping the middleware had already counted as activity. */
-let warnedPingOrder = false;
-
 /**
  * Server-side idle and absolute session expiry for Express 5, speaking the `<session-timeout>`
  * element's protocol. The Hono handler does the work (same options, stores, audit hooks and
@@ -125,8 +122,8 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
 
   /** Paths a ping answered on: a POST there is the ping, which the middleware checks but never counts. */
   const pingPaths = new Set<string>();
-  /** Requests the middleware let through (and so counted, unless passive). */
-  const passedMiddleware = new WeakSet<Request>();
+  /** Warned once per handler: a ping the middleware may have counted as activity. */
+  let warnedPingOrder = false;
 
   const passMiddleware = async (): Promise<void> => {};
   const noNext = async (): Promise<void> => {};
@@ -179,35 +176,33 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
 
   return {
     middleware(req, res, next) {
-      const path = pathOf(req);
       let request: globalThis.Request;
       try {
-        request = toFetchRequest(req, { passive: req.method === 'POST' && pingPaths.has(path) });
+        request = toFetchRequest(req, { passive: req.method === 'POST' && pingPaths.has(pathOf(req)) });
       } catch {
         res.status(400).json({ error: 'Bad request: no Host header, or a method not supported here.' });
         return;
       }
       const run: Run = { req, op: 'middleware' };
-      perform(run, request).then(
-        async (answer) => {
-          if (run.passed) {
-            passedMiddleware.add(req);
-            copyHeaders(res, answer);
-            next();
-          } else if (run.error instanceof HTTPException) {
-            // Refused (ended, none, or the store failed): the Hono handler's own answer, as is.
-            await send(res, run.error.getResponse());
-          } else {
-            next(run.error);
-          }
-        },
-      ).catch(next);
+      // `then(ok, failed)`, not `.catch`: an error thrown downstream of next() is Express's, not ours to pass on again.
+      perform(run, request).then((answer) => {
+        if (run.passed) {
+          copyHeaders(res, answer);
+          next();
+        } else if (run.error instanceof HTTPException) {
+          // Refused (ended, none, or the store failed): the Hono handler's own answer, as is.
+          send(res, run.error.getResponse()).catch(next);
+        } else {
+          next(run.error);
+        }
+      }, next);
     },
 
     ping(req, res, next) {
       const path = pathOf(req);
       pingPaths.add(path);
-      if (passedMiddleware.has(req) && !warnedPingOrder) {
+      // Only our middleware (or start) sets it before the ping does: the middleware ran first.
+      if (req.sessionTimeout !== undefined && !warnedPingOrder) {
         warnedPingOrder = true;
         console.error(
           `[session-timeout] the ping at ${path} ran after the middleware, which counted it as activity: ` +
