@@ -18,17 +18,85 @@ export function toFetchRequest(req: ExpressRequest, extra: { passive?: boolean; 
   if (!host) throw new TypeError('session-timeout: the request has no Host header');
   const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
   const url = `${tls ? 'https' : 'http'}://${host}${req.originalUrl}`;
-  const headers = new Headers();
-  const raw = req.headers;
-  for (const name in raw) {
-    const value = raw[name];
-    if (typeof value === 'string') headers.append(name, value);
-    else if (value !== undefined) for (const item of value) headers.append(name, item);
-  }
-  if (extra.passive) headers.set(PASSIVE_HEADER, '1');
+  const headers = lazyHeaders(req.headers, extra.passive ? PASSIVE_HEADERS : null);
   const body = extra.body;
-  if (body) return new Request(url, { method: req.method, headers, body });
+  if (body) return new Request(url, { method: req.method, headers: realHeaders(headers), body });
   return lazyRequest(url, req.method, headers);
+}
+
+/** Node's parsed request headers: lower-case names, repeated ones joined (`Cookie` with `; `), `Set-Cookie` a list. */
+type NodeHeaders = ExpressRequest['headers'];
+
+const PASSIVE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ [PASSIVE_HEADER.toLowerCase()]: '1' });
+
+/** The real `Headers` a lazy one stands for, built on first need, and what it is built of. */
+const realHeadersKey = Symbol('real headers');
+const sourceKey = Symbol('node headers');
+const extraKey = Symbol('extra headers');
+
+interface LazyHeaders extends Headers {
+  [realHeadersKey]: Headers | undefined;
+  [sourceKey]: NodeHeaders;
+  [extraKey]: Readonly<Record<string, string>> | null;
+}
+
+/** The real `Headers` of a lazy one (made now if not yet), or `headers` itself. */
+function realHeaders(headers: Headers): Headers {
+  const lazy = headers as LazyHeaders;
+  if (!(sourceKey in lazy)) return headers;
+  if (lazy[realHeadersKey]) return lazy[realHeadersKey];
+  const real = new Headers();
+  const source = lazy[sourceKey];
+  for (const name in source) {
+    const value = source[name];
+    if (typeof value === 'string') real.append(name, value);
+    else if (value !== undefined) for (const item of value) real.append(name, item);
+  }
+  for (const [name, value] of Object.entries(lazy[extraKey] ?? {})) real.set(name, value);
+  return (lazy[realHeadersKey] = real);
+}
+
+/**
+ * `Headers` whose `get` and `has` read Node's parsed headers as they are; anything else (iterating,
+ * `set`…) builds the real `Headers` first and goes to it from then on. Building one costs more than
+ * the session check's whole reading of it (undici validates every name and value), and the check
+ * only asks for a few headers by name.
+ */
+const lazyHeadersPrototype: object = Object.create(Headers.prototype, {
+  get: {
+    value(this: LazyHeaders, name: string): string | null {
+      if (this[realHeadersKey]) return this[realHeadersKey].get(name);
+      const key = String(name).toLowerCase();
+      const extra = this[extraKey]?.[key];
+      if (extra !== undefined) return extra;
+      const value = this[sourceKey][key];
+      if (value === undefined) return null;
+      return typeof value === 'string' ? value : value.join(', ');
+    },
+  },
+  has: {
+    value(this: LazyHeaders, name: string): boolean {
+      return this.get(name) !== null;
+    },
+  },
+});
+for (const key of Reflect.ownKeys(Headers.prototype)) {
+  if (key === 'constructor' || key === 'get' || key === 'has' || key === Symbol.toStringTag) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Headers.prototype, key);
+  if (typeof descriptor?.value !== 'function') continue;
+  Object.defineProperty(lazyHeadersPrototype, key, {
+    value(this: LazyHeaders, ...args: unknown[]) {
+      const real = realHeaders(this);
+      return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
+    },
+  });
+}
+
+function lazyHeaders(source: NodeHeaders, extra: Readonly<Record<string, string>> | null): Headers {
+  const headers = Object.create(lazyHeadersPrototype) as LazyHeaders;
+  headers[sourceKey] = source;
+  headers[extraKey] = extra;
+  return headers;
 }
 
 /** The real `Request` a lazy one stands for, built on first need, and what it is built of. */
@@ -55,7 +123,7 @@ for (const key of Reflect.ownKeys(Request.prototype)) {
   if (key === 'constructor' || key === 'url' || key === 'method' || key === 'headers' || key === Symbol.toStringTag) continue;
   Object.defineProperty(lazyPrototype, key, {
     get(this: LazyRequest) {
-      const request = (this[real] ??= new Request(this[init].url, { method: this[init].method, headers: this[init].headers }));
+      const request = (this[real] ??= new Request(this[init].url, { method: this[init].method, headers: realHeaders(this[init].headers) }));
       const value: unknown = Reflect.get(request, key);
       return typeof value === 'function' ? value.bind(request) : value;
     },
