@@ -207,11 +207,23 @@ describe('the middleware', () => {
     assert.equal(typeof session.id, 'string');
   });
 
-  it('with required: false, lets a request without a session through with id null', async () => {
+  it('with required: false, lets a request without a session through with id null, clearing a dead cookie', async () => {
     const s = await serve({ required: false });
     const res = await s.get('/app/page', null);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { id: null, expired: false, reason: 'missing', remaining: 0, absoluteRemaining: null });
+    const tampered = await s.get('/app/page', 'session-timeout=forged.value');
+    assert.equal(tampered.status, 200);
+    assert.match(tampered.headers.getSetCookie()[0] ?? '', /^session-timeout=;.*Max-Age=0/i, 'the Set-Cookie of the Hono handler reaches the Express answer');
+    assert.equal(((await tampered.json()) as { id: unknown }).id, null);
+  });
+
+  it('answers an htmx request for an ended session with HX-Redirect on a bodiless 200', async () => {
+    const s = await serve();
+    const res = await s.get('/app/page', null, { 'HX-Request': 'true' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('hx-redirect'), '/login');
+    assert.equal(await res.text(), '');
   });
 });
 
