@@ -93,6 +93,9 @@ interface Run {
   id?: string;
 }
 
+/** How many ping paths a handler remembers (see `pingPaths`). */
+const MAX_PING_PATHS = 64;
+
 /** Bindings left untyped (`c.env` is read as a {@link Run}): the core's handlers take a context of these variables only. */
 type Env = { Variables: SessionTimeoutVariables };
 
@@ -120,7 +123,10 @@ const runOf = (c: Context<Env>): Run => c.env as Run;
 export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
   const core = honoSessionTimeout(toHonoOptions(options));
 
-  /** Paths a ping answered on: a POST there is the ping, which the middleware checks but never counts. */
+  /**
+   * Paths a ping answered on: a POST there is the ping, which the middleware checks but never counts.
+   * Bounded: a ping mounted on a pattern (`/t/:tenant/ping`) must not let requests grow it without end.
+   */
   const pingPaths = new Set<string>();
   /** Warned once per handler: a ping the middleware may have counted as activity. */
   let warnedPingOrder = false;
@@ -193,14 +199,15 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
           // Refused (ended, none, or the store failed): the Hono handler's own answer, as is.
           send(res, run.error.getResponse()).catch(next);
         } else {
-          next(run.error);
+          // Fail closed: a check that neither passed nor refused lets nothing through.
+          next(run.error ?? new Error('session-timeout: the session check neither passed nor refused the request'));
         }
       }, next);
     },
 
     ping(req, res, next) {
       const path = pathOf(req);
-      pingPaths.add(path);
+      if (pingPaths.size < MAX_PING_PATHS) pingPaths.add(path);
       // Only our middleware (or start) sets it before the ping does: the middleware ran first.
       if (req.sessionTimeout !== undefined && !warnedPingOrder) {
         warnedPingOrder = true;
