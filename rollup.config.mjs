@@ -32,7 +32,7 @@ function minifyLocales() {
     },
   };
 }
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth|express)(\/|$)/.test(id);
 
 export default [
   {

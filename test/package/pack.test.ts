@@ -72,7 +72,7 @@ describe('the packed package', () => {
     symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'session-timeout-element'), 'dir');
     const locales = readdirSync(join(dir, 'package', 'dist', 'locales')).filter((f) => f.endsWith('.js'));
     assert.ok(locales.includes('de.js'));
-    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
+    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/express', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
     const script = `for (const e of ${JSON.stringify(entries)}) console.log(import.meta.resolve('session-timeout-element' + e))`;
     const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' }).trim().split('\n');
     assert.equal(resolved.length, entries.length);
