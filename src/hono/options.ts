@@ -78,6 +78,16 @@ export interface SessionTimeoutOptions {
    */
   absoluteTimeout?: number | null;
   /**
+   * Presence (opt-in): seconds a session lives with no open page showing it. Every ping (the element
+   * pings every third of it, also while the user is idle) and every guarded request, passive ones
+   * too, shows it; a page that goes away sends a `closing` beacon, which leaves only a few seconds'
+   * grace (`CLOSING_GRACE`) for a reload or the app's next page. A session no page showed for this
+   * long ends with reason `closed`. Presence is never activity: it extends neither the idle nor the
+   * absolute limit. Must be below `expireAfter`. `start(c, { closeAfter })` sets it per session.
+   * @defaultValue none (off)
+   */
+  closeAfter?: number | null;
+  /**
    * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
    * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
    * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
@@ -223,11 +233,14 @@ export interface SessionTimeoutOptions {
 export interface ResolvedOptions {
   expireAfter: number;
   absoluteTimeout: number | null;
+  /** Presence, in ms; `null`: off. */
+  closeAfter: number | null;
   touchAfter: number;
   tombstoneFor: number;
   /** The same values in seconds, as the ping reports them. */
   expireAfterSeconds: number;
   warnAfterSeconds: number;
+  closeAfterSeconds: number | null;
   redirect: RedirectTo | null;
   isPassivePath: ((c: Context) => boolean) | null;
   /** The store of a request: the static one, or the `store` function's answer, checked. */
@@ -264,7 +277,7 @@ const logStoreError = (error: unknown): void => {
 
 /** Every option's name, for the check of unknown names (plain JavaScript has no compiler to catch a typo). */
 const OPTION_NAMES: readonly (keyof SessionTimeoutOptions)[] = [
-  'expireAfter', 'warnAfter', 'absoluteTimeout', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'closeAfter', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
   'touchAfter', 'tombstoneFor', 'required', 'clearSiteData', 'origin', 'onEnd', 'onStart', 'onExtend', 'onStoreError', 'now',
 ];
 const COOKIE_OPTION_NAMES: readonly (keyof CookieOptions)[] = ['name', 'sameSite', 'secure'];
@@ -282,6 +295,7 @@ export const MAX_SECONDS = {
   touchAfter: 86_400,
   tombstoneFor: 7 * 86_400,
   absoluteTimeout: 31 * 86_400,
+  closeAfter: 86_400,
 } as const;
 
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
@@ -295,6 +309,7 @@ function resolveKnownOptions({
   expireAfter,
   warnAfter = defaultWarnAfter(expireAfter),
   absoluteTimeout = null,
+  closeAfter = null,
   redirect,
   passive,
   store = new MemoryStore(),
@@ -318,6 +333,12 @@ function resolveKnownOptions({
     fail(`warnAfter (${warnAfter} s) must be below expireAfter (${expireAfter} s)`);
   }
   if (absoluteTimeout !== null) positive('absoluteTimeout', absoluteTimeout);
+  if (closeAfter !== null) {
+    positive('closeAfter', closeAfter);
+    if (closeAfter >= expireAfter) {
+      fail(`closeAfter (${closeAfter} s) must be below expireAfter (${expireAfter} s): presence ends a session sooner than idleness, or not at all`);
+    }
+  }
   nonNegative('touchAfter', touchAfter);
   if (touchAfter >= expireAfter) {
     fail(`touchAfter (${touchAfter} s) must be below expireAfter (${expireAfter} s), or sessions end while in use`);
@@ -364,6 +385,8 @@ function resolveKnownOptions({
   return {
     expireAfter: expireAfter * 1000,
     absoluteTimeout: absoluteTimeout === null ? null : absoluteTimeout * 1000,
+    closeAfter: closeAfter === null ? null : closeAfter * 1000,
+    closeAfterSeconds: closeAfter,
     touchAfter: touchAfter * 1000,
     tombstoneFor: tombstoneFor * 1000,
     expireAfterSeconds: expireAfter,

@@ -136,6 +136,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     expireAfter: policy?.expireAfter ?? o.expireAfter,
     absoluteTimeout: policy ? policy.absoluteTimeout : o.absoluteTimeout,
     tombstoneFor: o.tombstoneFor,
+    closeAfter: policy?.closeAfter !== undefined ? policy.closeAfter : o.closeAfter,
     ...(subject === undefined ? {} : { subject }),
     ...(policy === undefined ? {} : { policy }),
   });
