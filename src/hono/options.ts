@@ -88,7 +88,7 @@ export interface SessionTimeoutOptions {
    */
   closeAfter?: number | null;
   /**
-   * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
+   * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute|closed` is set in its query,
    * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
    * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
    *
@@ -186,7 +186,7 @@ export interface SessionTimeoutOptions {
    */
   origin?: OriginOption;
   /**
-   * Called when a session ends. `reason` `'idle'` or `'absolute'`: a request found it ended; `onEnd`
+   * Called when a session ends. `reason` `'idle'`, `'absolute'` or `'closed'` (presence, `closeAfter`): a request found it ended; `onEnd`
    * runs before the answer is sent, e.g. to destroy the application's own session when keyed on it
    * through `sessionId`, and runs until it succeeds: if it throws, the error goes to `onStoreError`,
    * the request is answered `503` (the session stays ended, our cookie is kept) and the next request

@@ -38,7 +38,7 @@ export interface LiveSessionState {
 /** No live session: none was presented (or a tampered/unknown one), or the one presented has ended. */
 export interface NoSessionState {
   id: null;
-  /** `true` when the request brought a session that has ended (`idle` or `absolute`). */
+  /** `true` when the request brought a session that has ended (`idle`, `absolute` or `closed`). */
   expired: boolean;
   reason: NoSessionReason;
   remaining: 0;
