@@ -106,7 +106,8 @@ export interface SessionTimeoutOptions {
   /**
    * Requests that only check the session, never extend it (polling, status checks): an exact path,
    * a path prefix ending in `*` (`'/api/poll/*'`), a list of those, or a predicate. A request with the
-   * header `X-Session-Passive: 1` is always passive (the element's pings carry it), and so is one
+   * header `X-Session-Passive: 1` is always passive (the element's pings carry it), so is a beacon
+   * (`Sec-Fetch-Mode: no-cors` to an empty destination: `navigator.sendBeacon`, `<a ping>`), and so is one
    * another site made the browser send (`Sec-Fetch-Site` `cross-site`/`same-site`: an `<img>`, a
    * navigation its script started) unless the user started it there (`Sec-Fetch-User: ?1`) or its
    * `Origin` is one the `origin` option trusts. Passive requests are still checked.

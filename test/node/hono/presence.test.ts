@@ -111,6 +111,26 @@ describe('presence: the closing beacon', () => {
     assert.equal((await t.ping(cookie, { idle: 0 })).status, 401);
   });
 
+  it('takes a beacon through the middleware mounted over the ping as no activity (sendBeacon sends no X-Session-Passive)', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const timeout = sessionTimeout({ expireAfter: 900, closeAfter: 60, secret: SECRET, now: () => now });
+    const app = new Hono();
+    app.post('/login', async (c) => c.json({ id: await timeout.start(c) }));
+    app.use('/session/*', timeout.middleware);
+    app.post('/session/ping', timeout.ping);
+    const cookie = (await app.request('http://localhost/login', { method: 'POST' })).headers.getSetCookie()[0]!.split(';')[0]!;
+    now += 30_000;
+    const beacon = await app.request('http://localhost/session/ping', {
+      method: 'POST',
+      headers: {
+        Cookie: cookie, Origin: 'http://localhost', 'Content-Type': 'text/plain;charset=UTF-8',
+        'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'empty',
+      },
+      body: JSON.stringify({ idle: 30, closing: true }),
+    });
+    assert.equal((await json(beacon)).remaining, 870, 'the beacon is not activity: 30 s of the 900 are gone');
+  });
+
   it('refuses a closing beacon from another site (403) and changes nothing', async () => {
     const t = createTestApp({ closeAfter: 60 });
     const cookie = await t.login();
