@@ -20,6 +20,10 @@ export interface DemoOptions {
   expireAfter: number;
   /** Seconds from sign-in after which the session ends whatever the user does. */
   absoluteTimeout: number;
+  /** Seconds a session lives with no open page showing it (presence, issue 23). Absent: off. */
+  closeAfter?: number;
+  /** The server's clock in milliseconds, for tests. Default: `Date.now`. */
+  now?: () => number;
   /**
    * The element's `warn-after` / `expire-after` attributes when they should differ from the server's
    * (to try a page that disagrees: the element adopts the server's). Default: the server's.
@@ -52,6 +56,7 @@ function inWords(seconds: number, { language }: PageLanguage): string {
 function signedOutMessage(reason: string | undefined, expireAfter: number, view: PageLanguage): string | undefined {
   if (reason === 'idle') return fill(view.t.signedOutIdle, { duration: inWords(expireAfter, view) });
   if (reason === 'absolute') return view.t.signedOutAbsolute;
+  if (reason === 'closed') return view.t.signedOutClosed;
   if (reason === 'logout') return view.t.signedOutLogout;
   if (reason === 'server') return view.t.signedOutServer;
   return undefined;
@@ -90,9 +95,10 @@ function page(view: PageLanguage, title: string, body: unknown) {
 /**
  * Reasons `/login` explains: the only query value ever carried into the page (its switch's links). `idle` and
  * `absolute` come from the server's redirect or the element's; `logout` from a sign-out (this tab's, whose
- * answer redirects there, or another tab's, told by the element); `server` from a ping the server refused.
+ * answer redirects there, or another tab's, told by the element); `server` from a ping the server refused;
+ * `closed` from the server's redirect when presence is on and no page showed the session.
  */
-const SIGN_OUT_REASONS = ['idle', 'absolute', 'logout', 'server'];
+const SIGN_OUT_REASONS = ['idle', 'absolute', 'closed', 'logout', 'server'];
 
 /** The demo's icon, inline: a browser asks for one on every page, and a 404 there is a console error. */
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#b45309"/><path d="M8 4v4l3 2" stroke="#fff" stroke-width="1.5" fill="none"/></svg>';
@@ -110,12 +116,14 @@ function languageSwitch({ language, t, url }: PageLanguage) {
 }
 
 export function createDemoApp(options: DemoOptions) {
-  const { warnAfter, expireAfter, absoluteTimeout, secret } = options;
+  const { warnAfter, expireAfter, absoluteTimeout, closeAfter, now, secret } = options;
 
   const timeout = sessionTimeout({
     warnAfter,
     expireAfter,
     absoluteTimeout,
+    ...(closeAfter === undefined ? {} : { closeAfter }),
+    ...(now === undefined ? {} : { now }),
     secret,
     // Navigations of an ended session land here with `reason=idle|absolute` appended.
     redirect: '/login',

@@ -5,6 +5,8 @@
  * respond that WCAG 2.2.1 asks for (at least 20 s).
  * PAGE_WARN_AFTER and PAGE_EXPIRE_AFTER set the element's attributes apart from the server's, to
  * watch the element adopt the server's durations.
+ * CLOSE_AFTER (seconds, off by default) turns presence on: close every tab of the demo and the
+ * session ends that long after, with reason `closed`.
  */
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
@@ -32,6 +34,7 @@ const app = createDemoApp({
   warnAfter: seconds('WARN_AFTER', 30),
   expireAfter: seconds('EXPIRE_AFTER', 60),
   absoluteTimeout: seconds('ABSOLUTE_TIMEOUT', 600),
+  ...(process.env.CLOSE_AFTER ? { closeAfter: seconds('CLOSE_AFTER', 0) } : {}),
   page: process.env.PAGE_EXPIRE_AFTER
     ? { warnAfter: seconds('PAGE_WARN_AFTER', 1), expireAfter: seconds('PAGE_EXPIRE_AFTER', 2) }
     : undefined,

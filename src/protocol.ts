@@ -14,6 +14,11 @@ export const PASSIVE_HEADER = 'X-Session-Passive';
 /** The body of `POST <ping-url>`: seconds since the last real input in any tab; `0` is an explicit extend. */
 export interface PingRequest {
   idle: number;
+  /**
+   * `true` when the page is going away (sent with `navigator.sendBeacon` on `pagehide`): with presence
+   * on, the server shortens it to a few seconds' grace, renewed by the next ping or request.
+   */
+  closing?: boolean;
 }
 
 /** The `200` body of the ping, in seconds. */
@@ -32,16 +37,28 @@ export interface PingAnswer {
    * resumes only when the session that starts again has the subject it had.
    */
   subject?: string;
+  /**
+   * Seconds of presence the session has left without a ping or request, when presence is on for it
+   * (`closeAfter`): pages keep it with a ping every third of it. Absent: presence is off.
+   */
+  closeAfter?: number;
 }
 
 /** The longest `subject` a client accepts; anything else in that field is ignored. */
 export const MAX_SUBJECT_LENGTH = 128;
 
-/** Why the server ended a session: the deadline that came first. */
+/** Why the server ended a session, as the element's warning and expiry name it: the deadline that came first. */
 export type EndReason = 'idle' | 'absolute';
 
+/**
+ * Every reason the server ends a session for: the element's, and `closed`: no open page showed it
+ * for `closeAfter` seconds (presence, opt-in). Kept apart from {@link EndReason} until the element
+ * learns `closed` (it takes an unknown reason as `server`).
+ */
+export type ServerEndReason = EndReason | 'closed';
+
 /** Why a request has no live session, as the `401` answer names it. */
-export type NoSessionReason = EndReason | 'missing';
+export type NoSessionReason = ServerEndReason | 'missing';
 
 /** The `401` body of the ping (and of any guarded request that is not a navigation). */
 export interface ExpiredAnswer {

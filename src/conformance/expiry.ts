@@ -21,6 +21,9 @@ export interface IdleSession {
 /** How long past a deadline the kit waits (ms): the server's clock may tick a little later than ours. */
 const marginFor = (expireAfter: number): number => 300 + expireAfter * 20;
 
+/** Every reason an ended session may be answered with; `closed` from servers with presence (`closeAfter`). */
+const ENDED_REASONS = ['idle', 'absolute', 'closed', 'missing'];
+
 /** The reasons an idle session may end with: `idle`, or `absolute` when that limit came first. */
 type Reasons = readonly string[];
 
@@ -29,18 +32,18 @@ async function endedViaPing(ctx: CheckContext, idle: IdleSession, reasons: Reaso
   const r = ctx.results;
   const first = await ctx.ping(idle.session, { idle: 0 });
   const idleFor = (now() - idle.lastActivityBy) / 1000;
-  const ok = expectExpiredJson(ctx, 'never-revived', first, ['idle', 'absolute', 'missing'],
+  const ok = expectExpiredJson(ctx, 'never-revived', first, ENDED_REASONS,
     `${s(idleFor)} after its last activity (it had ${s(idle.remaining)} left), a ping {"idle": 0} must find the session ended, not revive it`);
   if (ok) {
     const reason = (first.json as { reason: string }).reason;
     r.check('end-reason', reasons.includes(reason), `the first ping after an idle end answered reason "${reason}"; expected "${reasons.join('" or "')}", so the page can say why the user was signed out`);
   }
   const again = await ctx.ping(idle.session, { idle: 0 });
-  expectExpiredJson(ctx, 'never-revived', again, ['idle', 'absolute', 'missing'], 'a second ping {"idle": 0} with the ended session\'s cookie');
+  expectExpiredJson(ctx, 'never-revived', again, ENDED_REASONS, 'a second ping {"idle": 0} with the ended session\'s cookie');
   if (ctx.options.guarded) {
     const fetched = await ctx.guarded(idle.session, 'same-origin-fetch', { Accept: 'application/json' });
     ctx.expectNoStoreIfRefused(fetched);
-    expectExpiredJson(ctx, 'never-revived', fetched, ['idle', 'absolute', 'missing'], `a fetch() of ${ctx.options.guarded} with the ended session's cookie`);
+    expectExpiredJson(ctx, 'never-revived', fetched, ENDED_REASONS, `a fetch() of ${ctx.options.guarded} with the ended session's cookie`);
   }
 }
 
@@ -63,7 +66,7 @@ async function endedViaGuarded(ctx: CheckContext, idle: IdleSession, reasons: Re
       () => `a page load with a session that had ended answered ${describe(page)}; expected 303 to the sign-in page`);
   }
   const ping = await ctx.ping(idle.session, { idle: 0 });
-  expectExpiredJson(ctx, 'never-revived', ping, ['idle', 'absolute', 'missing'], 'a ping {"idle": 0} after the refused page load');
+  expectExpiredJson(ctx, 'never-revived', ping, ENDED_REASONS, 'a ping {"idle": 0} after the refused page load');
 }
 
 /**

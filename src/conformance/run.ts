@@ -98,8 +98,13 @@ async function check(ctx: CheckContext): Promise<void> {
     await checkCookie(ctx, live);
   }
   const step = stepFor(first.expireAfter, ctx.http.slowRoundTrip());
-  // The reasons an idle session may end with: `absolute` too when that limit comes first.
-  const reasons = first.absoluteRemaining !== null && first.absoluteRemaining <= first.expireAfter ? ['idle', 'absolute'] : ['idle'];
+  // The reasons an idle session may end with: `absolute` too when that limit comes first; with presence
+  // advertised, `closed`: a session left with no ping or request is one no open page shows.
+  const reasons = [
+    ...(first.closeAfter !== null ? ['closed'] : []),
+    'idle',
+    ...(first.absoluteRemaining !== null && first.absoluteRemaining <= first.expireAfter ? ['absolute'] : []),
+  ];
   const idleSessions = idle.map(({ session, at }): IdleSession => ({ session, lastActivityBy: at, remaining: first.expireAfter }));
 
   const liveChecks = async (): Promise<void> => {

@@ -31,7 +31,7 @@ export interface SessionTimeoutOptions
     'redirect' | 'passive' | 'store' | 'sessionId' | 'secret' | 'origin' | 'onEnd' | 'onStart' | 'onExtend' | 'onStoreError'
   > {
   /**
-   * Where an ended navigation (or htmx request) is sent, `reason=idle|absolute` set in its query; or a
+   * Where an ended navigation (or htmx request) is sent, `reason=idle|absolute|closed` set in its query; or a
    * function of the request and the reason. Absent: every ended request gets the `401` JSON answer.
    * @example
    * ```ts

@@ -78,7 +78,17 @@ export interface SessionTimeoutOptions {
    */
   absoluteTimeout?: number | null;
   /**
-   * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute` is set in its query,
+   * Presence (opt-in): seconds a session lives with no open page showing it. Every ping (the element
+   * pings every third of it, also while the user is idle) and every guarded request, passive ones
+   * too, shows it; a page that goes away sends a `closing` beacon, which leaves only a few seconds'
+   * grace (`CLOSING_GRACE`) for a reload or the app's next page. A session no page showed for this
+   * long ends with reason `closed`. Presence is never activity: it extends neither the idle nor the
+   * absolute limit. Must be below `expireAfter`. `start(c, { closeAfter })` sets it per session.
+   * @defaultValue none (off)
+   */
+  closeAfter?: number | null;
+  /**
+   * Where an ended navigation (or htmx request) is sent; `reason=idle|absolute|closed` is set in its query,
    * replacing one already there. Absent: every ended request gets the `401` JSON answer. A control
    * character (CR, LF, …) throws a `TypeError` here: percent-encode it.
    *
@@ -96,7 +106,8 @@ export interface SessionTimeoutOptions {
   /**
    * Requests that only check the session, never extend it (polling, status checks): an exact path,
    * a path prefix ending in `*` (`'/api/poll/*'`), a list of those, or a predicate. A request with the
-   * header `X-Session-Passive: 1` is always passive (the element's pings carry it), and so is one
+   * header `X-Session-Passive: 1` is always passive (the element's pings carry it), so is a beacon
+   * (`Sec-Fetch-Mode: no-cors` to an empty destination: `navigator.sendBeacon`, `<a ping>`), and so is one
    * another site made the browser send (`Sec-Fetch-Site` `cross-site`/`same-site`: an `<img>`, a
    * navigation its script started) unless the user started it there (`Sec-Fetch-User: ?1`) or its
    * `Origin` is one the `origin` option trusts. Passive requests are still checked.
@@ -176,7 +187,7 @@ export interface SessionTimeoutOptions {
    */
   origin?: OriginOption;
   /**
-   * Called when a session ends. `reason` `'idle'` or `'absolute'`: a request found it ended; `onEnd`
+   * Called when a session ends. `reason` `'idle'`, `'absolute'` or `'closed'` (presence, `closeAfter`): a request found it ended; `onEnd`
    * runs before the answer is sent, e.g. to destroy the application's own session when keyed on it
    * through `sessionId`, and runs until it succeeds: if it throws, the error goes to `onStoreError`,
    * the request is answered `503` (the session stays ended, our cookie is kept) and the next request
@@ -223,11 +234,14 @@ export interface SessionTimeoutOptions {
 export interface ResolvedOptions {
   expireAfter: number;
   absoluteTimeout: number | null;
+  /** Presence, in ms; `null`: off. */
+  closeAfter: number | null;
   touchAfter: number;
   tombstoneFor: number;
   /** The same values in seconds, as the ping reports them. */
   expireAfterSeconds: number;
   warnAfterSeconds: number;
+  closeAfterSeconds: number | null;
   redirect: RedirectTo | null;
   isPassivePath: ((c: Context) => boolean) | null;
   /** The store of a request: the static one, or the `store` function's answer, checked. */
@@ -264,7 +278,7 @@ const logStoreError = (error: unknown): void => {
 
 /** Every option's name, for the check of unknown names (plain JavaScript has no compiler to catch a typo). */
 const OPTION_NAMES: readonly (keyof SessionTimeoutOptions)[] = [
-  'expireAfter', 'warnAfter', 'absoluteTimeout', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'closeAfter', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
   'touchAfter', 'tombstoneFor', 'required', 'clearSiteData', 'origin', 'onEnd', 'onStart', 'onExtend', 'onStoreError', 'now',
 ];
 const COOKIE_OPTION_NAMES: readonly (keyof CookieOptions)[] = ['name', 'sameSite', 'secure'];
@@ -282,6 +296,7 @@ export const MAX_SECONDS = {
   touchAfter: 86_400,
   tombstoneFor: 7 * 86_400,
   absoluteTimeout: 31 * 86_400,
+  closeAfter: 86_400,
 } as const;
 
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
@@ -295,6 +310,7 @@ function resolveKnownOptions({
   expireAfter,
   warnAfter = defaultWarnAfter(expireAfter),
   absoluteTimeout = null,
+  closeAfter = null,
   redirect,
   passive,
   store = new MemoryStore(),
@@ -318,6 +334,12 @@ function resolveKnownOptions({
     fail(`warnAfter (${warnAfter} s) must be below expireAfter (${expireAfter} s)`);
   }
   if (absoluteTimeout !== null) positive('absoluteTimeout', absoluteTimeout);
+  if (closeAfter !== null) {
+    positive('closeAfter', closeAfter);
+    if (closeAfter >= expireAfter) {
+      fail(`closeAfter (${closeAfter} s) must be below expireAfter (${expireAfter} s): presence ends a session sooner than idleness, or not at all`);
+    }
+  }
   nonNegative('touchAfter', touchAfter);
   if (touchAfter >= expireAfter) {
     fail(`touchAfter (${touchAfter} s) must be below expireAfter (${expireAfter} s), or sessions end while in use`);
@@ -364,6 +386,8 @@ function resolveKnownOptions({
   return {
     expireAfter: expireAfter * 1000,
     absoluteTimeout: absoluteTimeout === null ? null : absoluteTimeout * 1000,
+    closeAfter: closeAfter === null ? null : closeAfter * 1000,
+    closeAfterSeconds: closeAfter,
     touchAfter: touchAfter * 1000,
     tombstoneFor: tombstoneFor * 1000,
     expireAfterSeconds: expireAfter,

@@ -20,10 +20,13 @@ export function decodeUtf8(bytes: ArrayBuffer): string | null {
 }
 
 /**
- * The `idle` seconds of a ping body `{"idle": <seconds ≥ 0>}`, clamped to {@link MAX_IDLE_SECONDS},
- * or why it is not one: the text of the `400` answer.
+ * The `idle` seconds of a ping body `{"idle": <seconds ≥ 0>, "closing"?: <boolean>}`, clamped to
+ * {@link MAX_IDLE_SECONDS}, and whether the page is going away (`closing`, a beacon), or why it is not
+ * one: the text of the `400` answer. The body is read as JSON whatever its `Content-Type`:
+ * `navigator.sendBeacon` sends a string as `text/plain;charset=UTF-8`, and the type protects nothing
+ * (a cross-site form can send `text/plain` too; the ping's origin check is what refuses other sites).
  */
-export function parseIdle(text: string | null): { idle: number } | { error: string } {
+export function parseIdle(text: string | null): { idle: number; closing: boolean } | { error: string } {
   if (text === null) return { error: 'The body must be UTF-8 JSON: {"idle": <seconds>}.' };
   let body: unknown;
   try {
@@ -40,5 +43,9 @@ export function parseIdle(text: string | null): { idle: number } | { error: stri
   if (typeof idle !== 'number' || !Number.isFinite(idle) || idle < 0) {
     return { error: '"idle" must be a finite number of seconds, 0 or more.' };
   }
-  return { idle: Math.min(idle, MAX_IDLE_SECONDS) };
+  const closing = (body as { closing?: unknown }).closing;
+  if (Object.hasOwn(body, 'closing') && typeof closing !== 'boolean') {
+    return { error: '"closing", when sent, must be true or false.' };
+  }
+  return { idle: Math.min(idle, MAX_IDLE_SECONDS), closing: closing === true };
 }

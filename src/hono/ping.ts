@@ -63,7 +63,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       activity = now - parsed.idle * 1000;
       // `{"idle": 0}` is the user's explicit "stay signed in": always written, neither network wobble
       // nor a write `touchAfter` may save (the session must run from this click, to the second).
-      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? 0 : Math.max(o.touchAfter, minMove));
+      // A closing beacon (the page is going away) still reports its idle time, and leaves presence a grace period.
+      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? 0 : Math.max(o.touchAfter, minMove), parsed.closing);
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);
@@ -72,7 +73,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
 
     if (result.status === 'alive') {
       // The session's own limits when it was started with some (`start(c, { expireAfter })`).
-      const state = liveState(id, result.lastActivity, result.createdAt, now, sessions.limits(result.policy));
+      const limits = sessions.limits(result.policy);
+      const state = liveState(id, result.lastActivity, result.createdAt, now, limits);
       c.set('sessionTimeout', state);
       // The store moved lastActivity to this ping's: the user was active, the session extended.
       if (result.moved) sessions.auditExtend(c, id, result.subject, result.lastActivity, state.remaining, now);
@@ -82,6 +84,8 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
         warnAfter: state.warnAfter,
         absoluteRemaining: state.absoluteRemaining,
         ...(result.subject === undefined ? {} : { subject: result.subject }),
+        // Presence on for this session: the page pings every third of it to keep showing the session.
+        ...(limits.closeAfterSeconds === null ? {} : { closeAfter: limits.closeAfterSeconds }),
       } satisfies PingAnswer);
     }
     if (result.status === 'missing') return missing(c, sessions);

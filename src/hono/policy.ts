@@ -23,6 +23,11 @@ export interface PolicyOptions {
   warnAfter?: number;
   /** Seconds from the start after which this session ends however active; `null`: none. Default: the handler's. */
   absoluteTimeout?: number | null;
+  /**
+   * Seconds this session lives with no open page showing it (presence); below its `expireAfter`;
+   * `null`: no presence for it. Default: the handler's `closeAfter`.
+   */
+  closeAfter?: number | null;
 }
 
 /** The handler's own limits, as `resolveOptions` keeps them. */
@@ -34,6 +39,8 @@ export interface HandlerLimits {
   /** Milliseconds. */
   touchAfter: number;
   warnAfterSeconds: number;
+  /** Milliseconds; `null`: no presence. */
+  closeAfter: number | null;
 }
 
 /**
@@ -46,8 +53,8 @@ export interface HandlerLimits {
  *   below `expireAfter`, or `expireAfter` not above the handler's `touchAfter`
  */
 export function resolvePolicy(given: PolicyOptions, handler: HandlerLimits, call: string): SessionPolicy | undefined {
-  const { expireAfter, warnAfter, absoluteTimeout } = given;
-  if (expireAfter === undefined && warnAfter === undefined && absoluteTimeout === undefined) return undefined;
+  const { expireAfter, warnAfter, absoluteTimeout, closeAfter } = given;
+  if (expireAfter === undefined && warnAfter === undefined && absoluteTimeout === undefined && closeAfter === undefined) return undefined;
   const fail = (message: string): never => {
     throw new TypeError(`sessionTimeout: ${call}: ${message}`);
   };
@@ -69,5 +76,11 @@ export function resolvePolicy(given: PolicyOptions, handler: HandlerLimits, call
       : absoluteTimeout === null
         ? null
         : seconds('absoluteTimeout', absoluteTimeout) * 1000;
-  return { expireAfter: expire * 1000, warnAfter: warn * 1000, absoluteTimeout: absolute };
+  const close = closeAfter === undefined ? handler.closeAfter : closeAfter === null ? null : seconds('closeAfter', closeAfter) * 1000;
+  if (close !== null && close >= expire * 1000) {
+    fail(`closeAfter (${close / 1000} s${closeAfter === undefined ? ", the handler's" : ''}) must be below expireAfter (${expire} s)`);
+  }
+  // Without presence anywhere, the policy says nothing of it (as policies stored before presence).
+  const presence = close === null && closeAfter === undefined ? {} : { closeAfter: close };
+  return { expireAfter: expire * 1000, warnAfter: warn * 1000, absoluteTimeout: absolute, ...presence };
 }

@@ -8,6 +8,7 @@ export type { NoSessionReason };
 export interface RedirectTargets {
   idle: string;
   absolute: string;
+  closed: string;
   /** No reason: a visitor who never signed in must not be told they were signed out. */
   missing: string;
 }
@@ -54,7 +55,7 @@ export function redirectTargets(redirect: string): RedirectTargets {
     const search = params.toString();
     return path + (search ? `?${search}` : '') + hash;
   };
-  return { idle: withReason('idle'), absolute: withReason('absolute'), missing: withReason(null) };
+  return { idle: withReason('idle'), absolute: withReason('absolute'), closed: withReason('closed'), missing: withReason(null) };
 }
 
 /**

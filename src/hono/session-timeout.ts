@@ -13,9 +13,10 @@ import { resolvePolicy, type PolicyOptions } from './policy.js';
 import type { CreateRequest, SessionPolicy } from './store/contract.js';
 
 /**
- * Options of {@link SessionTimeout.start} (and, without `id`, of `begin`). `expireAfter`, `warnAfter`
- * and `absoluteTimeout` give this one session its own limits (seconds), kept by the store for its
- * whole life: e.g. `{ expireAfter: 300 }` for an administrator, `{ expireAfter: 120 }` for a kiosk.
+ * Options of {@link SessionTimeout.start} (and, without `id`, of `begin`). `expireAfter`, `warnAfter`,
+ * `absoluteTimeout` and `closeAfter` give this one session its own limits (seconds), kept by the store
+ * for its whole life: e.g. `{ expireAfter: 300 }` for an administrator, `{ expireAfter: 120 }` for a
+ * kiosk, `{ closeAfter: 60 }` to end it a minute after its last page closed (`null`: never for it).
  */
 export interface StartOptions extends PolicyOptions {
   /** With the `sessionId` option: the session's id (default: `sessionId(c)`). */
@@ -136,6 +137,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
     expireAfter: policy?.expireAfter ?? o.expireAfter,
     absoluteTimeout: policy ? policy.absoluteTimeout : o.absoluteTimeout,
     tombstoneFor: o.tombstoneFor,
+    closeAfter: policy?.closeAfter !== undefined ? policy.closeAfter : o.closeAfter,
     ...(subject === undefined ? {} : { subject }),
     ...(policy === undefined ? {} : { policy }),
   });

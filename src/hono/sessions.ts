@@ -25,6 +25,8 @@ export class Sessions {
       absoluteTimeout: options.absoluteTimeout,
       expireAfterSeconds: options.expireAfterSeconds,
       warnAfterSeconds: options.warnAfterSeconds,
+      closeAfter: options.closeAfter,
+      closeAfterSeconds: options.closeAfterSeconds,
     });
     this.cookie = options.sessionId
       ? null
@@ -52,7 +54,10 @@ export class Sessions {
   limits(policy: SessionPolicy | undefined): Limits {
     if (policy === undefined) return this.defaultLimits;
     const { expireAfter, absoluteTimeout, warnAfter } = policy;
-    return { expireAfter, absoluteTimeout, expireAfterSeconds: expireAfter / 1000, warnAfterSeconds: warnAfter / 1000 };
+    // A policy without closeAfter (a record from before presence) runs by the handler's.
+    const closeAfter = policy.closeAfter !== undefined ? policy.closeAfter : this.options.closeAfter;
+    const closeAfterSeconds = closeAfter === null ? null : policy.closeAfter !== undefined ? closeAfter / 1000 : this.options.closeAfterSeconds;
+    return { expireAfter, absoluteTimeout, expireAfterSeconds: expireAfter / 1000, warnAfterSeconds: warnAfter / 1000, closeAfter, closeAfterSeconds };
   }
 
   /** This request's store: the static one, or the `store` function's answer (asked once per request). */
@@ -167,8 +172,9 @@ export class Sessions {
   /**
    * The one store round trip of a request. `activity` is when the user was last active by this
    * request's account (ms), or `null` to only check. `touchAfter` (ms) defaults to the option's.
+   * Every touch is presence too (with `closeAfter` on); `closing` for a page's closing beacon.
    */
-  touch(c: Context, id: string, now: number, activity: number | null, touchAfter = this.options.touchAfter): MaybePromise<TouchResult> {
+  touch(c: Context, id: string, now: number, activity: number | null, touchAfter = this.options.touchAfter, closing = false): MaybePromise<TouchResult> {
     const o = this.options;
     return this.store(c).touch(id, {
       now,
@@ -177,6 +183,8 @@ export class Sessions {
       activity,
       touchAfter,
       tombstoneFor: o.tombstoneFor,
+      closeAfter: o.closeAfter,
+      ...(closing ? { closing } : {}),
     });
   }
 

@@ -38,7 +38,7 @@ export interface LiveSessionState {
 /** No live session: none was presented (or a tampered/unknown one), or the one presented has ended. */
 export interface NoSessionState {
   id: null;
-  /** `true` when the request brought a session that has ended (`idle` or `absolute`). */
+  /** `true` when the request brought a session that has ended (`idle`, `absolute` or `closed`). */
   expired: boolean;
   reason: NoSessionReason;
   remaining: 0;
@@ -68,6 +68,7 @@ export const NO_SESSION: NoSessionState = Object.freeze({
 export const ENDED_STATE: Readonly<Record<EndReason, NoSessionState>> = Object.freeze({
   idle: Object.freeze({ id: null, expired: true, reason: 'idle', remaining: 0, absoluteRemaining: null }),
   absolute: Object.freeze({ id: null, expired: true, reason: 'absolute', remaining: 0, absoluteRemaining: null }),
+  closed: Object.freeze({ id: null, expired: true, reason: 'closed', remaining: 0, absoluteRemaining: null }),
 });
 
 /** The limits one session runs by: its own policy, or the handler's. */
@@ -79,6 +80,10 @@ export interface Limits {
   /** The same in seconds, as the ping and `c.var` report them (kept as given, not recomputed). */
   expireAfterSeconds: number;
   warnAfterSeconds: number;
+  /** Presence: milliseconds a session lives with no page showing it; `null`: off. */
+  closeAfter: number | null;
+  /** The same in seconds, as the ping reports it; `null`: off. */
+  closeAfterSeconds: number | null;
 }
 
 /**

@@ -32,9 +32,19 @@ export function toPassiveTest(passive: PassiveOption): (c: Context) => boolean {
 }
 
 /**
+ * A beacon: `Sec-Fetch-Mode: no-cors` with an empty destination is what `navigator.sendBeacon` sends
+ * (a string body is `text/plain`, a CORS-safelisted type), as does a `<a ping>`. A page sends one
+ * as it goes away (the element's closing beacon, analytics), never as the user's work, and it cannot
+ * carry `X-Session-Passive`: so a beacon through the middleware mounted over the ping is no activity.
+ */
+function isBeacon(c: Context): boolean {
+  return header(c, 'sec-fetch-mode') === 'no-cors' && header(c, 'sec-fetch-dest') === 'empty';
+}
+
+/**
  * True when this request must not count as activity: marked passive (`X-Session-Passive: 1`, as the
- * element's pings and `passiveFetch` are), on a passive path, or sent by another site (see
- * {@link isFromAnotherSite}). It is still checked either way.
+ * element's pings and `passiveFetch` are), on a passive path, a beacon ({@link isBeacon}), or sent by
+ * another site (see {@link isFromAnotherSite}). It is still checked either way.
  */
 export function isPassive(
   c: Context,
@@ -44,6 +54,7 @@ export function isPassive(
   return (
     header(c, 'x-session-passive') === '1' ||
     (isPassivePath !== null && isPassivePath(c)) ||
+    isBeacon(c) ||
     isFromAnotherSite(c, isTrustedOrigin)
   );
 }

@@ -6,9 +6,10 @@
  * only the wire protocol speaks seconds.
  */
 
-import type { EndReason } from '../../protocol.js';
+import type { ServerEndReason } from '../../protocol.js';
 
-export type { EndReason };
+/** Why a session ended: `idle`, `absolute`, or `closed` (no page showed it for `closeAfter`). */
+export type EndReason = ServerEndReason;
 
 /**
  * One session's own limits, in milliseconds, set when it starts (`start(c, { expireAfter, … })`):
@@ -21,6 +22,11 @@ export interface SessionPolicy {
   warnAfter: number;
   /** Lifetime from creation that no activity extends; `null` for none. */
   absoluteTimeout: number | null;
+  /**
+   * How long the session lives with no page showing it (no touch at all); `null`: no presence for
+   * this session. Absent: the handler's (each touch's `closeAfter`).
+   */
+  closeAfter?: number | null;
 }
 
 /** What {@link SessionStore.touch} is asked to do, all in milliseconds. */
@@ -41,10 +47,22 @@ export interface TouchRequest {
   touchAfter: number;
   /** How long an ended session's reason stays known after it was found ended. */
   tombstoneFor: number;
+  /**
+   * Presence, unless the session has its own in its {@link SessionPolicy}: every touch (passive ones
+   * too) shows the session is still open in a page, until `now + closeAfter`; a session no touch
+   * showed by then ends `closed`. Never activity: it moves no idle or absolute deadline. `null` or
+   * absent: off. A record created without presence is present from the first touch that asks for it.
+   */
+  closeAfter?: number | null;
+  /**
+   * The page sending this is going away (a `closing` beacon): presence runs only
+   * {@link CLOSING_GRACE} (or `closeAfter`, if shorter) from `now`, unless a later touch renews it.
+   */
+  closing?: boolean;
 }
 
 /** What {@link SessionStore.create} is told: the limits, and who the session is for. */
-export interface CreateRequest extends Omit<TouchRequest, 'now' | 'activity' | 'touchAfter'> {
+export interface CreateRequest extends Omit<TouchRequest, 'now' | 'activity' | 'touchAfter' | 'closing'> {
   /** The keyed hash of the app's subject (who signed in), returned by every `alive` touch; absent: none. */
   subject?: string;
   /**
@@ -109,3 +127,10 @@ export interface SessionStore {
  * crash mid-`onEnd` does not lose the report.
  */
 export const END_REPORT_LEASE = 30_000;
+
+/**
+ * Milliseconds of presence a closing beacon leaves: the page that sent it went away, but a reload or
+ * a link to the app's next page shows the session again within a few seconds (and another open tab
+ * answers the beacon with a ping at once), so only when nothing shows it by then did the last page close.
+ */
+export const CLOSING_GRACE = 5_000;

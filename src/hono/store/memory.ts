@@ -1,6 +1,6 @@
 import { Chain, type Link } from './chain.js';
 import { ownString } from '../own-string.js';
-import { endReason, movedActivity, notAfter, reportDutyUntil, takesReportDuty } from './record.js';
+import { closeAfterOf, copyPolicy, endReason, movedActivity, notAfter, presenceAt, renewedPresence, reportDutyUntil, takesReportDuty } from './record.js';
 import type { CreateRequest, EndReason, SessionPolicy, SessionStore, TouchRequest, TouchResult } from './contract.js';
 import { warnIfIsolateLocal } from '../isolate-warning.js';
 
@@ -50,6 +50,8 @@ class LiveEntry implements Link<LiveEntry> {
     readonly subject: string | undefined,
     /** The session's own limits (shared, frozen), when it was started with some. */
     readonly policy: SessionPolicy | undefined,
+    /** With presence on: by when (ms) a touch must show the session, or it ends `closed`. */
+    public presentUntil: number | undefined,
   ) {}
 }
 
@@ -78,6 +80,7 @@ const ended = (reason: EndReason, first: boolean): TouchResult => Object.freeze(
 const ENDED = Object.freeze({
   idle: [ended('idle', false), ended('idle', true)],
   absolute: [ended('absolute', false), ended('absolute', true)],
+  closed: [ended('closed', false), ended('closed', true)],
 }) satisfies Record<EndReason, readonly TouchResult[]>;
 
 /** An ended answer: a shared one unless there is a subject to carry. */
@@ -142,8 +145,9 @@ export class MemoryStore implements SessionStore {
   async create(
     id: string,
     now: number,
-    { expireAfter, absoluteTimeout, tombstoneFor, subject, policy }: CreateRequest,
+    request: CreateRequest,
   ): Promise<void> {
+    const { expireAfter, absoluteTimeout, tombstoneFor, subject, policy } = request;
     this.#tombstoneFor = tombstoneFor;
     this.#maybeSweep(now);
     this.#forget(id);
@@ -153,10 +157,12 @@ export class MemoryStore implements SessionStore {
       if (this.#live.size >= this.#maxSessions) throw new MemoryStoreFullError(this.#maxSessions);
     }
     // Copied and frozen: the caller's object may change, and every answer hands out this one.
-    const own = policy && Object.freeze({ expireAfter: policy.expireAfter, warnAfter: policy.warnAfter, absoluteTimeout: policy.absoluteTimeout });
+    const own = policy && Object.freeze(copyPolicy(policy));
+    const closeAfter = closeAfterOf(own, request);
+    const presentUntil = closeAfter === null ? undefined : now + closeAfter;
     const entry = own
-      ? new LiveEntry(ownString(id), now, now, own.expireAfter, own.absoluteTimeout, subject, own)
-      : new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout, subject, undefined);
+      ? new LiveEntry(ownString(id), now, now, own.expireAfter, own.absoluteTimeout, subject, own, presentUntil)
+      : new LiveEntry(ownString(id), now, now, expireAfter, absoluteTimeout, subject, undefined, presentUntil);
     this.#live.set(entry.id, entry);
     this.#byTouch.append(entry);
   }
@@ -175,13 +181,17 @@ export class MemoryStore implements SessionStore {
     const expireAfter = policy ? policy.expireAfter : request.expireAfter;
     const lastActivity = notAfter(entry.lastActivity, now);
     const createdAt = notAfter(entry.createdAt, now);
-    const reason = endReason(lastActivity, createdAt, now, expireAfter, policy ? policy.absoluteTimeout : request.absoluteTimeout);
+    const closeAfter = closeAfterOf(policy, request);
+    const presentUntil = presenceAt(entry.presentUntil, now, closeAfter);
+    const reason = endReason(lastActivity, createdAt, now, expireAfter, policy ? policy.absoluteTimeout : request.absoluteTimeout, presentUntil);
     if (reason !== null) {
       this.#end(entry, reason, now + request.tombstoneFor, reportDutyUntil(now));
       return endedAnswer(reason, true, entry.subject);
     }
 
     entry.expireAfter = expireAfter;
+    // Every touch, passive or not, shows the session open in a page: presence, never activity.
+    entry.presentUntil = closeAfter === null ? undefined : renewedPresence(now, closeAfter, request.closing);
     // A stored time after now (the clock went back) is written back as now: a correction, not activity.
     entry.lastActivity = lastActivity;
     entry.createdAt = createdAt;
@@ -228,7 +238,7 @@ export class MemoryStore implements SessionStore {
     }
     const forgetAt = now + this.#tombstoneFor;
     for (let entry = this.#byTouch.first; entry && done < budget; entry = this.#byTouch.first) {
-      const reason = endReason(entry.lastActivity, entry.createdAt, now, entry.expireAfter, entry.absoluteTimeout);
+      const reason = endReason(entry.lastActivity, entry.createdAt, now, entry.expireAfter, entry.absoluteTimeout, entry.presentUntil ?? null);
       if (reason === null) break;
       this.#end(entry, reason, forgetAt, -Infinity);
       done++;

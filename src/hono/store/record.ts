@@ -7,17 +7,49 @@
  * (`hono/testing`). Deadlines are judged by the caller's `now`; a tombstone never comes back to life;
  * the duty to report an end goes to one touch at a time.
  */
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type TouchRequest, type TouchResult } from './contract.js';
+import { CLOSING_GRACE, END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type TouchRequest, type TouchResult } from './contract.js';
 
 /**
  * Why a session with these timestamps has ended by `now` (the deadline that came first), or `null`
- * while it is live. Milliseconds; `absoluteTimeout` `null` for none.
+ * while it is live. Milliseconds; `absoluteTimeout` `null` for none; `presentUntil` `null` without
+ * presence. A presence deadline names the end only when it came strictly first.
  */
-export function endReason(lastActivity: number, createdAt: number, now: number, expireAfter: number, absoluteTimeout: number | null): EndReason | null {
+export function endReason(
+  lastActivity: number, createdAt: number, now: number, expireAfter: number, absoluteTimeout: number | null, presentUntil: number | null = null,
+): EndReason | null {
   const idleDeadline = lastActivity + expireAfter;
   const absoluteDeadline = absoluteTimeout === null ? Infinity : createdAt + absoluteTimeout;
-  if (now < idleDeadline && now < absoluteDeadline) return null;
+  const presenceDeadline = presentUntil ?? Infinity;
+  if (now < idleDeadline && now < absoluteDeadline && now < presenceDeadline) return null;
+  if (presenceDeadline < idleDeadline && presenceDeadline < absoluteDeadline) return 'closed';
   return absoluteDeadline <= idleDeadline ? 'absolute' : 'idle';
+}
+
+/**
+ * Until when a session is present as a touch at `now` finds it (ms): `null` without presence; a
+ * stored deadline when there is one, never more than `closeAfter` ahead (after the clock went back,
+ * as {@link notAfter}); else `now + closeAfter`: a session created without presence is present from
+ * the first touch that asks for it.
+ */
+export function presenceAt(stored: number | undefined, now: number, closeAfter: number | null): number | null {
+  if (closeAfter === null) return null;
+  if (stored === undefined) return now + closeAfter;
+  return Math.min(stored, now + closeAfter);
+}
+
+/**
+ * Where a touch of a live session moves its presence: `closeAfter` from `now`, or, for a closing
+ * beacon, only {@link CLOSING_GRACE} (`closeAfter` if shorter). Presence is no activity: this moves
+ * no idle or absolute deadline.
+ */
+export function renewedPresence(now: number, closeAfter: number, closing: boolean | undefined): number {
+  return now + (closing === true ? Math.min(CLOSING_GRACE, closeAfter) : closeAfter);
+}
+
+/** The presence lease a session runs by: its own policy's when it has one there, else the touch's; `null`: off. */
+export function closeAfterOf(policy: SessionPolicy | undefined, request: { closeAfter?: number | null }): number | null {
+  const own = policy?.closeAfter;
+  return own !== undefined ? own : (request.closeAfter ?? null);
 }
 
 /**
@@ -66,6 +98,8 @@ export interface LiveRecord {
   subject?: string;
   /** The session's own limits; absent on records without one (they follow each touch's). */
   policy?: SessionPolicy;
+  /** With presence on: the instant (ms) by which a touch must show the session, or it ends `closed`. */
+  presentUntil?: number;
 }
 
 /** An ended session, kept until `forgetAt` so late requests learn why. */
@@ -89,13 +123,22 @@ export interface Step<T> {
   next?: SessionRecord | null;
 }
 
-export function createRecord(now: number, { expireAfter, absoluteTimeout, tombstoneFor, subject, policy }: CreateRequest): LiveRecord {
+export function createRecord(now: number, request: CreateRequest): LiveRecord {
+  const { expireAfter, absoluteTimeout, tombstoneFor, subject, policy } = request;
   const limits = policy ?? { expireAfter, absoluteTimeout };
+  const closeAfter = closeAfterOf(policy, request);
   return {
     kind: 'live', lastActivity: now, createdAt: now, expireAfter: limits.expireAfter, absoluteTimeout: limits.absoluteTimeout, tombstoneFor,
     ...(subject === undefined ? {} : { subject }),
-    ...(policy === undefined ? {} : { policy: { expireAfter: policy.expireAfter, warnAfter: policy.warnAfter, absoluteTimeout: policy.absoluteTimeout } }),
+    ...(policy === undefined ? {} : { policy: copyPolicy(policy) }),
+    ...(closeAfter === null ? {} : { presentUntil: now + closeAfter }),
   };
+}
+
+/** A policy's own copy, `closeAfter` only when it has one (absent: the handler's). */
+export function copyPolicy(policy: SessionPolicy): SessionPolicy {
+  const { expireAfter, warnAfter, absoluteTimeout, closeAfter } = policy;
+  return closeAfter === undefined ? { expireAfter, warnAfter, absoluteTimeout } : { expireAfter, warnAfter, absoluteTimeout, closeAfter };
 }
 
 /** The atomic check-and-touch of {@link SessionStore.touch} on one record. */
@@ -112,7 +155,9 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
   const { expireAfter, absoluteTimeout } = record.policy ?? request;
   const lastActivity = notAfter(record.lastActivity, now);
   const createdAt = notAfter(record.createdAt, now);
-  const reason = endReason(lastActivity, createdAt, now, expireAfter, absoluteTimeout);
+  const closeAfter = closeAfterOf(record.policy, request);
+  const presentUntil = presenceAt(record.presentUntil, now, closeAfter);
+  const reason = endReason(lastActivity, createdAt, now, expireAfter, absoluteTimeout, presentUntil);
   if (reason !== null) {
     const subject = record.subject === undefined ? {} : { subject: record.subject };
     const tombstone: EndedRecord = { kind: 'ended', reason, forgetAt: now + request.tombstoneFor, reported: false, claimedUntil: reportDutyUntil(now), ...subject };
@@ -120,8 +165,14 @@ export function touchRecord(record: SessionRecord | undefined, request: TouchReq
   }
   const moved = movedActivity(lastActivity, request);
   const pulledBack = lastActivity !== record.lastActivity || createdAt !== record.createdAt;
-  const next: LiveRecord | undefined =
-    moved !== null || pulledBack ? { ...record, lastActivity: moved ?? lastActivity, createdAt, expireAfter } : undefined;
+  // Every touch is presence (a passive one too): written whenever it moves, which with presence on is nearly every touch.
+  const presence = closeAfter === null ? undefined : renewedPresence(now, closeAfter, request.closing);
+  const presenceMoved = presence !== record.presentUntil;
+  let next: LiveRecord | undefined;
+  if (moved !== null || pulledBack || presenceMoved) {
+    const { presentUntil: _old, ...rest } = record;
+    next = { ...rest, lastActivity: moved ?? lastActivity, createdAt, expireAfter, ...(presence === undefined ? {} : { presentUntil: presence }) };
+  }
   const { subject, policy } = record;
   const answer: TouchResult = {
     status: 'alive', lastActivity: moved ?? lastActivity, createdAt,

@@ -8,8 +8,9 @@
  * - live: `lastActivity`, `createdAt` (milliseconds on Redis' clock: see below), `run` (the first 16
  *   digits of the `run_id` of the Redis process it was created under), `subject` when the app named
  *   one, and `expireAfter`, `warnAfter`, `absoluteTimeout` (`''`: none) when the session has its own
- *   policy (a hash without them follows each touch's limits);
- * - ended: `ended` = `idle` | `absolute`, `forgetAt`, `subject` if it had one (a tombstone, so a late request still learns
+ *   policy (a hash without them follows each touch's limits); `closeAfter` (`off`: none) when that
+ *   policy says so; `presentUntil` with presence on: the instant by which a touch must show it;
+ * - ended: `ended` = `idle` | `absolute` | `closed`, `forgetAt`, `subject` if it had one (a tombstone, so a late request still learns
  *   why, until `forgetAt` or its TTL, whichever comes first), `claimedUntil` / `reported` (who must
  *   run `onEnd`, and whether it has: see `SessionStore.settleEndReport`).
  *
@@ -46,7 +47,8 @@
  * @module
  */
 import { RedisClock } from './redis-clock.js';
-import { END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './contract.js';
+import { closeAfterOf } from './record.js';
+import { CLOSING_GRACE, END_REPORT_LEASE, type CreateRequest, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './contract.js';
 
 /** A node-redis (v4–v6) client or pool: `sendCommand(['CMD', ...args])`. */
 export interface NodeRedisClientLike {
@@ -172,12 +174,14 @@ if ARGV[1] == 'create' then
   redis.call('HSET', key, 'lastActivity', nowS, 'createdAt', nowS, 'run', runId())
   if ARGV[10] ~= '' then redis.call('HSET', key, 'subject', ARGV[10]) end
   if ARGV[11] ~= '' then redis.call('HSET', key, 'expireAfter', ARGV[11], 'warnAfter', ARGV[12], 'absoluteTimeout', ARGV[13]) end
+  if ARGV[18] ~= '' then redis.call('HSET', key, 'closeAfter', ARGV[18]) end
+  if ARGV[15] ~= '' then redis.call('HSET', key, 'presentUntil', string.format('%.17g', now + tonumber(ARGV[15]))) end
   redis.call('PEXPIRE', key, ttl(now, now))
   return 1
 end
 
 local h = redis.call('HMGET', key, 'lastActivity', 'createdAt', 'ended', 'forgetAt', 'reported', 'claimedUntil', 'subject',
-  'expireAfter', 'warnAfter', 'absoluteTimeout', 'run')
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'run', 'closeAfter', 'presentUntil')
 if h[3] then
   -- Redis drops the tombstone by TTL on its own clock; this check applies the callers' clock too.
   if h[4] and tonumber(h[4]) <= now then
@@ -201,6 +205,16 @@ if h[9] then
   idle = tonumber(h[8])
   absolute = tonumber(h[10])
 end
+-- Presence (record.ts's closeAfterOf, presenceAt): the session's own closeAfter ('off': none) wins
+-- over the request's (''): none). A stored deadline is kept, never more than closeAfter ahead; a
+-- session without one is present from this touch.
+local closeAfter = tonumber(ARGV[15])
+if h[12] then closeAfter = tonumber(h[12]) end
+local presentUntil = nil
+if closeAfter then
+  presentUntil = now + closeAfter
+  if h[13] and tonumber(h[13]) < presentUntil then presentUntil = tonumber(h[13]) end
+end
 
 local lastS, createdS = h[1], h[2]
 local last, created = tonumber(lastS), tonumber(createdS)
@@ -216,7 +230,10 @@ if created > now then
 end
 local idleAt = last + idle
 local reason = nil
-if absolute and created + absolute <= now and created + absolute <= idleAt then
+if presentUntil and presentUntil <= now and presentUntil < idleAt and (not absolute or presentUntil < created + absolute) then
+  -- No page showed the session in time, and that came strictly first (record.ts's endReason).
+  reason = 'closed'
+elseif absolute and created + absolute <= now and created + absolute <= idleAt then
   reason = 'absolute'
 elseif idleAt <= now then
   reason = 'idle'
@@ -231,6 +248,16 @@ if reason then
   return {'ended', reason, '1', h[7] or ''}
 end
 
+-- Every touch, passive too, is presence (never activity): closeAfter from now, or the closing grace.
+if closeAfter then
+  local lease = closeAfter
+  if ARGV[16] == '1' and tonumber(ARGV[17]) < lease then lease = tonumber(ARGV[17]) end
+  local p = string.format('%.17g', now + lease)
+  if p ~= h[13] then redis.call('HSET', key, 'presentUntil', p) end
+elseif h[13] then
+  redis.call('HDEL', key, 'presentUntil')
+end
+
 local moved = ''
 if ARGV[6] ~= '' then
   local activityS = ARGV[6]
@@ -243,7 +270,7 @@ if ARGV[6] ~= '' then
     redis.call('PEXPIRE', key, ttl(last, created))
   end
 end
-return {'alive', lastS, createdS, h[7] or '', h[8] or '', h[9] or '', h[10] or '', moved}
+return {'alive', lastS, createdS, h[7] or '', h[8] or '', h[9] or '', h[10] or '', moved, h[12] or ''}
 `;
 
 const DEFAULT_TIMEOUT = 2000;
@@ -356,7 +383,10 @@ export class RedisStore implements SessionStore {
     const own = policy
       ? [num('expireAfter', policy.expireAfter), num('warnAfter', policy.warnAfter), policy.absoluteTimeout === null ? '' : num('absoluteTimeout', policy.absoluteTimeout)]
       : ['', '', ''];
-    await this.#script(id, 'create', { ...request, ...limits, now, activity: null, touchAfter: 0 }, subject, own);
+    // The session's own closeAfter is stored ('off': none for it); absent, each touch's applies.
+    const ownClose = policy?.closeAfter === undefined ? '' : policy.closeAfter === null ? 'off' : num('closeAfter', policy.closeAfter);
+    const closeAfter = closeAfterOf(policy, request);
+    await this.#script(id, 'create', { ...request, ...limits, closeAfter, now, activity: null, touchAfter: 0 }, subject, own, ownClose);
   }
 
   async touch(id: string, request: TouchRequest): Promise<TouchResult> {
@@ -368,8 +398,10 @@ export class RedisStore implements SessionStore {
       const [lastActivity, createdAt, subject] = [Number(String(reply[1])) - offset, Number(String(reply[2])) - offset, String(reply[3] ?? '')];
       const warnAfter = String(reply[5] ?? '');
       const absolute = String(reply[6] ?? '');
+      const close = String(reply[8] ?? '');
+      const presence = close === '' ? {} : { closeAfter: close === 'off' ? null : Number(close) };
       const policy: SessionPolicy | undefined = warnAfter
-        ? { expireAfter: Number(String(reply[4])), warnAfter: Number(warnAfter), absoluteTimeout: absolute ? Number(absolute) : null }
+        ? { expireAfter: Number(String(reply[4])), warnAfter: Number(warnAfter), absoluteTimeout: absolute ? Number(absolute) : null, ...presence }
         : undefined;
       const moved = String(reply[7] ?? '') === '1';
       return { status, lastActivity, createdAt, ...(subject ? { subject } : {}), ...(policy ? { policy } : {}), ...(moved ? { moved } : {}) };
@@ -393,7 +425,7 @@ export class RedisStore implements SessionStore {
    * A touch or create, its times put on Redis' clock (the caller's plus the measured offset, see
    * {@link RedisClock}); answers the reply and that offset, to put the reply's times back.
    */
-  async #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', '']): Promise<[unknown, number]> {
+  async #script(id: string, op: 'touch' | 'create', r: TouchRequest, subject = '', policy = ['', '', ''], ownClose = ''): Promise<[unknown, number]> {
     const clock = await this.#clockFor(this.prefix + id);
     const offset = clock.offset();
     const reply = await this.#eval(id, clock, [
@@ -408,6 +440,10 @@ export class RedisStore implements SessionStore {
       subject,
       ...policy,
       this.#endOnRestart,
+      r.closeAfter == null ? '' : num('closeAfter', r.closeAfter),
+      r.closing === true ? '1' : '',
+      String(CLOSING_GRACE),
+      ownClose,
     ]);
     return [reply, offset];
   }

@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { END_REPORT_LEASE, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './contract.js';
+import { CLOSING_GRACE, END_REPORT_LEASE, type EndReason, type SessionPolicy, type SessionStore, type TouchRequest, type TouchResult } from './contract.js';
 
 /** The part of a test runner the suite needs: `describe(name, fn)` and `it(name, async fn)`. */
 export interface TestApi {
@@ -122,7 +122,7 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
 
     const alive = (lastActivity: number, createdAt = t0): TouchResult => ({ status: 'alive', lastActivity, createdAt });
     /** An end as a touch reports it: `first` for the one touch that must report it (`onEnd`). */
-    const ended = (reason: 'idle' | 'absolute', first: boolean): TouchResult => ({ status: 'ended', reason, first });
+    const ended = (reason: EndReason, first: boolean): TouchResult => ({ status: 'ended', reason, first });
 
     test('keeps the subject it was created with, and answers it on every alive touch (issue 12)', async () => {
       await store.create(id, t0, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, subject: 'k3yed-hash_of-ada' });
@@ -370,6 +370,53 @@ export function storeContract(name: string, setup: StoreSetup, { describe, it }:
       await createWith(t0, ADMIN);
       await create(t0 + SECOND);
       same(await touch(t0 + ADMIN.expireAfter + SECOND, null), alive(t0 + SECOND, t0 + SECOND));
+    });
+    // Presence (issue 23): with closeAfter, a session no page has shown for that long ends `closed`.
+    // Every touch is presence, passive ones too; a closing beacon shortens it to CLOSING_GRACE;
+    // presence is never activity.
+    const CLOSE_AFTER = 60 * SECOND;
+    const createPresent = (at: number) =>
+      store.create(id, at, { expireAfter: EXPIRE_AFTER, absoluteTimeout: ABSOLUTE, tombstoneFor: TOMBSTONE_FOR, closeAfter: CLOSE_AFTER });
+    const present = (now: number, activity: number | null, more: Partial<TouchRequest> = {}) => touch(now, activity, { closeAfter: CLOSE_AFTER, ...more });
+
+    test('ends a session no touch has shown for closeAfter with reason closed, exactly at the deadline (issue 23)', async () => {
+      await createPresent(t0);
+      same(await present(t0 + CLOSE_AFTER - 1, null), alive(t0));
+      same(await present(t0 + 2 * CLOSE_AFTER - 1, null), ended('closed', true));
+      same(await present(t0 + 2 * CLOSE_AFTER, null), ended('closed', false), 'the tombstone keeps closed');
+    });
+
+    test('takes every touch, passive ones too, as presence, and never as activity', async () => {
+      await createPresent(t0);
+      for (let at = t0 + 20 * SECOND; at < t0 + EXPIRE_AFTER; at += 20 * SECOND) same(await present(at, null), alive(t0), `passive touch at ${(at - t0) / SECOND} s`);
+      same(await present(t0 + EXPIRE_AFTER, null), ended('idle', true), 'presence never extends the idle limit');
+    });
+
+    test('shortens presence to CLOSING_GRACE on a closing touch, renewed in full by the next touch', async () => {
+      await createPresent(t0);
+      same(await present(t0 + 10 * SECOND, null, { closing: true }), alive(t0));
+      same(await present(t0 + 10 * SECOND + CLOSING_GRACE - 1, null), alive(t0), 'a touch within the grace');
+      same(await present(t0 + 10 * SECOND + CLOSING_GRACE - 1 + CLOSE_AFTER - 1, null), alive(t0), 'renewed for closeAfter');
+      same(await present(t0 + 20 * SECOND + 2 * CLOSE_AFTER, null, { closing: true }), ended('closed', true));
+      await createPresent(t0);
+      same(await present(t0 + SECOND, t0 + SECOND, { closing: true }), alive(t0 + SECOND), 'a closing touch still records its activity');
+      same(await present(t0 + SECOND + CLOSING_GRACE, null), ended('closed', true), 'no touch within the grace');
+    });
+
+    test('starts presence at the first touch asking for it when the session was created without (issue 23)', async () => {
+      await create(t0);
+      same(await present(t0 + 100 * SECOND, null), alive(t0));
+      same(await present(t0 + 100 * SECOND + CLOSE_AFTER, null), ended('closed', true));
+    });
+
+    test('keeps a session’s own closeAfter, or none, whatever the touch asks for', async () => {
+      const brief: SessionPolicy = { ...ADMIN, closeAfter: 30 * SECOND };
+      await createWith(t0, brief);
+      same(await present(t0 + 30 * SECOND - 1, null, { closeAfter: null }), { ...alive(t0), policy: brief });
+      same(await present(t0 + 60 * SECOND - 1, null, { closeAfter: null }), ended('closed', true));
+      const none: SessionPolicy = { ...ADMIN, closeAfter: null };
+      await createWith(t0, none);
+      same(await present(t0 + 3 * CLOSE_AFTER, null), { ...alive(t0), policy: none }, 'no presence for this session');
     });
   });
 }

@@ -111,7 +111,13 @@ describe('the conformance kit', () => {
       reports.set('demo --cookie', withCookie);
       reports.set('demo, no --guarded', unguarded);
     };
-    await Promise.all([demo(), demoAlso(), ...broken]);
+    // A server with presence on (issue 23): the presence rule is checked, and sessions left alone end `closed`.
+    const presence = async (): Promise<void> => {
+      const server = await serveBroken({ options: { closeAfter: EXPIRE_AFTER - 2 } });
+      servers.push(server);
+      reports.set('closeAfter', await check(server.origin, '/app'));
+    };
+    await Promise.all([demo(), demoAlso(), presence(), ...broken]);
   });
   after(() => Promise.all(servers.map((server) => server.close())));
 
@@ -122,6 +128,13 @@ describe('the conformance kit', () => {
     assert.deepEqual(skipped, ['presence'], 'everything but the optional presence is checked');
     // About expireAfter alone (3.6 s for 3 s); the bound leaves room for a loaded machine running 14 at once.
     assert.ok(report.seconds < 2 * EXPIRE_AFTER + 4, `took ${report.seconds} s`);
+  });
+
+  it('passes against a server with closeAfter on, the presence rule checked (issue 23)', () => {
+    const report = reports.get('closeAfter')!;
+    assert.ok(report.passed, explain(report));
+    assert.equal(report.results.find((r) => r.rule.id === 'presence')!.status, 'pass', explain(report));
+    assert.deepEqual(report.results.filter((r) => r.status === 'skip').map((r) => r.rule.id), []);
   });
 
   it('passes against the demo with a --cookie instead of signing in, and without a guarded path', () => {

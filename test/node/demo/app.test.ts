@@ -47,6 +47,24 @@ describe('the demo says why the session ended', () => {
     });
   });
 
+  it('a session whose pages were all closed (closeAfter, issue 23) lands on a sign-in page that says so', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const presence = createDemoApp({
+      warnAfter: 30, expireAfter: 120, absoluteTimeout: 600, closeAfter: 20, secret, now: () => now,
+      elementScript: new URL('../../../dist/session-timeout.min.js', import.meta.url),
+    });
+    const signedIn = await presence.request('/login', { method: 'POST', body: new URLSearchParams({ username: 'ada' }) });
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    now += 21_000;
+    const page = await presence.request('/', { headers: { Cookie: cookie, 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-origin' } });
+    assert.equal(page.status, 303);
+    const location = page.headers.get('location')!;
+    assert.equal(location, '/login?reason=closed');
+    assert.equal(noticeOf(await (await presence.request(location)).text()), 'Your session ended because its pages were closed.');
+    const german = await (await presence.request('/login?reason=closed&lang=de')).text();
+    assert.equal(noticeOf(german), 'Ihre Sitzung wurde beendet, weil ihre Seiten geschlossen wurden.');
+  });
+
   it('the language switch keeps a sign-out reason', async () => {
     const body = await (await app.request('/login?reason=logout')).text();
     assert.match(body, /href="\?lang=de&amp;reason=logout"|href="\?lang=de&reason=logout"/);

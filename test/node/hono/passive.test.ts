@@ -35,6 +35,13 @@ describe('passive', () => {
     assert.equal(await check('/x', test), false);
   });
 
+  it('is passive for a beacon (no-cors, destination empty: navigator.sendBeacon), which cannot carry the header (issue 23)', async () => {
+    const beacon = { 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Site': 'same-origin' };
+    assert.equal(await check('/session/ping', null, beacon), true);
+    assert.equal(await check('/x', null, { ...beacon, 'Sec-Fetch-Mode': 'cors' }), false, 'a fetch() of the page');
+    assert.equal(await check('/x', null, { ...beacon, 'Sec-Fetch-Dest': 'image' }), false, 'an <img> of the same origin');
+  });
+
   it('is always passive with X-Session-Passive: 1, and only with 1', async () => {
     assert.equal(await check('/x', null, { 'X-Session-Passive': '1' }), true);
     assert.equal(await check('/x', null, { 'X-Session-Passive': '0' }), false);

@@ -11,15 +11,24 @@ describe('decodeUtf8', () => {
 
 describe('parseIdle', () => {
   it('takes a finite number of seconds, 0 or more, fractions included', () => {
-    assert.deepEqual(parseIdle('{"idle": 0}'), { idle: 0 });
-    assert.deepEqual(parseIdle('{"idle": 12.5, "other": true}'), { idle: 12.5 });
+    assert.deepEqual(parseIdle('{"idle": 0}'), { idle: 0, closing: false });
+    assert.deepEqual(parseIdle('{"idle": 12.5, "other": true}'), { idle: 12.5, closing: false });
+  });
+
+  it('takes a closing beacon, closing a boolean when present (issue 23)', () => {
+    assert.deepEqual(parseIdle('{"idle": 4, "closing": true}'), { idle: 4, closing: true });
+    assert.deepEqual(parseIdle('{"idle": 4, "closing": false}'), { idle: 4, closing: false });
+    for (const closing of ['"true"', '1', 'null', '{}', '[]']) {
+      const parsed = parseIdle(`{"idle": 4, "closing": ${closing}}`);
+      assert.ok('error' in parsed && /closing/.test(parsed.error), closing);
+    }
   });
 
   it('clamps a huge idle, so now − idle stays a finite instant for every store', () => {
     for (const text of ['{"idle": 1e306}', '{"idle": 1.7976931348623157e308}', `{"idle": ${MAX_IDLE_SECONDS * 2}}`]) {
-      assert.deepEqual(parseIdle(text), { idle: MAX_IDLE_SECONDS }, text);
+      assert.deepEqual(parseIdle(text), { idle: MAX_IDLE_SECONDS, closing: false }, text);
     }
-    assert.deepEqual(parseIdle(`{"idle": ${MAX_IDLE_SECONDS}}`), { idle: MAX_IDLE_SECONDS });
+    assert.deepEqual(parseIdle(`{"idle": ${MAX_IDLE_SECONDS}}`), { idle: MAX_IDLE_SECONDS, closing: false });
     assert.ok(Number.isFinite(Date.now() - MAX_IDLE_SECONDS * 1000));
   });
 

@@ -124,7 +124,7 @@ describe('per-session policy through the handler', () => {
 });
 
 describe('resolvePolicy', () => {
-  const handler = { expireAfter: 900_000, absoluteTimeout: 28_800_000, touchAfter: 60_000, warnAfterSeconds: 840 };
+  const handler = { expireAfter: 900_000, absoluteTimeout: 28_800_000, touchAfter: 60_000, warnAfterSeconds: 840, closeAfter: null };
 
   it('is undefined when no limit is given: the session follows the handler’s', () => {
     assert.equal(resolvePolicy({}, handler, 'start'), undefined);

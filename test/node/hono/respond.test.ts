@@ -5,7 +5,7 @@ import { createTestApp } from './helpers.js';
 
 describe('redirectTargets', () => {
   it('appends reason to a bare path', () => {
-    assert.deepEqual(redirectTargets('/login'), { idle: '/login?reason=idle', absolute: '/login?reason=absolute', missing: '/login' });
+    assert.deepEqual(redirectTargets('/login'), { idle: '/login?reason=idle', absolute: '/login?reason=absolute', closed: '/login?reason=closed', missing: '/login' });
   });
 
   it('keeps an existing query and fragment', () => {

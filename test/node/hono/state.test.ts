@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { liveState } from '../../../src/hono/state.js';
 
-const limits = (expireAfter: number, absoluteTimeout: number | null) => ({ expireAfter, absoluteTimeout, expireAfterSeconds: expireAfter / 1000, warnAfterSeconds: expireAfter / 1000 - 60 });
+const limits = (expireAfter: number, absoluteTimeout: number | null) => ({ expireAfter, absoluteTimeout, expireAfterSeconds: expireAfter / 1000, warnAfterSeconds: expireAfter / 1000 - 60, closeAfter: null, closeAfterSeconds: null });
 
 describe('liveState', () => {
   const t0 = Date.UTC(2025, 0, 1);

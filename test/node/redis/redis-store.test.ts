@@ -215,6 +215,19 @@ for (const kind of CLIENT_KINDS) {
       assert.deepEqual(top, { evalsha: 100 }, 'only EVALSHA reaches Redis from the client');
     });
 
+    test('one Redis command per touch with presence on, closing beacons included (issue 23)', async () => {
+      const closeAfter = 60_000;
+      await store.create(id, T0, { ...limits, closeAfter });
+      await store.touch(id, touchAt(T0 + 1, { closeAfter }));
+      await run(conn, ['CONFIG', 'RESETSTAT']);
+      for (let i = 0; i < 100; i++) await store.touch(id, touchAt(T0 + 2 + i, { closeAfter, closing: i % 2 === 0 }));
+      const calls = await commandCalls(conn);
+      const ours = ['time', 'hset', 'hmget', 'pexpire', 'info', 'config|resetstat'];
+      const top = Object.fromEntries(Object.entries(calls).filter(([name]) => !ours.includes(name)));
+      assert.deepEqual(top, { evalsha: 100 }, 'only EVALSHA reaches Redis from the client');
+      assert.equal(await run(conn, ['HGET', prefix + id, 'presentUntil']), String(T0 + 101 + closeAfter), 'the last touch renewed presence in full');
+    });
+
     test('NOSCRIPT (SCRIPT FLUSH, a restart, a failover): reloaded by one EVAL, then EVALSHA again', async () => {
       await store.create(id, T0, limits);
       await run(conn, ['SCRIPT', 'FLUSH']);
