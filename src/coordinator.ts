@@ -611,6 +611,8 @@ export class SessionCoordinator {
       ...this.durations,
       // Not the making of the element: the last input the page knows (at worst its load).
       lastInput: tracker.pageLastInput,
+      // With no server to ask, the page's last input is the truth: counted from, not from this making.
+      fromLastInput: !this.#client,
       now: o.now,
       scheduler: o.scheduler,
       input: () => tracker.lastInput,
