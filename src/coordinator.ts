@@ -311,8 +311,8 @@ export class SessionCoordinator {
       this.#engine = null;
       this.#running = false;
       this.#sync();
-      const { remaining, absoluteRemaining, expireAfter, warnAfter, subject } = result;
-      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject };
+      const { kind: _, ...answer } = result;
+      const message: ServerMessage = { type: 'server', at: since, ...answer };
       this.#applyServer(message);
       this.#tabs?.post(message);
       this.#call(this.#options.onResume, this.remaining);
@@ -716,9 +716,8 @@ export class SessionCoordinator {
     else this.#keepAlive?.succeeded();
     if (seq != this.#pingSeq) return;
     if (result.kind == 'alive') {
-      const { remaining, absoluteRemaining, expireAfter, warnAfter } = result;
-
-      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject: result.subject };
+      const { kind: _, ...answer } = result;
+      const message: ServerMessage = { type: 'server', at: since, ...answer };
       this.#applyServer(message);
       this.#tabs?.post(message);
     } else if (result.kind == 'ended') {
