@@ -29,10 +29,10 @@ import {
   type Scheduler,
 } from './idle/engine.js';
 import { KeepAlive, effectivePingInterval } from './keep-alive.js';
-import { PingClient } from './ping-client.js';
 import { AskAround } from './session/ask-around.js';
 import { Endpoint } from './session/endpoint.js';
 import { Holds } from './session/holds.js';
+import { Pinger } from './session/pinger.js';
 import {
   changedOptions,
   type ConfigurableOptions,
@@ -62,11 +62,8 @@ export class SessionCoordinator {
   readonly #config?: () => Partial<ConfigurableOptions>;
   #engine: IdleEngine | null = null;
   #tracker: ActivityTracker | null = null;
-  #client: PingClient | null = null;
   #connected = false;
   #running = false;
-  /** Pings are numbered: only the answer to the latest one is applied (an older one is stale). */
-  #pingSeq = 0;
   #tabs: TabSync | null = null;
   #keepAlive: KeepAlive | null = null;
   /** True while a message from another tab is applied: what it causes is not echoed back. */
@@ -75,6 +72,12 @@ export class SessionCoordinator {
   #lost = false;
   readonly #endpoint = new Endpoint();
   readonly #server = new ServerWord();
+  readonly #pinger = new Pinger({
+    keepAlive: () => this.#keepAlive,
+    pinged: (at) => this.#tabs?.post({ type: 'pinged', at }),
+    now: () => this.#now(),
+    debug: (what, detail) => this.#debug(what, detail),
+  });
   readonly #ask = new AskAround(() => this.#scheduler(), () => {
     if (this.#engine?.state == 'active') void this.#ping(this.#engine.idle);
   });
@@ -85,7 +88,7 @@ export class SessionCoordinator {
     released: () => this.#changed(), // the deadlines are back
   });
   readonly #resume = new ResumeWatch({
-    client: () => this.#client,
+    client: () => this.#pinger.client,
     idle: () => this.#engine?.idle ?? 0,
     now: () => this.#now(),
     refused: () => this.#call(this.#options.onResumeRefused),
@@ -282,7 +285,7 @@ export class SessionCoordinator {
         // The last input the page knows (at worst its load, a request) is no news for a keep-alive:
         // the server has seen it, or the start-up ping below tells it (else every tab opened would ping at once).
         this.#keepAlive!.sent(engine.lastActivity);
-        this.#ask.start((message) => this.#tabs!.post(message), !!this.#client);
+        this.#ask.start((message) => this.#tabs!.post(message), !!this.#pinger.client);
         this.#holds.arm();
       } else {
         this.#tabs!.resign();
@@ -354,7 +357,7 @@ export class SessionCoordinator {
   #keepAliveIfDue(): void {
     const engine = this.#engine;
     const keepAlive = this.#keepAlive;
-    if (!engine || !keepAlive || !this.#client || engine.state != 'active' || navigator.onLine === false) return;
+    if (!engine || !keepAlive || !this.#pinger.client || engine.state != 'active' || navigator.onLine === false) return;
     if (keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) void this.#ping(engine.idle);
   }
 
@@ -367,7 +370,7 @@ export class SessionCoordinator {
     const engine = this.#engine!;
     if (event?.type == 'online') this.#keepAlive?.succeeded();
     engine.reevaluate();
-    if ((event as PageTransitionEvent | undefined)?.persisted && this.#client) void this.#ping(engine.idle);
+    if ((event as PageTransitionEvent | undefined)?.persisted && this.#pinger.client) void this.#ping(engine.idle);
     else this.#keepAliveIfDue();
   }
 
@@ -435,13 +438,13 @@ export class SessionCoordinator {
       // Not the making of the element: the last input the page knows (at worst its load).
       lastInput: tracker.pageLastInput,
       // With no server to ask, the page's last input is the truth: counted from, not from this making.
-      fromLastInput: !this.#client,
+      fromLastInput: !this.#pinger.client,
       now: o.now,
       scheduler: o.scheduler,
       input: () => tracker.lastInput,
       extendOnActivity: !!o.extendOnActivity,
       // With a server, one ping decides before the warning opens and before the session ends.
-      confirm: () => (this.#client ? this.#ping(engine.idle) : undefined),
+      confirm: () => (this.#pinger.client ? this.#ping(engine.idle) : undefined),
       onListenerError: this.#callbackError,
     });
     engine.subscribe(this.#onEngine);
@@ -449,11 +452,10 @@ export class SessionCoordinator {
     return engine;
   }
 
-  /** A ping client for the current URL while running; aborts the previous one's requests. */
+  /** A ping client for the current URL while running (none for a malformed one); aborts the previous one's requests. */
   #newClient(): void {
     const { pingUrl, fetch, pingRequest } = this.#options;
-    this.#client?.abort();
-    this.#client = this.#running && pingUrl && this.#endpoint.url(pingUrl) ? new PingClient({ url: pingUrl, fetch, request: pingRequest ?? undefined }) : null;
+    this.#pinger.renew(this.#running && pingUrl && this.#endpoint.url(pingUrl) ? pingUrl : null, fetch, pingRequest);
   }
 
   /**
@@ -523,21 +525,11 @@ export class SessionCoordinator {
    * newer ping overtook it or the session stopped.
    */
   async #ping(idle: number): Promise<void> {
-    // A new client comes with every (re)start, so an answer to an old one is never applied.
+    if (!this.#pinger.client) return;
     const engine = this.#engine!;
-    const client = this.#client;
-    if (!client) return;
-    const seq = ++this.#pingSeq;
-    const since = this.#now();
-    this.#keepAlive?.sent(engine.lastActivity);
-    this.#tabs?.post({ type: 'pinged', at: since });
-    this.#debug('ping', { idle });
-    const result = await client.ping(idle);
-    this.#debug('ping answered', result);
-    if (client != this.#client) return;
-    if (result.kind == 'unknown') this.#keepAlive?.failed();
-    else this.#keepAlive?.succeeded();
-    if (seq != this.#pingSeq) return;
+    const sent = await this.#pinger.send(idle, engine.lastActivity);
+    if (!sent) return;
+    const { result, since } = sent;
     if (result.kind == 'alive') {
       const { kind: _, ...answer } = result;
       const message: ServerMessage = { type: 'server', at: since, ...answer };
