@@ -41,7 +41,8 @@ import {
 } from './session/options.js';
 import { ResumeWatch } from './session/resume.js';
 import { ServerWord } from './session/server-word.js';
-import { TabSync, type ServerMessage, type TabMessage } from './tab-sync.js';
+import { TabRelay } from './session/tab-relay.js';
+import type { ServerMessage } from './tab-sync.js';
 
 export type { ConfigurableOptions, SessionTimeoutControllerOptions, SessionTimeoutOptions };
 export { ASK_TABS_PATIENCE, ASK_TABS_WAIT } from './session/ask-around.js';
@@ -64,17 +65,26 @@ export class SessionCoordinator {
   #tracker: ActivityTracker | null = null;
   #connected = false;
   #running = false;
-  #tabs: TabSync | null = null;
   #keepAlive: KeepAlive | null = null;
-  /** True while a message from another tab is applied: what it causes is not echoed back. */
-  #fromTab = false;
   /** The page's session went to someone else or to no one: it ends and leaves, unseen. */
   #lost = false;
   readonly #endpoint = new Endpoint();
   readonly #server = new ServerWord();
+  readonly #tabs = new TabRelay({
+    engine: () => this.#engine,
+    keepAliveIfDue: () => this.#keepAliveIfDue(),
+    server: (message) => this.#applyServer(message),
+    lastServer: () => this.#server.last,
+    pinged: (at) => {
+      this.#keepAlive?.seen(at);
+      this.#ask.anotherTabPinged();
+    },
+    news: () => this.#resume.check(),
+    debug: (what, detail) => this.#debug(what, detail),
+  });
   readonly #pinger = new Pinger({
     keepAlive: () => this.#keepAlive,
-    pinged: (at) => this.#tabs?.post({ type: 'pinged', at }),
+    pinged: (at) => this.#tabs.post({ type: 'pinged', at }),
     now: () => this.#now(),
     debug: (what, detail) => this.#debug(what, detail),
   });
@@ -100,7 +110,7 @@ export class SessionCoordinator {
       this.#sync();
       const message: ServerMessage = { type: 'server', at: since, ...answer };
       this.#applyServer(message);
-      this.#tabs?.post(message);
+      this.#tabs.post(message);
       this.#call(this.#options.onResume, this.remaining);
       this.#changed();
     },
@@ -172,7 +182,7 @@ export class SessionCoordinator {
     if (this.#running && (changed.includes('pingUrl') || changed.includes('pingRequest'))) this.#newClient();
     this.#engine?.configure({ ...this.durations, extendOnActivity: !!o.extendOnActivity });
     this.#newKeepAlive();
-    if (this.#tabs && this.#tabs.name != this.#endpoint.channel(o)) this.#openTabs();
+    if (this.#tabs.name !== null && this.#tabs.name != this.#endpoint.channel(o)) this.#openTabs();
     if (this.#tracker?.connected && (changed.includes('activityEvents') || changed.includes('activityTarget'))) {
       this.#tracker.disconnect();
       this.#listenForInput();
@@ -262,8 +272,7 @@ export class SessionCoordinator {
     this.#running = run;
     this.#engine?.stop();
     this.#tracker?.disconnect();
-    this.#tabs?.close();
-    this.#tabs = null;
+    this.#tabs.close();
     this.#holds.disarm();
     this.#ask.stop();
     this.#resume.listen(false);
@@ -285,10 +294,10 @@ export class SessionCoordinator {
         // The last input the page knows (at worst its load, a request) is no news for a keep-alive:
         // the server has seen it, or the start-up ping below tells it (else every tab opened would ping at once).
         this.#keepAlive!.sent(engine.lastActivity);
-        this.#ask.start((message) => this.#tabs!.post(message), !!this.#pinger.client);
+        this.#ask.start((message) => this.#tabs.post(message), !!this.#pinger.client);
         this.#holds.arm();
       } else {
-        this.#tabs!.resign();
+        this.#tabs.resign();
         // Moved in the DOM while keeping work: still waiting for the same user to sign in again.
         if (this.#resume.waiting) this.#resume.listen(true);
       }
@@ -304,9 +313,7 @@ export class SessionCoordinator {
 
   /** (Re)joins the tabs' channel under its current name; an ended page listens but never leads. */
   #openTabs(): void {
-    this.#tabs?.close();
-    this.#tabs = new TabSync({ name: this.#endpoint.channel(this.#options), onMessage: this.#onTab });
-    if (this.#engine?.state == 'expired') this.#tabs.resign();
+    this.#tabs.open(this.#endpoint.channel(this.#options), this.#engine?.state == 'expired');
   }
 
   /** The keep-alive policy, its interval from the durations in force. */
@@ -349,7 +356,7 @@ export class SessionCoordinator {
     engine.recordActivity(at);
     // Input behind an open warning does not count, so it is not news either.
     if (engine.lastActivity != at) return;
-    this.#tabs?.post({ type: 'activity', at });
+    this.#tabs.post({ type: 'activity', at });
     this.#keepAliveIfDue();
   }
 
@@ -358,7 +365,7 @@ export class SessionCoordinator {
     const engine = this.#engine;
     const keepAlive = this.#keepAlive;
     if (!engine || !keepAlive || !this.#pinger.client || engine.state != 'active' || navigator.onLine === false) return;
-    if (keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) void this.#ping(engine.idle);
+    if (keepAlive.due(engine.lastActivity, this.#tabs.isLeader)) void this.#ping(engine.idle);
   }
 
   /**
@@ -373,50 +380,6 @@ export class SessionCoordinator {
     if ((event as PageTransitionEvent | undefined)?.persisted && this.#pinger.client) void this.#ping(engine.idle);
     else this.#keepAliveIfDue();
   }
-
-  /** A message from another tab of this browser. */
-  readonly #onTab = (message: TabMessage): void => {
-    const engine = this.#engine;
-    this.#debug('tab said', message);
-    if (!engine) return;
-    // An ended page that keeps its work: another tab's news may be a session started again.
-    if (engine.state == 'expired' && message.type != 'expire') return this.#resume.check();
-    this.#fromTab = true;
-    try {
-      switch (message.type) {
-        case 'activity':
-          // Counts even behind this tab's open warning: the user is at work in another tab.
-          engine.recordActivityElsewhere(message.at);
-          this.#keepAliveIfDue();
-          break;
-        case 'extend':
-          engine.extend('tab');
-          break;
-        case 'dismiss':
-          engine.dismiss();
-          break;
-        case 'server':
-          this.#applyServer(message);
-          break;
-        case 'hello': {
-          // A new tab starts from what this one knows: the last input, the server's last answer.
-          this.#tabs?.post({ type: 'activity', at: engine.lastActivity });
-          const last = this.#server.last;
-          if (last) this.#tabs?.post(last);
-          break;
-        }
-        case 'pinged':
-          this.#keepAlive?.seen(message.at);
-          this.#ask.anotherTabPinged();
-          break;
-        case 'expire':
-          engine.expire(message.reason);
-          break;
-      }
-    } finally {
-      this.#fromTab = false;
-    }
-  };
 
   #now(): number {
     return (this.#options.now ?? Date.now)();
@@ -495,23 +458,20 @@ export class SessionCoordinator {
         this.#call(o.onTick, event.remaining);
         break;
       case 'extend':
-        if (event.source != 'server' && event.source != 'tab') {
-          void this.#ping(0);
-          this.#tabs?.post({ type: 'extend', at: this.#now() });
-        }
+        // This page's own extend (not the server's, not another tab's): the server hears it.
+        if (event.source != 'server' && event.source != 'tab') void this.#ping(0);
+        this.#tabs.tell(event, this.#now(), this.#lost);
         this.#call(o.onExtend, event.remaining, event.source);
         break;
       case 'dismiss':
-        if (!this.#fromTab) this.#tabs?.post({ type: 'dismiss' });
+        this.#tabs.tell(event, this.#now(), this.#lost);
         this.#call(o.onDismiss, event.remaining);
         break;
       case 'expire':
         this.#tracker?.disconnect();
         this.#holds.disarm();
         this.#ask.stop();
-        if (!this.#fromTab && !this.#lost) this.#tabs?.post({ type: 'expire', reason: event.reason });
-        // The live tabs need a leader; this page keeps listening.
-        this.#tabs?.resign();
+        this.#tabs.tell(event, this.#now(), this.#lost);
         if (this.#lost) this.#call(o.onResumeRefused);
         else this.#call(o.onExpire, event.reason);
         break;
@@ -534,7 +494,7 @@ export class SessionCoordinator {
       const { kind: _, ...answer } = result;
       const message: ServerMessage = { type: 'server', at: since, ...answer };
       this.#applyServer(message);
-      this.#tabs?.post(message);
+      this.#tabs.post(message);
     } else if (result.kind == 'ended') {
       // `missing`: no session at all (signed out elsewhere, revoked), not one that timed out.
       if (result.missing) this.#leave();
