@@ -32,7 +32,7 @@ function minifyLocales() {
     },
   };
 }
-const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth)(\/|$)/.test(id);
+const isExternal = (id) => /^(lit|@lit|hono|node:)/.test(id) || /^(lit|hono|better-auth|express)(\/|$)/.test(id);
 
 export default [
   {
@@ -44,6 +44,10 @@ export default [
       'hono/cloudflare': 'src/hono/cloudflare.ts',
       'hono/testing': 'src/hono/testing.ts',
       'hono/better-auth': 'src/hono/better-auth.ts',
+      // Express 5: the same core through a Fetch bridge; express itself is never imported.
+      'express/index': 'src/express/index.ts',
+      // `npx session-timeout-conformance`: the package's `bin` (Node only; rollup keeps its shebang).
+      'conformance/cli': 'src/conformance/cli.ts',
       // One module per language: the drop-in loads them from dist/locales/, bundlers import them.
       ...Object.fromEntries(readdirSync('src/locales').map((file) => [`locales/${file.replace(/\.ts$/, '')}`, `src/locales/${file}`])),
     },
@@ -56,7 +60,11 @@ export default [
     input: { 'session-timeout.min': 'src/drop-in.ts' },
     // The chunks import what they share with the drop-in (lit, the registry) from it: one file first.
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'esm', sourcemap: true, chunkFileNames: 'drop-in/[name]-[hash].js' },
+    output: {
+      dir: 'dist', format: 'esm', sourcemap: true,
+      // The view unhashed: after a failed fetch the drop-in asks for it again by name (src/view-loader.ts).
+      chunkFileNames: (chunk) => (chunk.name == 'warning-view' ? 'drop-in/[name].js' : 'drop-in/[name]-[hash].js'),
+    },
     plugins: [nodeResolve(), ts(), minifyTemplates(), minify()],
   },
 ];

@@ -12,6 +12,8 @@
  *   hono-timeout-baseline  the same with the sessionTimeout of BASELINE (another checkout's
  *                      src/hono/index.ts), to compare two versions in the same rounds
  *   express-session    express + express-session (rolling: true, its MemoryStore)
+ *   express-bare       Express 5 alone: the same routes, no session check (the Express baseline)
+ *   express-timeout    Express 5 + session-timeout-element/express's middleware, MemoryStore, our cookie
  *
  * Environment: VARIANT, TOUCH_AFTER (s, hono-timeout; default 0: a store write on every request),
  * BASELINE (hono-timeout-baseline).
@@ -93,6 +95,32 @@ if (variant === 'hono-bare') {
   });
   app.get('/app/page', (req, res) => {
     res.send((req.session as unknown as { user?: string }).user ? 'ok' : 'no session');
+  });
+  const server = app.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    ready(typeof address === 'object' && address ? address.port : 0);
+  });
+} else if (variant === 'express-bare' || variant === 'express-timeout') {
+  const { default: express } = await import('express');
+  const { sessionTimeout: expressTimeout } = await import('../src/express/index.js');
+  const app = express();
+  app.get('/cpu', (_req, res) => {
+    res.send(cpu());
+  });
+  if (variant === 'express-bare') {
+    app.post('/login', (_req, res) => {
+      res.send('ok');
+    });
+  } else {
+    const timeout = expressTimeout({ expireAfter: EXPIRE_AFTER, secret, touchAfter: Number(process.env.TOUCH_AFTER ?? 0) });
+    app.post('/login', async (req, res) => {
+      await timeout.start(req, res);
+      res.send('ok');
+    });
+    app.use('/app', timeout.middleware);
+  }
+  app.get('/app/page', (req, res) => {
+    res.send(variant === 'express-bare' || req.sessionTimeout?.id ? 'ok' : 'no session');
   });
   const server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();

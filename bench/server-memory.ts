@@ -6,7 +6,7 @@
  * Usage:  node --expose-gc --import tsx bench/server-memory.ts
  * Env:    SESSIONS (default 1000000)
  */
-import { randomId } from '../src/hono/cookie.js';
+import { randomId } from '../src/hono/request/cookie.js';
 import { MemoryStore } from '../src/hono/store/memory.js';
 
 const SESSIONS = Number(process.env.SESSIONS ?? 1_000_000);

@@ -14,7 +14,7 @@
  * Usage:  node --import tsx bench/server-sweep.ts
  * Env:    WAVES (default 8)
  */
-import { randomId } from '../src/hono/cookie.js';
+import { randomId } from '../src/hono/request/cookie.js';
 import { MemoryStore } from '../src/hono/store/memory.js';
 
 const WAVES = Number(process.env.WAVES ?? 8);

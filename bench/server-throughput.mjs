@@ -89,6 +89,7 @@ try {
   report('baseline middleware / bare', 'hono-timeout-baseline', 'hono-bare', 0.8);
   report('middleware / baseline', 'hono-timeout', 'hono-timeout-baseline', null);
   report('middleware / express-session', 'hono-timeout', 'express-session', 8);
+  report('Express middleware / bare Express', 'express-timeout', 'express-bare', 0.85);
 } finally {
   await Promise.all(servers.map(stopServer));
 }

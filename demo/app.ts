@@ -194,7 +194,8 @@ export function createDemoApp(options: DemoOptions) {
     return c.redirect('/', 303);
   });
 
-  app.post('/session/ping', timeout.ping);
+  // `all`, not `post`: any other method gets the protocol's 405 with `Allow: POST`, not a 404.
+  app.all('/session/ping', timeout.ping);
 
   // Everything below needs a live session. The middleware fails closed (`required` defaults to true):
   // an ended or absent session never gets here; navigations get 303 to /login, fetches 401 JSON.

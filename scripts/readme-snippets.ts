@@ -21,12 +21,6 @@ export function documentationFiles(root = '.'): string[] {
  * Links of a markdown file (relative to the repository root, `file` being its own path) that leave the repository
  * or name nothing: an absolute URL, or a relative path (without its `#anchor`) that does not exist.
  */
-/**
- * Written on another branch (the wire protocol, with its conformance kit) and merged with this one: linked before
- * it exists here. Remove once merged, so that its link is checked like every other.
- */
-export const PENDING = new Set(['docs/protocol.md']);
-
 /** GitHub's anchors of a markdown text's headings: lower case, punctuation dropped, spaces as hyphens. */
 export function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
@@ -42,7 +36,7 @@ export function anchorsOf(markdown: string): Set<string> {
 export function linkProblemsOf(
   markdown: string,
   file: string,
-  exists = (path: string) => existsSync(path) || PENDING.has(path),
+  exists = (path: string) => existsSync(path),
   read = (path: string): string | undefined => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
 ): string[] {
   const problems: string[] = [];

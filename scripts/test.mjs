@@ -1,22 +1,35 @@
 // `npm test`: every suite, in stages. Within a stage the suites run side by side, their output held
 // back and printed whole when each ends (so it reads as if they ran one after another); a stage
 // starts once the previous one passed. The node suites mostly wait (Redis, child processes), so they
-// share a stage with the type check; the browser and end-to-end suites, which keep real time,
-// each have the machine to themselves. The time of each suite is printed at the end.
+// share a stage with the type check and the build (which the end-to-end and package suites use);
+// the browser suite, which keeps real time, has the machine to itself. The end-to-end files mostly
+// wait for real (short) timeouts, so they run in two lanes side by side: the two long multi-tab and
+// requirement suites one after another in one lane, every other file in the other. The time of each
+// suite is printed at the end.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+/** The end-to-end files that drive several tabs or keep a long real-time loop: one lane of their own. */
+const LONG_E2E = ['requirements.test.ts', 'tabs.test.ts'];
+const e2eFiles = readdirSync('test/e2e').filter((file) => file.endsWith('.test.ts'));
+const e2e = (files) => ['node', '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files.map((file) => `test/e2e/${file}`)];
 
 const stages = [
-  ['typecheck', 'test:node', 'test:runtimes'],
+  ['typecheck', 'test:node', 'test:runtimes', 'build'],
   ['test:browser'],
-  ['test:e2e'],
+  [
+    { name: 'test:e2e (long suites)', command: e2e(e2eFiles.filter((file) => LONG_E2E.includes(file))) },
+    { name: 'test:e2e (the others)', command: e2e(e2eFiles.filter((file) => !LONG_E2E.includes(file))) },
+  ],
   ['test:package:built'],
 ];
 
-/** Runs `npm run <script>`; resolves with its exit code, output and seconds. */
-function run(script, { live }) {
+/** Runs `npm run <script>` (or `{ name, command }`); resolves with its exit code, output and seconds. */
+function run(suite, { live }) {
   const started = Date.now();
+  const { name: script, command } = typeof suite == 'string' ? { name: suite, command: ['npm', 'run', '--silent', suite] } : suite;
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -29,7 +42,7 @@ const started = Date.now();
 for (const stage of stages) {
   const results = await Promise.all(stage.map((script) => run(script, { live: stage.length == 1 })));
   for (const result of results) {
-    if (stage.length > 1) process.stdout.write(`\n── npm run ${result.script} ──\n${result.output}`);
+    if (stage.length > 1) process.stdout.write(`\n── ${result.script.startsWith('test:e2e ') ? result.script : `npm run ${result.script}`} ──\n${result.output}`);
     times.push(`${result.script} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`);
   }
   const failed = results.filter((result) => result.code);

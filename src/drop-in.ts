@@ -8,7 +8,10 @@
  */
 import { setLocaleLoader } from './locale-registry.js';
 import { SHIPPED_LOCALES } from './shipped-locales.js';
+import { setFreshViewUrl } from './view-loader.js';
 
 export * from './index.js';
 
 setLocaleLoader(SHIPPED_LOCALES, (locale) => import(`./locales/${locale}.js`));
+// A fresh copy of the view after a failed fetch: its chunk by the unhashed name the build gives it.
+setFreshViewUrl((attempt) => new URL('./drop-in/warning-view.js?retry=' + attempt, import.meta.url).href);

@@ -9,15 +9,20 @@ import { html } from 'lit/html.js';
 import type { TextKey } from './texts.js';
 
 /**
- * The expired dialog's content, its texts from `show` (the element's language); `signIn` opens the
+ * The expired dialog's content, its texts from `show` (the element's language) inside `slot`; `signIn` opens the
  * sign-in page in a new tab, `leave` gives the work up.
  */
-export function keptWorkView(show: (key: TextKey) => unknown, signIn: () => void, leave: () => void) {
+export function keptWorkView(
+  show: (key: TextKey) => unknown,
+  slot: (name: string, fallback: unknown) => unknown,
+  signIn: () => void,
+  leave: () => void,
+) {
   return html`
-    <h2 id="heading" part="heading"><slot name="kept-heading">${show('keptHeading')}</slot></h2>
-    <div id="message" part="message expired"><slot name="kept-work"><p>${show('keptWork')}</p></slot></div>
+    <h2 id="heading" part="heading">${slot('kept-heading', show('keptHeading'))}</h2>
+    <div id="message" part="message expired">${slot('kept-work', html`<p>${show('keptWork')}</p>`)}</div>
     <div class="actions">
-      <button part="sign-in-button" class="primary" @click=${signIn}><slot name="sign-in-label">${show('signInAgain')}</slot></button>
-      <button part="leave-button" @click=${leave}><slot name="leave-label">${show('leave')}</slot></button>
+      <button part="sign-in-button" class="primary" @click=${signIn}>${slot('sign-in-label', show('signInAgain'))}</button>
+      <button part="leave-button" @click=${leave}>${slot('leave-label', show('leave'))}</button>
     </div>`;
 }

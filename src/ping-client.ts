@@ -9,7 +9,7 @@
  * @module
  */
 import type { ExpireReason } from './idle/engine.js';
-import { MAX_SUBJECT_LENGTH, type ReceivedPingAnswer } from './protocol.js';
+import { MAX_SUBJECT_LENGTH, PASSIVE_HEADER, type ReceivedPingAnswer } from './protocol.js';
 
 /**
  * The server knows the session and says how long it has left (seconds): its answer, every field
@@ -97,7 +97,8 @@ export class PingClient {
     try {
       const response = await this.#fetch(this.url, {
         method: 'POST',
-        headers: { ...this.#request.headers, 'Content-Type': 'application/json' },
+        // Passive: a ping reports idle time and is never activity itself, even through a middleware mounted over it.
+        headers: { ...this.#request.headers, 'Content-Type': 'application/json', [PASSIVE_HEADER]: '1' },
         body: JSON.stringify({ idle: Math.max(0, idle) }),
         credentials: this.#request.credentials ?? 'same-origin',
         signal: abort.signal,

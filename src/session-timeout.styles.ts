@@ -17,6 +17,22 @@ export const styles = css`
     --session-timeout-accent: #1967d2;
     --session-timeout-accent-color: #fff;
     --session-timeout-radius: 8px;
+    /*
+     * The page's text layout stops here (Vite's starters centre #root and #app): what the warning
+     * inherits is reset, except the font family and size, the colours' scheme and the direction.
+     * A rule on the element itself (session-timeout { … }) still wins over these.
+     */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    line-height: 1.5;
+    white-space: normal;
+    font-style: normal;
+    font-weight: normal;
+    font-variant: normal;
+    text-shadow: none;
   }
   dialog {
     box-sizing: border-box;
@@ -27,6 +43,8 @@ export const styles = css`
     border-radius: var(--session-timeout-radius);
     background: var(--session-timeout-background);
     color: var(--session-timeout-color);
+    /* A wheel or swipe at the end of the dialog's own scroll never moves the page behind. */
+    overscroll-behavior: contain;
   }
   ::backdrop {
     background: #0008;

@@ -16,9 +16,17 @@ import {
 import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
 import type { TextKey } from './texts.js';
 import type { WarningView } from './warning-view.js';
+import { FallbackWarning } from './fallback-warning.js';
+import { importView } from './view-loader.js';
 
-/** Ms before the warning is due at which its view is loaded (a page nobody leaves idle never loads it). */
-const VIEW_LEAD = 30_000;
+/**
+ * Ms an update with something to show waits for a full view already on its way, before the fallback
+ * shows instead: long enough not to flash the fallback when the view is about to arrive.
+ */
+const VIEW_GRACE = 1_000;
+/** Ms before a failed fetch of the view is tried again, doubled each time up to {@link RETRY_MAX}. */
+const RETRY_FIRST = 2_000;
+const RETRY_MAX = 120_000;
 
 /**
  * Ends idle sessions safely and kindly: tracks the user's activity, opens an accessible warning before
@@ -147,12 +155,16 @@ export class SessionTimeoutElement extends ReactiveElement {
   #expireAfter: unknown;
   /** The two above resolved once per change, not on every read (render reads them each second of a warning). */
   #durations = resolveDurations({});
-  /** What the element shows, once it had something to show (`warning-view.ts`, loaded then). */
+  /** The full view (`warning-view.ts`), fetched at the first idle moment after start. */
   #view: WarningView | null = null;
-  #viewLoad?: Promise<void>;
-  /** Wakes up to load the view {@link VIEW_LEAD} ms before the warning is due. */
-  #preloadTimer: unknown;
-  /** The page was hidden because kept work had no view to hide behind (it could not be loaded). */
+  /** The fetch of the view in flight (a failed one is never kept: it is tried again). */
+  #viewLoad: Promise<void> | null = null;
+  #viewAttempts = 0;
+  /** The idle callback or the retry timer that fetches the view next. */
+  #viewTimer: { cancel(): void } | null = null;
+  /** Shows the warning while the full view is not there (part of the first download). */
+  #fallback: FallbackWarning | null = null;
+  /** The page was hidden because kept work had nothing to hide behind (no dialog could be shown). */
   #hidPage = false;
   /** What the last action did, spoken once the dialog has closed ("You are still signed in."). */
   #outcome: TextKey | '' = '';
@@ -174,8 +186,9 @@ export class SessionTimeoutElement extends ReactiveElement {
     onWarn: (remaining, reason) => {
       this.#outcome = '';
       this.#unsavedAtWarning = this.#hasUnsavedWork();
-      // Spoken by the view; a view still loading speaks as it arrives.
-      this.#view?.opened();
+      // Spoken by the view; a view still loading speaks as it arrives. No view yet: one more fetch now.
+      if (this.#view) this.#view.opened();
+      else this.#loadView(true);
       this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
     onTick: (remaining) => this.#view?.tick(remaining),
@@ -319,7 +332,7 @@ export class SessionTimeoutElement extends ReactiveElement {
   override connectedCallback(): void {
     this.#reportProblems();
     super.connectedCallback();
-    this.#preload();
+    this.#scheduleViewLoad(0);
     // From now on, what the user types is known as theirs (unsaved work in fields React keeps in step).
     watchEdits();
     addEventListener('submit', this.#onPageSubmit);
@@ -329,7 +342,9 @@ export class SessionTimeoutElement extends ReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#preload(); // disconnected: only stops its timer
+    this.#viewTimer?.cancel();
+    this.#viewTimer = null;
+    this.#fallback?.disconnected();
     removeEventListener('submit', this.#onPageSubmit);
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
@@ -340,45 +355,77 @@ export class SessionTimeoutElement extends ReactiveElement {
   }
 
   /**
-   * Renders the view, once there is one (loaded the first time there is something to show: see
-   * {@link scheduleUpdate}); until then the shadow root stays empty.
+   * Renders the full view; while it is not there, the fallback shows what must be seen (the warning,
+   * kept work hidden), and the full view takes over where it arrives while the fallback is open.
    */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    this.#view?.update();
+    if (this.#view) {
+      if (this.#fallback?.shown) this.#view.takeOver(this.#fallback.handOver());
+      this.#view.update();
+    } else if (this.isConnected) {
+      const kind = this.state == 'warning' ? this.#controller.warningReason : this.state == 'expired' && this.#keptWork ? 'kept' : null;
+      if (kind) this.#fallback ??= new FallbackWarning(this.renderRoot as ShadowRoot, {
+        // Escape may both cancel and close the dialog: staying once.
+        stay: () => this.state == 'warning' && this.extend(),
+        signIn: this.#signIn,
+        leave: this.#leave,
+      });
+      this.#fallback?.update(kind, this.#controller.remaining);
+    }
   }
 
   /**
-   * An update with something to show (a warning, the end, an outcome to speak) waits for the view,
-   * loaded then: the session itself (timers, tabs, server) never waited for it. `updateComplete`
-   * includes the wait.
+   * An update with something to show (a warning, the end, an outcome to speak) waits a little for a
+   * full view already on its way ({@link VIEW_GRACE}), never longer: the fallback shows meanwhile.
+   * The session itself (timers, tabs, server) never waits for either.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const waitForView = !this.#view && (this.#viewLoad || this.state != 'active' || this.#outcome);
-    return waitForView ? this.#loadView().then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const load = this.#viewLoad;
+    if (this.#view || !load || (this.state == 'active' && !this.#outcome) || this.#fallback?.shown) return super.scheduleUpdate();
+    return Promise.race([load, new Promise((resolve) => setTimeout(resolve, VIEW_GRACE))]).then(() => super.scheduleUpdate());
   }
 
   /**
-   * Loads the view {@link VIEW_LEAD} ms before the warning is due, so that it (and its live regions)
-   * is in place when the warning opens. Activity pushes the warning back: the timer, when it finds
-   * that, waits again (one wake-up per `warn-after` for an active user, like the engine's own). Armed
-   * again on every update, as the deadline may come sooner (the server's durations, a hold released).
+   * Fetches the view at the first idle moment after start (`delay` 0: `requestIdleCallback` where
+   * there is one), or `delay` ms after a failure, on the element's clock.
    */
-  #preload(): void {
-    const engine = this.#controller.engine;
-    const scheduler: Scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
-    if (this.#preloadTimer !== undefined) scheduler.clearTimeout(this.#preloadTimer);
-    this.#preloadTimer = undefined;
-    if (this.#viewLoad || !engine || !this.isConnected) return;
-    // Until the warning, on the engine's own clock: the time left less the warning's length.
-    const wait = (engine.remaining - (engine.expireAfter - engine.warnAfter)) * 1000 - VIEW_LEAD;
-    if (wait <= 0) void this.#loadView();
-    else this.#preloadTimer = scheduler.setTimeout(() => this.#preload(), Math.min(wait, 2 ** 31 - 1));
+  #scheduleViewLoad(delay: number): void {
+    this.#viewTimer?.cancel();
+    this.#viewTimer = null;
+    if (this.#view || this.#viewLoad || !this.isConnected) return;
+    const load = () => {
+      this.#viewTimer = null;
+      this.#loadView(false);
+    };
+    if (!delay && typeof requestIdleCallback == 'function') {
+      const id = requestIdleCallback(load, { timeout: RETRY_FIRST });
+      this.#viewTimer = { cancel: () => cancelIdleCallback(id) };
+    } else if (!delay) {
+      // Safari has no idle callback: after the tasks already queued (the page's own start-up). The
+      // page's real clock: this is about the page, not the session's time.
+      const id = setTimeout(load, 0);
+      this.#viewTimer = { cancel: () => clearTimeout(id) };
+    } else {
+      const scheduler: Scheduler = (this.constructor as typeof SessionTimeoutElement).timing?.scheduler ?? globalThis;
+      const id = scheduler.setTimeout(load, delay);
+      this.#viewTimer = { cancel: () => scheduler.clearTimeout(id) };
+    }
   }
 
-  #loadView(): Promise<void> {
-    return (this.#viewLoad ??= import('./warning-view.js').then(
+  /**
+   * Fetches the view, unless it is there or on its way (`again`: the warning is due, so one more
+   * fetch even beside one that may hang). A failure is tried again later with backoff, never kept.
+   */
+  #loadView(again: boolean): void {
+    if (this.#view || (this.#viewLoad && !again)) return;
+    this.#viewTimer?.cancel();
+    const attempt = this.#viewAttempts++;
+    // Beside a fetch in flight (it may hang, and the engine would join it): a fresh copy at once.
+    const load: Promise<void> = importView(this.#viewLoad != null).then(
       ({ WarningView }) => {
+        if (this.#view) return;
+        this.#viewLoad = null;
         this.#view = new WarningView({
           element: this,
           controller: this.#controller,
@@ -395,16 +442,21 @@ export class SessionTimeoutElement extends ReactiveElement {
           warn: (message) => this.#warn(message),
         });
         if (this.state == 'warning') this.#view.opened();
-        this.requestUpdate(); // loaded ahead of the warning: its live regions in place, silent
+        this.requestUpdate(); // ahead of the warning: its live regions in place, silent
       },
-      (error) => this.#warn(`could not load its warning (${error}); the session still ends on time`),
-    ));
+      (error) => {
+        if (this.#viewLoad != load) return; // a later attempt is on its way
+        this.#viewLoad = null;
+        this.#warn(`could not load its full warning (${String(error).split(':')[0]}); a plain one stands in, and the session still ends on time`);
+        this.#scheduleViewLoad(Math.min(RETRY_FIRST * 2 ** attempt, RETRY_MAX));
+      },
+    );
+    this.#viewLoad = load;
   }
 
   protected override updated(): void {
-    this.#preload(); // e.g. enabled again: a new engine, a new deadline
-    // Fail closed: kept work with no view to hide it behind (it could not be loaded) is hidden with the page.
-    const hide = this.#keptWork && this.state == 'expired' && !this.#view;
+    // Fail closed: kept work with no dialog to hide it behind is hidden with the page.
+    const hide = this.#keptWork && this.state == 'expired' && !this.#view && !this.#fallback?.shown;
     if (hide || this.#hidPage) document.documentElement.style.visibility = hide ? 'hidden' : '';
     this.#hidPage = hide;
   }

@@ -1,8 +1,9 @@
 /**
  * What `<session-timeout>` shows: the warning (idle or absolute), the dialog that keeps unsaved work,
- * the expired state, and what is spoken. Loaded by the element the first time it has something to
- * show (contract §1: the session's protection never waits for it), so a page on which nobody goes
- * idle never downloads it: the texts, the languages, the styles and the focus handling live here.
+ * the expired state, and what is spoken. Fetched by the element at the first idle moment after start
+ * (`view-loader.ts`), never waited for by the session's protection (contract §1): until it is there,
+ * the fallback warning (`fallback-warning.ts`) shows. The texts, the languages, the styles and the
+ * focus handling live here.
  *
  * @module
  */
@@ -14,6 +15,14 @@ import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveL
 import { LOCALE_EVENT, registeredLocales } from './locale-registry.js';
 import { styles } from './session-timeout.styles.js';
 import type { TextKey } from './texts.js';
+import { deepActiveElement } from './fallback-warning.js';
+import { lockScroll } from './scroll-lock.js';
+
+/** Whether slotted `element` gives a name: text, or an image or label that names it. */
+function hasContent(element: Element): boolean {
+  const named = '[aria-label]:not([aria-label=""]),img[alt]:not([alt=""])';
+  return element.textContent!.trim() != '' || element.matches(named) || element.querySelector(named) != null;
+}
 
 /** What the view reads of its element, and the element's actions it offers. */
 export interface ViewHost {
@@ -47,11 +56,22 @@ export class WarningView implements ReactiveController {
   #language: Language = { tag: 'en', locale: null };
   #langObserver?: MutationObserver;
   #announcement = '';
+  /** The announcement is our English standing in for a text the locale lacks: marked `lang="en"`. */
+  #announcedInEnglish = false;
+  /** The language the announcement was made in: a locale arriving later makes it again (issue 20, 8). */
+  #announcedIn = '';
   #announcedAt = 0;
   #lastTick = 0;
   /** What the dialog showed at the last update: a warning's reason, `kept`, or nothing. */
   #shownKind: string | null = null;
   #returnFocus: HTMLElement | null = null;
+  /** Shown modal by us and still in the top layer (not `:modal`, which Chrome < 105, Firefox < 103, Safari < 15.6 lack). */
+  #modal = false;
+  #unlockScroll?: () => void;
+  /** Opened in the fallback's place: focus returns where the fallback found it, not to the fallback's button. */
+  #handedOver = false;
+  /** Light-DOM changes can empty or fill a slot: the default text shows for an empty one. */
+  #slotObserver?: MutationObserver;
   /** Where constructable style sheets are missing (Safari before 16.4): a `<style>` rendered first. */
   readonly #style: HTMLStyleElement | typeof nothing = nothing;
 
@@ -67,12 +87,25 @@ export class WarningView implements ReactiveController {
     // A change of `lang` (own, an ancestor's, the page's) or a locale arriving re-renders.
     this.#langObserver = new MutationObserver(this.#rerender);
     this.#langObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    addEventListener(LOCALE_EVENT, this.#rerender);
+    addEventListener(LOCALE_EVENT, this.#onLocale);
+    this.#slotObserver = new MutationObserver(this.#rerender);
+    this.#slotObserver.observe(this.#host.element, { childList: true, subtree: true, characterData: true, attributes: true });
   }
 
   hostDisconnected(): void {
     this.#langObserver?.disconnect();
-    removeEventListener(LOCALE_EVENT, this.#rerender);
+    this.#slotObserver?.disconnect();
+    removeEventListener(LOCALE_EVENT, this.#onLocale);
+    // Out of the document, the dialog left the top layer: shown modal again on return.
+    this.#modal = false;
+    this.#unlockScroll?.();
+    this.#unlockScroll = undefined;
+  }
+
+  /** The fallback warning was open: the view opens in its place, and focus returns where the fallback found it. */
+  takeOver(returnFocus: HTMLElement | null): void {
+    this.#returnFocus = returnFocus;
+    this.#handedOver = true;
   }
 
   /** The warning opened: spoken now (the dialog's own announcement may be cut short), then at most every 20–30 s. */
@@ -80,10 +113,25 @@ export class WarningView implements ReactiveController {
     const { controller } = this.#host;
     const seconds = Math.ceil(controller.remaining);
     this.#resolveLanguage();
-    this.#announcement = controller.warningReason == 'absolute'
+    this.#announce(seconds);
+    this.#lastTick = seconds;
+  }
+
+  /** Makes the announcement for `seconds` left, in the language in force. */
+  #announce(seconds: number): void {
+    const absolute = this.#host.controller.warningReason == 'absolute';
+    this.#announcement = absolute
       ? fill(this.#text('announceAbsolute'), { time: this.#endTime() })
       : this.#host.announcementText(seconds);
-    this.#announcedAt = this.#lastTick = seconds;
+    // Ours (not an override of announcementText) and English where the locale has no such text.
+    const key = absolute ? 'announceAbsolute' : 'announceIdle';
+    this.#announcedInEnglish = text(this.#language, key)[1] && (absolute || this.#announcement == this.idleAnnouncement(seconds));
+    this.#announcedAt = seconds;
+    this.#announcedIn = this.#languageKey();
+  }
+
+  #languageKey(): string {
+    return `${this.#language.tag} ${this.#language.locale}`;
   }
 
   /**
@@ -95,10 +143,7 @@ export class WarningView implements ReactiveController {
     const previous = this.#lastTick;
     const crossed = (mark: number) => now <= mark && mark < previous;
     this.#lastTick = now;
-    if ((crossed(30) || crossed(10) || crossed(Math.ceil(now / 60) * 60)) && this.#announcedAt - now >= 20) {
-      this.#announcedAt = now;
-      this.#announcement = this.#host.announcementText(now);
-    }
+    if ((crossed(30) || crossed(10) || crossed(Math.ceil(now / 60) * 60)) && this.#announcedAt - now >= 20) this.#announce(now);
   }
 
   /** The idle warning's announcement in the element's language (the locale's `announceIdle`). */
@@ -117,16 +162,18 @@ export class WarningView implements ReactiveController {
     const state = host.controller.state;
     const kept = host.keptWork() && state == 'expired';
     const { tag } = this.#resolveLanguage();
+    // The language or its texts changed (a locale arrived) while the warning is open: shown and spoken again in it.
+    if (state == 'warning' && this.#announcement && this.#announcedIn != this.#languageKey()) this.#announce(Math.ceil(host.controller.remaining));
     const outcome = host.outcome();
     return html`${this.#style}
       <dialog lang=${tag} part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="heading" class=${kept ? 'kept' : ''}
               aria-describedby=${kept ? 'message' : 'message countdown'} @cancel=${this.#onCancel} @close=${this.#onClose}
               @keydown=${this.#keepFocusInside}>
-        ${kept ? keptWorkView(this.#show, host.signIn, host.leave) : this.#warningView()}
+        ${kept ? keptWorkView(this.#show, this.#slot, host.signIn, host.leave) : this.#warningView()}
       </dialog>
       <div lang=${tag} role="status"><span class="sr-only">${outcome && this.#show(outcome)}</span>${state == 'expired' && !kept
-        ? html`<div part="expired"><slot name="expired"><p>${this.#show('expired')}</p>
-            <a href=${location.href}>${this.#show('signInAgain')}</a></slot></div>`
+        ? html`<div part="expired">${this.#slot('expired', html`<p>${this.#show('expired')}</p>
+            <a href=${location.href}>${this.#show('signInAgain')}</a>`)}</div>`
         : nothing}</div>
     `;
   }
@@ -140,18 +187,18 @@ export class WarningView implements ReactiveController {
     return html`
         ${absolute ? this.#absoluteTexts() : this.#idleTexts()}
         ${host.unsavedAtWarning()
-          ? html`<p part="unsaved"><slot name="unsaved">${this.#show('unsaved')}</slot></p>`
+          ? html`<p part="unsaved">${this.#slot('unsaved', this.#show('unsaved'))}</p>`
           : nothing}
         <p id="countdown"><span class="label">${this.#show('timeLeft')}</span>
           <bdi part="countdown" role="timer">${countdown(remaining, this.#language.tag)}</bdi></p>
-        <div class="sr-only" role="status">${this.#announcement}</div>
+        <div class="sr-only" role="status" lang=${this.#announcedInEnglish ? 'en' : nothing}>${this.#announcement}</div>
         <div class="actions">
           ${absolute
-            ? html`<button part="dismiss-button" class="primary" @click=${host.dismiss}><slot name="dismiss-label">${this.#show('dismiss')}</slot></button>`
-            : html`<button part="extend-button" class="primary" @click=${host.extend}><slot name="extend-label">${this.#show('extend')}</slot></button>`}
+            ? html`<button part="dismiss-button" class="primary" @click=${host.dismiss}>${this.#slot('dismiss-label', this.#show('dismiss'))}</button>`
+            : html`<button part="extend-button" class="primary" @click=${host.extend}>${this.#slot('extend-label', this.#show('extend'))}</button>`}
           ${logoutUrl
             ? html`<form method="post" action=${logoutUrl} @submit=${host.logout}>
-                <button part="logout-button"><slot name="logout-label">${this.#show('logout')}</slot></button>
+                <button part="logout-button">${this.#slot('logout-label', this.#show('logout'))}</button>
               </form>`
             : nothing}
         </div>`;
@@ -161,24 +208,24 @@ export class WarningView implements ReactiveController {
   #idleTexts() {
     const { warnAfter, expireAfter } = this.#host.controller.durations;
     return html`
-      <h2 id="heading" part="heading"><slot name="heading">${this.#show('heading')}</slot></h2>
-      <div id="message" part="message"><slot name="warning"><p>${this.#show('warning', {
+      <h2 id="heading" part="heading">${this.#slot('heading', this.#show('heading'))}</h2>
+      <div id="message" part="message">${this.#slot('warning', html`<p>${this.#show('warning', {
         inactive: this.#words(warnAfter), limit: this.#words(expireAfter),
-      })}</p></slot></div>`;
+      })}</p>`)}</div>`;
   }
 
   /** The absolute warning: the session ends at a fixed time whatever the user does; say when, and to save. */
   #absoluteTexts() {
     return html`
-      <h2 id="heading" part="heading"><slot name="absolute-heading">${this.#show('absoluteHeading')}</slot></h2>
-      <div id="message" part="message"><slot name="absolute-warning"><p>${this.#show('absoluteWarning', {
+      <h2 id="heading" part="heading">${this.#slot('absolute-heading', this.#show('absoluteHeading'))}</h2>
+      <div id="message" part="message">${this.#slot('absolute-warning', html`<p>${this.#show('absoluteWarning', {
         time: this.#endTime(),
-      })}</p></slot></div>`;
+      })}</p>`)}</div>`;
   }
 
   /** The clock time of the absolute end, in the element's language. */
   #endTime(): string {
-    return clockTime(this.#host.controller.engine?.expireAt ?? Date.now(), this.#language.tag);
+    return clockTime(this.#host.controller.expireAt ?? Date.now(), this.#language.tag);
   }
 
   /** A duration in words in the element's language. */
@@ -199,6 +246,16 @@ export class WarningView implements ReactiveController {
     return english ? html`<span lang="en">${filled}</span>` : filled;
   };
 
+  /**
+   * The slot `name` around its default `fallback`, while the page slots something there with content;
+   * otherwise the default alone: an empty `<span slot="extend-label"></span>` must not leave the
+   * button (or the dialog) without an accessible name.
+   */
+  readonly #slot = (name: string, fallback: unknown) => {
+    const filled = [...this.#host.element.children].some((child) => child.slot == name && hasContent(child));
+    return filled ? html`<slot name=${name}>${fallback}</slot>` : fallback;
+  };
+
   /** Resolves the element's language again (contract §6); cheap, so done on every render, never per activity event. */
   #resolveLanguage(): Language {
     return (this.#language = resolveLanguage(declaredLanguage(this.#host.element), this.#host.warn));
@@ -209,20 +266,23 @@ export class WarningView implements ReactiveController {
     const dialog = element.renderRoot.querySelector('dialog')!;
     const kind = controller.state == 'warning' ? controller.warningReason : keptWork() && controller.state == 'expired' ? 'kept' : null;
     const modal = kind != null;
-    // `:modal`, not `open`: moving the element in the DOM leaves the dialog open but no longer modal
-    // (the page not inert, focus not inside), and it must be shown modal again.
-    if (modal && !dialog.matches(':modal') && element.isConnected) {
+    // Our own record, not `open`: moving the element in the DOM leaves the dialog open but no longer
+    // modal (the page not inert, focus not inside), and it must be shown modal again. Not `:modal`
+    // either: older engines of the supported range throw on it.
+    if (modal && !this.#modal && element.isConnected) {
       if (dialog.open) dialog.close();
-      else {
-        let focused = document.activeElement;
-        while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-        this.#returnFocus = focused as HTMLElement | null;
-      }
+      else if (!this.#handedOver) this.#returnFocus = deepActiveElement();
+      this.#handedOver = false;
       dialog.showModal();
+      this.#modal = true;
+      this.#unlockScroll ??= lockScroll();
       this.#focusFirst(dialog);
     } else if (modal && kind != this.#shownKind) {
       this.#focusFirst(dialog); // new content (the session ended with kept work): its first action
     } else if (!modal && dialog.open) {
+      this.#modal = false;
+      this.#unlockScroll?.();
+      this.#unlockScroll = undefined;
       dialog.close();
       this.#returnFocus?.focus();
       this.#returnFocus = null;
@@ -240,6 +300,12 @@ export class WarningView implements ReactiveController {
   }
 
   readonly #rerender = (): void => this.#host.element.requestUpdate();
+
+  /** A locale arrived or changed: what is shown, and what was spoken, again in it. */
+  readonly #onLocale = (): void => {
+    this.#announcedIn = '';
+    this.#rerender();
+  };
 
   /** Escape: the dialog's `cancel`. Kept open by us, then closed by extending (an absolute warning: dismissing). */
   readonly #onCancel = (event: Event): void => {
@@ -266,6 +332,7 @@ export class WarningView implements ReactiveController {
     const { element, controller } = this.#host;
     // Closed by us to be shown modal again (the element moved): already open again.
     if (element.renderRoot.querySelector('dialog')!.open) return;
+    this.#modal = false;
     if (controller.state == 'warning') this.#host.extend();
     // Kept work must never show: the dialog opens again at once.
     else if (this.#host.keptWork()) element.requestUpdate();

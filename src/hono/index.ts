@@ -20,7 +20,7 @@ export { MemoryStore, MemoryStoreFullError, type MemoryStoreOptions } from './st
 export type { CookieOptions, OriginOption, PassiveOption, SessionTimeoutOptions } from './options.js';
 export type { PingAnswer, PingRequest, ExpiredAnswer } from '../protocol.js';
 export { MAX_PING_BODY_BYTES } from './ping-body.js';
-export { PASSIVE_HEADER } from './passive.js';
+export { PASSIVE_HEADER } from './request/passive.js';
 export type { NoSessionReason } from './respond.js';
 export { SessionEndedError, SessionUnavailableError } from './refusal.js';
 export type { LiveSessionState, NoSessionState, SessionTimeoutState, SessionTimeoutVariables } from './state.js';

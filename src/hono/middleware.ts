@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
-import { isPassive } from './passive.js';
-import { isRoutedToPing } from './ping-route.js';
+import { isPassive } from './request/passive.js';
 import { SessionEndedError, SessionUnavailableError } from './refusal.js';
-import { respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
+import { isRequestedPage, respondEnded, respondUnavailable, type NoSessionReason } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
 import type { TouchResult } from './store/contract.js';
@@ -12,22 +11,50 @@ import type { TouchResult } from './store/contract.js';
  * passed and otherwise records this request as activity (unless passive). This runs on every
  * request, so it allocates little and verifies the cookie's signature only the first time it sees it.
  */
-export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
+export function createSessionCheck(sessions: Sessions): MiddlewareHandler<{ Variables: SessionTimeoutVariables }> {
   const o = sessions.options;
+
+  let warnedSelfRedirect = false;
+  /**
+   * The request is the `redirect` target itself (the middleware mounted on every path, the sign-in
+   * page among them): redirecting would loop, so it is served without a session, as with
+   * `required: false`, and the app is told once how to keep the middleware off its public pages.
+   */
+  const serveRedirectTarget = (c: Context, next: Next): Promise<void> => {
+    if (!warnedSelfRedirect) {
+      warnedSelfRedirect = true;
+      const path = c.req.path;
+      console.warn(
+        `[session-timeout] ${c.req.method} ${path} is where the redirect option sends a request without a live session: ` +
+          'redirecting it to itself would loop, so it is served without a session, as with required: false ' +
+          '(c.var.sessionTimeout.id is null). Keep the middleware off public pages, e.g. ' +
+          `app.use('*', except([${JSON.stringify(path).replace(/"/g, "'")}], timeout.middleware)) with except from 'hono/combine'.`,
+      );
+    }
+    return next();
+  };
 
   /**
    * Refuses the request as Hono's own middleware do: an `HTTPException` carrying the answer, which
-   * Hono sends as is unless `app.onError` reshapes it.
+   * Hono sends as is unless `app.onError` reshapes it. `c.var.sessionTimeout` is set already.
    */
-  const refuseEnded = (c: Context, reason: NoSessionReason): never => {
-    throw new SessionEndedError(reason, respondEnded(c, reason, o.redirect, (error) => sessions.reportError(error, c)));
+  const refuseEnded = (c: Context, next: Next, reason: NoSessionReason): Promise<void> => {
+    const answer = respondEnded(
+      c,
+      reason,
+      o.redirect,
+      (error) => sessions.reportError(error, c),
+      (target) => isRequestedPage(c, target, o.isTrustedOrigin),
+    );
+    if (answer === null) return serveRedirectTarget(c, next);
+    throw new SessionEndedError(reason, answer);
   };
 
   const noSession = (c: Context, next: Next): Promise<void> => {
     c.set('sessionTimeout', NO_SESSION);
     sessions.cookie?.clearPresented(c);
     // Fails closed unless the app opted out for this route (`required: false`).
-    return o.required ? refuseEnded(c, 'missing') : next();
+    return o.required ? refuseEnded(c, next, 'missing') : next();
   };
 
   /**
@@ -38,7 +65,7 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
   const unknownId = (c: Context, next: Next): Promise<void> => {
     if (sessions.cookie) return noSession(c, next);
     c.set('sessionTimeout', NO_SESSION);
-    return refuseEnded(c, 'missing');
+    return refuseEnded(c, next, 'missing');
   };
 
   const unavailable = (c: Context, error: unknown): never => {
@@ -48,14 +75,14 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
     throw new SessionUnavailableError(respondUnavailable(c), error);
   };
 
-  const ended = async (c: Context, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<never> => {
+  const ended = async (c: Context, next: Next, id: string, result: Extract<TouchResult, { status: 'ended' }>): Promise<void> => {
     try {
       await sessions.end(c, id, result);
     } catch (error) {
       // onEnd threw: the session stays ended, and the next request runs onEnd again.
       return unavailable(c, error);
     }
-    return refuseEnded(c, result.reason);
+    return refuseEnded(c, next, result.reason);
   };
 
   const afterTouch = (c: Context, next: Next, id: string, now: number, result: TouchResult): Promise<void> => {
@@ -64,15 +91,16 @@ export function createMiddleware(sessions: Sessions): MiddlewareHandler<{ Variab
       return next();
     }
     if (result.status === 'missing') return unknownId(c, next);
-    return ended(c, id, result);
+    return ended(c, next, id, result);
   };
 
   const afterRead = (c: Context, next: Next, now: number, id: string | undefined | null): Promise<void> => {
     if (!id) return noSession(c, next);
-    // A request on its way to a ping is checked, never counted: the ping itself credits only
-    // `now − idle`, and it does so after this middleware when mounted over it.
-    // (A ping is a POST; asking the router costs an allocation, so other methods skip it.)
-    const counts = !isPassive(c, o.isPassivePath) && !(c.req.method === 'POST' && isRoutedToPing(c));
+    // A ping reaching us on its way to the ping handler (the middleware mounted over it) is checked,
+    // never counted: the element marks its pings `X-Session-Passive: 1`, and the ping itself credits
+    // only `now − idle`. No asking the router which handler comes next: Hono exposes that only
+    // through internals, and an app's own function around the ping hides it anyway.
+    const counts = !isPassive(c, o.isPassivePath, o.isTrustedOrigin);
     let result: TouchResult | Promise<TouchResult>;
     try {
       result = sessions.touch(c, id, now, counts ? now : null);

@@ -4,11 +4,10 @@ import type { SessionStore } from './store/contract.js';
 import { HookError, type AuditEndReason, type SessionAuditInfo, type SessionExtendInfo, type SessionStartInfo } from './audit.js';
 import { MemoryStore } from './store/memory.js';
 import { isSessionStore, MIN_SECRET_LENGTH, perRequestStore, toSecretList } from './per-request.js';
-import { toPassiveTest } from './passive.js';
-import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';
+import { toPassiveTest, type PassiveOption } from './request/passive.js';
 
-/** Which requests never count as activity: see {@link SessionTimeoutOptions.passive}. */
-export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
+export type { PassiveOption };
+import { hasControlCharacter, toRedirectTo, type NoSessionReason, type RedirectTo } from './respond.js';
 
 /** Which `Origin` values the ping accepts: see {@link SessionTimeoutOptions.origin}. */
 export type OriginOption = string | readonly string[] | ((origin: string, c: Context) => boolean);
@@ -39,10 +38,12 @@ export interface CookieOptions {
   sameSite?: 'Lax' | 'Strict';
   /**
    * `'auto'`: `Secure` and the `__Host-` prefix on every origin except plain-http `localhost`,
-   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when no
-   * `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header says the browser used https or
-   * another host (a TLS-terminating proxy forwarding to a local port). `true`: always. `false`: never
-   * (not for production).
+   * `127.0.0.1` and `[::1]` (where browsers would drop a `Secure` cookie), and there only when nothing
+   * says the browser used https or another host (a TLS-terminating proxy forwarding to a local port):
+   * no `X-Forwarded-Proto` / `X-Forwarded-Host` / `Forwarded` header, no same-origin `Origin` or
+   * `Referer` of another scheme or host, no `https:` origin in the `origin` option. Once one request
+   * said so, every later one is held to it (the unprefixed name, which a sibling subdomain can set, is
+   * never read again). `true`: always. `false`: never (not for production).
    * @defaultValue `'auto'`
    */
   secure?: boolean | 'auto';
@@ -95,7 +96,10 @@ export interface SessionTimeoutOptions {
   /**
    * Requests that only check the session, never extend it (polling, status checks): an exact path,
    * a path prefix ending in `*` (`'/api/poll/*'`), a list of those, or a predicate. A request with the
-   * header `X-Session-Passive: 1` is always passive.
+   * header `X-Session-Passive: 1` is always passive (the element's pings carry it), and so is one
+   * another site made the browser send (`Sec-Fetch-Site` `cross-site`/`same-site`: an `<img>`, a
+   * navigation its script started) unless the user started it there (`Sec-Fetch-User: ?1`) or its
+   * `Origin` is one the `origin` option trusts. Passive requests are still checked.
    * @defaultValue none
    */
   passive?: PassiveOption;
@@ -135,7 +139,8 @@ export interface SessionTimeoutOptions {
   secret?: SecretOption;
   /**
    * Seconds `lastActivity` must move before the store is written, so a busy page does not write on
-   * every request. A session may then end up to this much early. Must be below `expireAfter`.
+   * every request. A session may then end up to this much early. Must be below `expireAfter`. An
+   * explicit "Stay signed in" (a ping of `{"idle": 0}`) is always written.
    * @defaultValue `0` (every request that moves it writes)
    */
   touchAfter?: number;
@@ -148,7 +153,9 @@ export interface SessionTimeoutOptions {
   /**
    * Answer requests without a live session as ended (`reason: 'missing'`: 303 to `redirect` without a
    * reason, `HX-Redirect`, or 401): the middleware fails closed. Mount it only on routes that need a
-   * session, never on the `redirect` target or the login route, or a visitor loops. `false` is the
+   * session (`app.use('*', except(['/login'], timeout.middleware))`, `except` from `hono/combine`).
+   * The `redirect` target itself is never redirected to itself: a request for it is served without
+   * a session, as with `false`, and the console says so once. `false` is the
    * explicit opt-out for routes that serve both, where `c.var.sessionTimeout.id` is `null` without a
    * session. Even then, with `sessionId`, a request presenting an id the store does not know (restart,
    * eviction, a forgotten end) is answered as ended, never passed on.
@@ -231,6 +238,8 @@ export interface ResolvedOptions {
   cookieName: string;
   sameSite: 'Lax' | 'Strict';
   secure: boolean | 'auto';
+  /** The `origin` option names an `https:` origin: the app is served over https, whatever its request URLs say. */
+  servedOverHttps: boolean;
   /** The secrets as given, or, for a `secret` function, a function checking its answer per request. */
   secrets: readonly string[] | ((c: Context) => readonly string[]);
   required: boolean;
@@ -253,8 +262,36 @@ const logStoreError = (error: unknown): void => {
   else console.error('[session-timeout] the session store failed; answering 503', error);
 };
 
+/** Every option's name, for the check of unknown names (plain JavaScript has no compiler to catch a typo). */
+const OPTION_NAMES: readonly (keyof SessionTimeoutOptions)[] = [
+  'expireAfter', 'warnAfter', 'absoluteTimeout', 'redirect', 'passive', 'store', 'sessionId', 'cookie', 'secret',
+  'touchAfter', 'tombstoneFor', 'required', 'clearSiteData', 'origin', 'onEnd', 'onStart', 'onExtend', 'onStoreError', 'now',
+];
+const COOKIE_OPTION_NAMES: readonly (keyof CookieOptions)[] = ['name', 'sameSite', 'secure'];
+
+/**
+ * The longest each duration option takes, in seconds. A larger value is far more likely milliseconds
+ * than meant (`expireAfter: 900_000` is 10.4 days, `absoluteTimeout: 28_800_000` 333 days), and such a
+ * session would in effect never end. An idle limit (and the warning and write interval under it) of
+ * a day at most catches every millisecond value from two minutes up; tombstones a week; the absolute
+ * limit 31 days, the longest reauthentication interval NIST SP 800-63B allows at any level (30 days).
+ */
+export const MAX_SECONDS = {
+  expireAfter: 86_400,
+  warnAfter: 86_400,
+  touchAfter: 86_400,
+  tombstoneFor: 7 * 86_400,
+  absoluteTimeout: 31 * 86_400,
+} as const;
+
 /** Checks every option once, at `sessionTimeout()` time, so a misconfiguration fails at start-up. */
-export function resolveOptions({
+export function resolveOptions(options: SessionTimeoutOptions): ResolvedOptions {
+  checkNames(options, OPTION_NAMES, '');
+  if (typeof options?.cookie === 'object' && options.cookie !== null) checkNames(options.cookie, COOKIE_OPTION_NAMES, 'cookie.');
+  return resolveKnownOptions(options);
+}
+
+function resolveKnownOptions({
   expireAfter,
   warnAfter = defaultWarnAfter(expireAfter),
   absoluteTimeout = null,
@@ -339,6 +376,7 @@ export function resolveOptions({
     cookieName,
     sameSite,
     secure,
+    servedOverHttps: namesHttpsOrigin(origin),
     secrets,
     required,
     clearSiteData,
@@ -373,6 +411,12 @@ function toOriginTest(origin: OriginOption | undefined): (origin: string, c: Con
   return (value, c) => allowed.has(value) || isOwnOrigin(value, c);
 }
 
+/** Whether the `origin` option lists an `https:` origin (a predicate says nothing we can read). */
+function namesHttpsOrigin(origin: OriginOption | undefined): boolean {
+  if (origin === undefined || typeof origin === 'function') return false;
+  return (typeof origin === 'string' ? [origin] : origin).some((o) => o.startsWith('https:'));
+}
+
 /** The request's own origin, as the server sees its URL. */
 function isOwnOrigin(origin: string, c: Context): boolean {
   return origin === new URL(c.req.url).origin;
@@ -381,11 +425,28 @@ function isOwnOrigin(origin: string, c: Context): boolean {
 /**
  * Why `value` cannot be a duration above 0 (`undefined` when it can): one wording for the handler's
  * options and a session's own (`start`/`begin`). A string shows quoted, so `"300"` reads as a string.
+ * A duration over its {@link MAX_SECONDS} is refused as most likely milliseconds.
  */
 export function notPositiveSeconds(name: string, value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return tooLong(name, value);
   const given = typeof value === 'number' ? value : (JSON.stringify(value) ?? typeof value);
   return `${name} must be a finite number of seconds above 0 (got ${given})`;
+}
+
+/** Why `value` seconds is too long for option `name` (`undefined` when it is not), naming the unit. */
+function tooLong(name: string, value: number): string | undefined {
+  const max = (MAX_SECONDS as Record<string, number | undefined>)[name];
+  if (max === undefined || value <= max) return undefined;
+  return (
+    `${name} is ${value} seconds (${inWords(value)}): durations are in seconds, not milliseconds ` +
+    `(${value} ms would be ${name}: ${value / 1000}). The longest ${name} taken is ${max} s (${inWords(max)}).`
+  );
+}
+
+/** Seconds as days or hours, one decimal, for an error message. */
+function inWords(seconds: number): string {
+  const [amount, unit] = seconds >= 86_400 ? [+(seconds / 86_400).toFixed(1), 'day'] : [+(seconds / 3600).toFixed(1), 'hour'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 function positive(name: string, value: unknown): asserts value is number {
@@ -397,8 +458,51 @@ function nonNegative(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     fail(`${name} must be a finite number of seconds, 0 or more (got ${String(value)})`);
   }
+  const problem = tooLong(name, value);
+  if (problem) fail(problem);
 }
 
+/**
+ * Refuses a name not among `known`: a typo in plain JavaScript (`expireafter`, `warn_after`) would
+ * otherwise be ignored and its default used in silence. Names the nearest known one when there is one.
+ */
+function checkNames(given: object, known: readonly string[], prefix: string): void {
+  for (const name of Object.keys(given)) {
+    if (known.includes(name)) continue;
+    const near = nearest(name, known);
+    fail(
+      `unknown option ${prefix}${name}${near === undefined ? '' : `: did you mean ${prefix}${near}?`} ` +
+        `The ${prefix ? `${prefix.slice(0, -1)} ` : ''}options are ${known.join(', ')}.`,
+    );
+  }
+}
+
+/** The known name that `name` most likely meant: the same letters (case, `_` and `-` aside), or one or two edits away. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const plain = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(plain(name), plain(candidate));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** Every misconfiguration is a `TypeError` (a wrong value for an option), thrown at start-up. */
 function fail(message: string): never {
-  throw new Error(`sessionTimeout: ${message}`);
+  throw new TypeError(`sessionTimeout: ${message}`);
 }

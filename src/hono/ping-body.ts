@@ -8,47 +8,10 @@ export const MAX_PING_BODY_BYTES = 1024;
  */
 export const MAX_IDLE_SECONDS = 1e9;
 
-/** Returned by {@link readBodyText} for a body over the limit. */
-export const TOO_LARGE = Symbol('too large');
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/**
- * Reads a request body as UTF-8 text, refusing anything over `limit` bytes. `Content-Length` is
- * only a claim: a chunked body has none, and the bytes actually read are counted too, so no body
- * is ever buffered past the limit.
- *
- * @returns the text, {@link TOO_LARGE}, or `null` when the bytes are not valid UTF-8
- */
-export async function readBodyText(
-  request: Request,
-  limit: number = MAX_PING_BODY_BYTES,
-): Promise<string | null | typeof TOO_LARGE> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return TOO_LARGE;
-  if (request.body === null) return '';
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Stop reading; the rest is never buffered. Cancelling may reject once the client is gone.
-      reader.cancel().catch(() => {});
-      return TOO_LARGE;
-    }
-    chunks.push(value);
-  }
-
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+/** A ping body's bytes as UTF-8 text, or `null` when they are not valid UTF-8 (never replaced by U+FFFD). */
+export function decodeUtf8(bytes: ArrayBuffer): string | null {
   try {
     return utf8.decode(bytes);
   } catch {

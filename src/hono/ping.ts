@@ -1,8 +1,8 @@
 import type { Context, Handler } from 'hono';
 import type { PingAnswer } from '../protocol.js';
-import { isCrossSite } from './cross-site.js';
-import { markAsPing } from './ping-route.js';
-import { readBodyText, parseIdle, TOO_LARGE } from './ping-body.js';
+import { isCrossSite } from './request/cross-site.js';
+import { bodyLimit } from 'hono/body-limit';
+import { decodeUtf8, MAX_PING_BODY_BYTES, parseIdle } from './ping-body.js';
 import { expiredJson, respondUnavailable } from './respond.js';
 import type { Sessions } from './sessions.js';
 import { NO_SESSION, liveState, type SessionTimeoutVariables } from './state.js';
@@ -27,7 +27,12 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
   const o = sessions.options;
   const minMove = pingMinMove(o.expireAfter);
 
-  return markAsPing(async function sessionTimeoutPing(c) {
+  // Hono's own body limit: the protocol's 1 KiB, by Content-Length, or by the bytes read of a chunked
+  // body (never buffered past the limit). A Content-Length cannot understate a body over HTTP: the
+  // server reads that many bytes and no more.
+  const limitBody = bodyLimit({ maxSize: MAX_PING_BODY_BYTES, onError: (c) => c.body(null, 413) });
+
+  return async function sessionTimeoutPing(c) {
     c.header('Cache-Control', 'no-store');
     if (c.req.method !== 'POST') {
       c.header('Allow', 'POST');
@@ -36,9 +41,15 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
     if (isCrossSite(c, o.isTrustedOrigin)) {
       return c.json({ error: 'Cross-site requests may not extend the session.' }, 403);
     }
-    const text = await readBodyText(c.req.raw);
-    if (text === TOO_LARGE) return c.body(null, 413);
-    const parsed = parseIdle(text);
+    let answer: Response | undefined;
+    const tooLarge = await limitBody(c, async () => {
+      answer = await afterBodyLimit(c);
+    });
+    return tooLarge ?? answer!;
+  };
+
+  async function afterBodyLimit(c: Context<{ Variables: SessionTimeoutVariables }>): Promise<Response> {
+    const parsed = parseIdle(decodeUtf8(await c.req.arrayBuffer()));
     if ('error' in parsed) return c.json({ error: parsed.error }, 400);
 
     const now = o.now();
@@ -50,8 +61,9 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       id = typeof read === 'object' && read !== null ? await read : read;
       if (!id) return missing(c, sessions);
       activity = now - parsed.idle * 1000;
-      // `{"idle": 0}` is the user's explicit "stay signed in": always news, never network wobble.
-      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? o.touchAfter : Math.max(o.touchAfter, minMove));
+      // `{"idle": 0}` is the user's explicit "stay signed in": always written, neither network wobble
+      // nor a write `touchAfter` may save (the session must run from this click, to the second).
+      result = await sessions.touch(c, id, now, activity, parsed.idle === 0 ? 0 : Math.max(o.touchAfter, minMove));
     } catch (error) {
       // Store down, or the app's sessionId() threw: unknown, so 503, never 401 or 500.
       sessions.reportError(error, c);
@@ -81,7 +93,7 @@ export function createPing(sessions: Sessions): Handler<{ Variables: SessionTime
       return respondUnavailable(c);
     }
     return expiredJson(c, result.reason);
-  });
+  }
 }
 
 /** No session, or one long forgotten: `401 missing`, and the dead cookie (if any) cleared. */

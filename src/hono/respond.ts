@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { header } from './header.js';
+import { isHtmx, isNavigation } from './request/navigation.js';
 import type { ExpiredAnswer, NoSessionReason } from '../protocol.js';
 
 export type { NoSessionReason };
@@ -58,29 +58,21 @@ export function redirectTargets(redirect: string): RedirectTargets {
 }
 
 /**
- * A top-level page load: fetch metadata says so, or, from a browser too old to send it,
- * the request asks for HTML.
- */
-export function isNavigation(c: Context): boolean {
-  const mode = header(c, 'sec-fetch-mode');
-  if (mode !== null) return mode === 'navigate';
-  if (header(c, 'sec-fetch-site') !== null || header(c, 'sec-fetch-dest') !== null) return false;
-  return (header(c, 'accept') ?? '').includes('text/html');
-}
-
-/** An htmx request: it follows `HX-Redirect`, but only on a 2xx answer. */
-export function isHtmx(c: Context): boolean {
-  return header(c, 'hx-request') === 'true';
-}
-
-/**
  * The answer to a request whose session has ended (or, with `required`, never existed):
  * `303` to `redirect` for a navigation, `HX-Redirect` for htmx, else `401` JSON. A `redirect`
  * function that throws (or answers no usable URL) is reported, and the `401` JSON answers instead:
  * still ended, never a `500`.
+ *
+ * @returns `null` when the redirect would lead to the very page asked for (`isRequestedPage`): a
+ *   redirect there loops forever, so the caller serves the request without a session instead
  */
-export function respondEnded(c: Context, reason: NoSessionReason, redirect: RedirectTo | null, report: (error: unknown) => void): Response {
-  c.header('Cache-Control', 'no-store');
+export function respondEnded(
+  c: Context,
+  reason: NoSessionReason,
+  redirect: RedirectTo | null,
+  report: (error: unknown) => void,
+  isRequestedPage: (target: string) => boolean,
+): Response | null {
   if (redirect !== null) {
     const htmx = isHtmx(c);
     if (htmx || isNavigation(c)) {
@@ -91,6 +83,8 @@ export function respondEnded(c: Context, reason: NoSessionReason, redirect: Redi
         report(error);
         return expiredJson(c, reason);
       }
+      if (isRequestedPage(target)) return null;
+      c.header('Cache-Control', 'no-store');
       if (!htmx) return c.redirect(target, 303);
       // htmx ignores response headers on 3xx and, from v4, swaps 4xx bodies: a bodiless 200 it is.
       c.header('HX-Redirect', target);
@@ -98,6 +92,22 @@ export function respondEnded(c: Context, reason: NoSessionReason, redirect: Redi
     }
   }
   return expiredJson(c, reason);
+}
+
+/**
+ * Whether `target` (the `redirect` option's answer, relative or absolute) names this request's own
+ * page: the same path, on the request URL's origin or one the `origin` option trusts (behind a proxy
+ * the public origin differs from the URL's). Only asked on the way to a redirect, never per request.
+ */
+export function isRequestedPage(c: Context, target: string, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
+  const requested = new URL(c.req.url);
+  let url: URL;
+  try {
+    url = new URL(target, requested);
+  } catch {
+    return false;
+  }
+  return url.pathname === requested.pathname && (url.origin === requested.origin || isTrustedOrigin(url.origin, c));
 }
 
 /** `401 {"expired": true, "reason"}`: the one answer that means "this session is over". */

@@ -1,8 +1,8 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { randomId } from './cookie.js';
-import { crossSiteRefusal, isCrossSite } from './cross-site.js';
-import { createMiddleware } from './middleware.js';
+import { randomId } from './request/cookie.js';
+import { crossSiteRefusal, isCrossSite } from './request/cross-site.js';
+import { createSessionCheck } from './middleware.js';
 import { resolveOptions, type SessionTimeoutOptions } from './options.js';
 import { createPing } from './ping.js';
 import { respondUnavailable } from './respond.js';
@@ -146,7 +146,7 @@ export function sessionTimeout(options: SessionTimeoutOptions): SessionTimeout {
   };
 
   return {
-    middleware: createMiddleware(sessions),
+    middleware: createSessionCheck(sessions),
     ping: createPing(sessions),
 
     async start(c, options) {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { SessionCookie } from './cookie.js';
+import { SessionCookie } from './request/cookie.js';
 import type { ResolvedOptions } from './options.js';
 import { HookError, runDetached, sessionHash, type SessionAuditInfo } from './audit.js';
 import { ENDED_STATE, type Limits } from './state.js';
@@ -33,6 +33,7 @@ export class Sessions {
           secrets: options.secrets,
           sameSite: options.sameSite,
           secure: options.secure,
+          servedOverHttps: options.servedOverHttps,
         });
   }
 

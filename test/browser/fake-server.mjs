@@ -11,6 +11,8 @@
 // destroyed: a network error in the browser). delay: milliseconds to wait before answering.
 // Each test uses its own <id>, so tests never see each other's requests.
 
+import { existsSync } from 'node:fs';
+
 const sessions = new Map();
 const session = (id) => {
   if (!sessions.has(id)) sessions.set(id, { requests: [], script: [] });
@@ -33,7 +35,57 @@ const json = (context, status, body) => {
   context.body = JSON.stringify(body);
 };
 
+/**
+ * A module made unavailable, for the tests of the view's chunk (one test file at a time, so a path
+ * set here is nobody else's):
+ *
+ *   PUT    /fake-chunk   body: { path, script: ['404' | '500' | 'hang' | 'ok', …] }   one answer per
+ *                        request for `path` (any query), the last one repeats
+ *   GET    /fake-chunk   → { requests }   how many requests for `path` were made
+ *   DELETE /fake-chunk   forget it; hanging requests get a 404
+ *
+ * And, as a dev server or the built files do: `/src/x.js` (a runtime URL, e.g. the view fetched
+ * afresh under a query) is served from `src/x.ts`.
+ */
+let chunk = null;
+const hanging = new Set();
+const VIEW_MODULE = '/src/warning-view.ts';
+
+async function fakeChunk(context, next) {
+  if (context.path === '/fake-chunk') {
+    if (context.method === 'PUT') chunk = { ...JSON.parse(await readBody(context.req)), requests: 0 };
+    if (context.method === 'DELETE') {
+      chunk = null;
+      for (const release of hanging) release();
+      hanging.clear();
+    }
+    return json(context, 200, { requests: chunk?.requests ?? 0 });
+  }
+  if (/^\/src\/[\w/-]+\.js$/.test(context.path) && existsSync(`.${context.path.replace(/\.js$/, '.ts')}`)) {
+    context.path = context.path.replace(/\.js$/, '.ts');
+  }
+  if (!chunk || context.path !== chunk.path) {
+    await next();
+    if (context.path == VIEW_MODULE) {
+      // Never from the browser's cache (WebKit would serve it to a later test file that makes it
+      // unavailable): web-test-runner's cache middleware, around this one, marks every path with an
+      // extension cacheable for a year once the answer is made, so the path loses its extension.
+      context.set('Cache-Control', 'no-store');
+      context.path = VIEW_MODULE.replace(/\.ts$/, '');
+    }
+    return;
+  }
+  chunk.requests++;
+  const plan = chunk.script.length > 1 ? chunk.script.shift() : chunk.script[0];
+  if (plan === 'hang') await new Promise((resolve) => hanging.add(resolve));
+  if (plan === '404' || plan === 'hang') return void (context.status = 404);
+  if (plan === '500') return json(context, 500, { error: 'boom' });
+  context.set('Cache-Control', 'no-store');
+  return next();
+}
+
 export async function fakeServer(context, next) {
+  if (context.path === '/fake-chunk' || context.path.startsWith('/src/')) return fakeChunk(context, next);
   const match = /^\/fake-ping\/([\w-]+)$/.exec(context.path);
   if (!match) return next();
   const state = session(match[1]);

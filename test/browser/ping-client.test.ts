@@ -8,7 +8,8 @@ describe('PingClient', () => {
     const result = await new PingClient({ url: endpoint.url }).ping(12.25);
     expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600, subject: null });
     const [request] = await endpoint.requests();
-    expect(request).to.include({ method: 'POST', contentType: 'application/json' });
+    // Marked passive, so a middleware mounted over the ping never counts it as activity (issue 21).
+    expect(request).to.include({ method: 'POST', contentType: 'application/json', passive: '1' });
     expect(request!.body).to.deep.equal({ idle: 12.25 });
   });
 

@@ -5,6 +5,7 @@ import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { notePageInput } from '../../src/activity.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
+import { defineLocale, setLocaleLoader } from '../../src/locale-registry.js';
 
 /** `oneEvent`, typed from the element's event map. */
 const oneEvent = <K extends keyof HTMLElementEventMap>(el: EventTarget, type: K) =>
@@ -51,6 +52,8 @@ KeepingTimeout.define('keeping-timeout');
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const dialogOf = (el: Element) => part(el, 'dialog') as HTMLDialogElement;
 const focusedPart = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('part');
+/** The full view, fetched at the first idle moment after start (the element asks for one within 2 s). */
+const fullView = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('dialog:not(#fallback)'), 'no full view', { timeout: 3000 });
 
 /** Captures console.warn for one test (restored in afterEach). */
 let warnings: string[] = [];
@@ -180,19 +183,12 @@ describe('<session-timeout>', () => {
   });
 
   describe('what a page downloads', () => {
-    it('shows nothing and loads no view until 30 s before the warning; a held session never loads it', async () => {
+    it('fetches the full view at the first idle moment after start, not when the warning is due (issue 20)', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="600" expire-after="900"></fake-time-timeout>`);
-      const release = el.hold();
-      time.advance(3_600_000);
-      await aTimeout(20);
-      expect(el.shadowRoot!.childNodes, 'held for an hour: nothing rendered').to.have.length(0);
-      release();
-      time.advance(569_000);
-      await aTimeout(20);
-      expect(el.shadowRoot!.querySelector('dialog'), '31 s before the warning').to.equal(null);
-      time.advance(1_000);
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), 'no view 30 s before the warning');
+      await fullView(el);
+      expect(el.shadowRoot!.querySelectorAll('dialog'), 'the full view alone, closed').to.have.length(1);
       expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+      expect(el.state).to.equal('active');
     });
   });
 
@@ -201,6 +197,7 @@ describe('<session-timeout>', () => {
       // On the fake clock: on a real 0.2 s warn-after a loaded machine opened the warning before the
       // test could listen for it.
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="120"></fake-time-timeout>`);
+      await fullView(el);
       const event = oneEvent(el, 'session-timeout-warn');
       time.advance(59_999);
       await el.updateComplete;
@@ -358,9 +355,9 @@ describe('<session-timeout>', () => {
 
     it('speaks the time left at most every 20–30 s, never every second', async () => {
       const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="180"></fake-time-timeout>`);
-      // The live region is in place, silent, before the warning opens (its view loads 30 s ahead).
+      // The live region is in place, silent, before the warning opens (its view loads at the first idle moment).
       time.advance(30_000);
-      await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region 30 s before the warning');
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog .sr-only[role="status"]'), 'no live region before the warning', { timeout: 3000 });
       const live = el.shadowRoot!.querySelector('dialog .sr-only[role="status"]')!;
       expect(live.textContent!.trim()).to.equal('');
       time.advance(30_000);
@@ -384,9 +381,8 @@ describe('<session-timeout>', () => {
     });
 
     it('honours prefers-reduced-motion', async () => {
-      // Under 30 s before the warning: its view is there from the start.
       const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="20" expire-after="60"></session-timeout>`);
-      const dialog = dialogOf(el);
+      const dialog = await fullView(el).then(() => dialogOf(el));
       dialog.show();
       expect(getComputedStyle(dialog).animationName).to.equal('session-timeout-in');
       await emulateMedia({ reducedMotion: 'reduce' });
@@ -796,6 +792,7 @@ describe('<session-timeout>', () => {
         <keeping-timeout ping-url=${endpoint.url} redirect-url="/login"></keeping-timeout>
       </div>`);
       const el = page.querySelector<KeepingTimeout>('keeping-timeout')!;
+      await fullView(el); // what follows is the full view's (the fallback's own: fallback-warning.test.ts)
       const input = page.querySelector('input')!;
       input.focus();
       if (edit) input.value = 'ten minutes of typing';
@@ -947,6 +944,121 @@ describe('<session-timeout>', () => {
         expect(expired, 'not an end that could keep her work').to.equal(0);
       } finally {
         document.documentElement.style.visibility = '';
+        }
+      });
+    });
+
+  describe('issue 20: what used to fail', () => {
+    it('an engine without :modal (Chrome < 105, Firefox < 103, Safari < 15.6) still opens the warning modal, also after a move', async () => {
+      const matches = Element.prototype.matches;
+      const isModal = (dialog: Element) => matches.call(dialog, ':modal');
+      Element.prototype.matches = function (this: Element, selectors: string) {
+        if (selectors.includes(':modal')) throw new DOMException(`'${selectors}' is not a valid selector.`, 'SyntaxError');
+        return matches.call(this, selectors);
+      };
+      try {
+        const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+        await fullView(el);
+        time.advance(60_000);
+        await el.updateComplete;
+        expect(dialogOf(el).open).to.equal(true);
+        expect(isModal(dialogOf(el)), 'modal: the page behind is inert').to.equal(true);
+        expect(focusedPart(el)).to.equal('extend-button');
+        const elsewhere = await fixture<HTMLDivElement>(html`<div></div>`);
+        elsewhere.append(el);
+        await el.updateComplete;
+        expect(isModal(dialogOf(el)), 'modal again after a move').to.equal(true);
+        time.advance(1_000);
+        await el.updateComplete;
+        expect(part(el, 'countdown')!.textContent, 'ticks on').to.equal('0:29');
+      } finally {
+        Element.prototype.matches = matches;
+      }
+    });
+
+    it('the page’s text layout (a Vite starter’s centred #root) does not reach the dialog; the direction does', async () => {
+      const root = await fixture<HTMLDivElement>(html`
+        <div id="root" dir="rtl" style="text-align: center; text-transform: uppercase; letter-spacing: 4px; word-spacing: 9px;
+                                       text-indent: 3em; white-space: pre; line-height: 0.5; font-style: italic">
+          <fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>
+        </div>`);
+      const el = root.querySelector<SessionTimeoutElement>('fake-time-timeout')!;
+      await fullView(el);
+      time.advance(60_000);
+      await el.updateComplete;
+      const message = getComputedStyle(part(el, 'message')!);
+      expect(message.textAlign).to.equal('start');
+      expect(message.textTransform).to.equal('none');
+      expect(message.letterSpacing).to.equal('normal');
+      expect(message.wordSpacing).to.equal('0px');
+      expect(message.textIndent).to.equal('0px');
+      expect(message.whiteSpace).to.equal('normal');
+      expect(message.fontStyle).to.equal('normal');
+      expect(parseFloat(message.lineHeight)).to.be.above(parseFloat(message.fontSize));
+      expect(message.direction, 'the direction is the page’s').to.equal('rtl');
+    });
+
+    it('a locale arriving after the warning opened: shown and spoken again in it, with its lang', async () => {
+      let arrive!: () => void;
+      setLocaleLoader(['qaa'], () => new Promise<void>((resolve) => (arrive = () => {
+        defineLocale('qaa', { heading: 'Qaa heading', extend: 'Qaa stay', timeLeft: 'Qaa left:', warning: 'Qaa {inactive} {limit}', announceIdle: 'Qaa announces {duration}' });
+        resolve();
+      })));
+      try {
+        const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout lang="qaa" warn-after="60" expire-after="90"></fake-time-timeout>`);
+        await fullView(el);
+        time.advance(60_000);
+        await el.updateComplete;
+        const announcement = () => el.shadowRoot!.querySelector('dialog [role="status"]')!;
+        expect(announcement().textContent, 'English meanwhile').to.include('You will be signed out');
+        arrive();
+        await waitUntil(() => part(el, 'heading')!.textContent == 'Qaa heading', 'shown in the language that arrived');
+        expect(part(el, 'extend-button')!.textContent!.trim()).to.equal('Qaa stay');
+        expect(announcement().textContent, 'spoken in it').to.match(/^Qaa announces /);
+        expect(announcement().closest('[lang]')!.getAttribute('lang')).to.equal('qaa');
+        defineLocale('qaa', { announceIdle: '' }); // a locale without it: English, marked so
+        await waitUntil(() => announcement().textContent!.startsWith('You will be signed out'), 'English stands in');
+        expect(announcement().getAttribute('lang')).to.equal('en');
+      } finally {
+        setLocaleLoader([], () => Promise.resolve());
+      }
+    });
+
+    it('an empty slotted text falls back to the default: the button and the dialog keep a name', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`
+        <fake-time-timeout warn-after="60" expire-after="90" logout-url="/fake-logout">
+          <span slot="heading"> </span><span slot="warning"></span>
+          <span slot="extend-label"></span><span slot="logout-label"></span>
+        </fake-time-timeout>`);
+      await fullView(el);
+      time.advance(60_000);
+      await el.updateComplete;
+      await Promise.all(dialogOf(el).getAnimations().map((animation) => animation.finished));
+      expect(part(el, 'heading')!.textContent!.trim()).to.equal('Are you still there?');
+      expect(part(el, 'message')!.textContent).to.include('inactive');
+      expect(part(el, 'extend-button')!.textContent!.trim()).to.equal('Stay signed in');
+      expect(part(el, 'logout-button')!.textContent!.trim()).to.equal('Sign out now');
+      await expect(el).to.be.accessible();
+      el.querySelector('[slot="extend-label"]')!.textContent = 'Keep me in';
+      await waitUntil(() => part(el, 'extend-button')!.querySelector('slot'), 'a filled slot wins again');
+    });
+
+    it('the page behind the warning does not scroll; its own overflow is restored exactly after', async () => {
+      const scroller = document.scrollingElement as HTMLElement;
+      scroller.style.setProperty('overflow-y', 'scroll');
+      const tall = await fixture<HTMLDivElement>(html`<div style="height: 5000px"></div>`);
+      try {
+        const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+        await fullView(el);
+        time.advance(60_000);
+        await el.updateComplete;
+        expect(getComputedStyle(scroller).overflowY, 'no wheel or touch scrolling behind the modal').to.equal('hidden');
+        el.extend();
+        await el.updateComplete;
+        expect(scroller.getAttribute('style')).to.equal('overflow-y: scroll;');
+      } finally {
+        scroller.style.removeProperty('overflow-y');
+        tall.remove();
       }
     });
   });

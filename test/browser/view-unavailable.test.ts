@@ -1,8 +1,8 @@
 /**
- * `<session-timeout>` when its view cannot be loaded (offline at that moment, a CSP that blocks it):
- * the session still ends on time, one console warning says why, and a page that must keep unsaved work
- * is hidden whole rather than left readable (fails closed). A file of its own: the CSP that blocks the
- * view is page-wide and cannot be taken back.
+ * `<session-timeout>` when its full view cannot be loaded (offline at that moment, a CSP that blocks
+ * it): the fallback warning opens, the session still ends on time, one console warning says why, and a
+ * page that must keep unsaved work stays behind the fallback's opaque modal rather than readable
+ * (fails closed). A file of its own: the CSP that blocks the view is page-wide and cannot be taken back.
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/session-timeout-define.js';
@@ -31,23 +31,31 @@ describe('<session-timeout> without its view', () => {
     document.documentElement.style.visibility = '';
   });
 
-  it('ends the session on time, says why once, and hides a page whose unsaved work it keeps', async () => {
+  it('warns with the fallback, ends the session on time, says why once, and hides a page whose unsaved work it keeps', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><input name="notes" value=""></form>`);
     form.querySelector('input')!.value = 'ten minutes of careful typing';
     const el = await fixture<KeepingTimeout>(html`<keeping-timeout warn-after="0.3" expire-after="0.8" redirect-url="/login"></keeping-timeout>`);
     const started = performance.now();
     await oneEvent(el, 'session-timeout-warn');
+    await el.updateComplete;
+    const warning = el.shadowRoot!.querySelector('dialog')!;
+    expect(warning.open && warning.matches(':modal'), 'the fallback warning, modal').to.equal(true);
+    expect(warning.textContent).to.include('signed out in');
     const expired = (await oneEvent(el, 'session-timeout-expire')) as SessionTimeoutExpireEvent;
     expect(performance.now() - started, 'on time').to.be.within(600, 1500);
     expect(expired.unsavedWork, 'the page keeps unsaved work').to.equal(true);
     await el.updateComplete;
     expect(el.state).to.equal('expired');
-    expect(el.shadowRoot!.querySelector('dialog'), 'no view').to.equal(null);
-    expect(getComputedStyle(document.documentElement).visibility, 'the work is not left readable').to.equal('hidden');
+    const dialogs = el.shadowRoot!.querySelectorAll('dialog');
+    expect(dialogs.length, 'the fallback alone: no full view').to.equal(1);
+    const kept = dialogs[0]!;
+    expect(kept.open && kept.matches(':modal'), 'the work is not left readable or reachable').to.equal(true);
+    expect(getComputedStyle(kept, '::backdrop').backgroundColor, 'an opaque backdrop').to.match(/^rgb\(/);
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Sign in again');
     expect(el.navigations, 'the work is kept, not thrown away by leaving').to.deep.equal([]);
-    await waitUntil(() => warnings.some((w) => w.includes('could not load its warning')), 'no console warning');
+    await waitUntil(() => warnings.some((w) => w.includes('could not load its full warning')), 'no console warning');
     await aTimeout(20);
-    expect(warnings.filter((w) => w.includes('could not load its warning'))).to.have.length(1);
+    expect(warnings.filter((w) => w.includes('could not load its full warning'))).to.have.length(1);
     // The warning under 20 s is still said, in plain words, though its message could not be loaded either.
     expect(warnings.filter((w) => w.includes('has a configuration problem'))).to.have.length(1);
   });

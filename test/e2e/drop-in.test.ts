@@ -14,7 +14,11 @@ import { e2eEngines, launchBrowser, textOf } from './harness.js';
 const dist = new URL('../../dist/', import.meta.url);
 const heading = 'session-timeout >>> [part~=heading]';
 
-/** Serves dist/ under /ok/ and under /broken/ (where locales/ answers 404), and the one-tag page. */
+/**
+ * Serves dist/ under /ok/, under /broken/ (where locales/ answers 404), under /stale/ (where the view's
+ * chunk answers 404 unless asked for afresh, as a tab kept open across a deploy sees it) and under
+ * /noview/ (where it always answers 404), and the one-tag page.
+ */
 async function startStaticServer(): Promise<{ origin: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url!, 'http://x');
@@ -36,7 +40,9 @@ async function startStaticServer(): Promise<{ origin: string; server: Server }> 
       response.writeHead(204).end();
       return;
     }
-    if (path.includes('..') || (variant == 'broken' && path.startsWith('locales/'))) {
+    const view = path == 'drop-in/warning-view.js';
+    if (path.includes('..') || (variant == 'broken' && path.startsWith('locales/')) || (view && variant == 'noview')
+        || (view && variant == 'stale' && !url.searchParams.has('retry'))) {
       response.writeHead(404).end();
       return;
     }
@@ -96,6 +102,25 @@ for (const engine of e2eEngines) {
       assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
       assert.equal(await page.evaluate('document.querySelector("session-timeout").shadowRoot.querySelector("dialog").lang'), 'en');
       assert.equal(warnings.filter((w) => w.includes('"fr" texts could not be loaded')).length, 1, warnings.join('\n'));
+      await page.close();
+    });
+
+    it('a view chunk that failed once is fetched afresh: the full warning (issue 20)', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/stale/page.html?lang=en`);
+      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+      assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
+      await page.close();
+    });
+
+    it('a view chunk that never loads: the fallback warning opens on time, under the strict CSP (issue 20)', async () => {
+      const page = await browser.newPage();
+      const start = Date.now();
+      await page.goto(`${origin}/noview/page.html?lang=en`);
+      const fallback = 'session-timeout >>> dialog[open]';
+      await page.waitForSelector(fallback, { visible: true, timeout: 5000 });
+      assert.ok(Date.now() - start < 4000, 'the warning opened on time');
+      assert.match((await textOf(page, fallback)) ?? '', /signed out in \d:\d\d/);
       await page.close();
     });
   });

@@ -42,6 +42,13 @@ describe('the packed package', () => {
     }
   });
 
+  it('ships `npx session-timeout-conformance`: a bin whose file starts with its shebang', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+    assert.deepEqual(manifest.bin, { 'session-timeout-conformance': './dist/conformance/cli.js' });
+    assert.ok(files.has('dist/conformance/cli.js'), 'dist/conformance/cli.js is in the tarball');
+    assert.match(readFileSync(join(dir, 'package', 'dist', 'conformance', 'cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  });
+
   it('custom-elements.json points at shipped files, and says which module defines <session-timeout>', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package', 'custom-elements.json'), 'utf8')) as {
       modules: { path: string; exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[] }[];
@@ -65,7 +72,7 @@ describe('the packed package', () => {
     symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'session-timeout-element'), 'dir');
     const locales = readdirSync(join(dir, 'package', 'dist', 'locales')).filter((f) => f.endsWith('.js'));
     assert.ok(locales.includes('de.js'));
-    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
+    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/express', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
     const script = `for (const e of ${JSON.stringify(entries)}) console.log(import.meta.resolve('session-timeout-element' + e))`;
     const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' }).trim().split('\n');
     assert.equal(resolved.length, entries.length);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { isLocalPlainHttp, reachedOverLocalPlainHttp } from '../../../src/hono/local-http.js';
+import { isLocalPlainHttp, reachedOverLocalPlainHttp } from '../../../src/hono/request/local-http.js';
 
 /** What reachedOverLocalPlainHttp says for a request to `url` with `headers`. */
 async function judge(url: string, headers: Record<string, string> = {}): Promise<boolean> {
@@ -50,6 +50,28 @@ describe('reachedOverLocalPlainHttp', () => {
   it('is false when a proxy says the browser asked for another host', async () => {
     assert.equal(await judge('http://localhost:3000/', { 'X-Forwarded-Host': 'app.example.com' }), false);
     assert.equal(await judge('http://localhost:3000/', { Forwarded: 'host=app.example.com;proto=http' }), false);
+  });
+
+  it('is false when the browser’s own Origin or Referer (same-origin) names https or another host: nginx’s defaults (issue 21)', async () => {
+    for (const headers of [
+      { Origin: 'https://app.example.com' },
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'https://app.example.com' },
+      { 'Sec-Fetch-Site': 'same-origin', Referer: 'https://app.example.com/page' },
+      { Referer: 'http://app.example.com/page' },
+    ] as Record<string, string>[]) {
+      assert.equal(await judge('http://localhost:3000/', headers), false, JSON.stringify(headers));
+    }
+  });
+
+  it('is true for a local Origin or Referer, Origin: null, and another site’s page', async () => {
+    for (const headers of [
+      { Origin: 'http://localhost:3000', Referer: 'http://localhost:3000/a' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site', Referer: 'https://github.com/' },
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'https://other.localhost' },
+    ] as Record<string, string>[]) {
+      assert.equal(await judge('http://localhost:3000/', headers), true, JSON.stringify(headers));
+    }
   });
 
   it('is false for an unreadable forwarding header (fail safe)', async () => {

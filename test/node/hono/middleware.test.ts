@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
+import { PingClient } from '../../../src/ping-client.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
-import type { SessionTimeoutState } from '../../../src/hono/state.js';
+import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
+import type { SessionTimeoutState, SessionTimeoutVariables } from '../../../src/hono/state.js';
 import { CountingStore, createTestApp, FlakyStore, ORIGIN, SECRET, testClock } from './helpers.js';
 
 const navigation = { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-origin', Accept: 'text/html' };
@@ -284,28 +286,87 @@ describe('middleware: requests without a session', () => {
   });
 });
 
+describe('middleware: never redirects a page to itself (issue 21)', () => {
+  /** The common mount: the middleware on every path, the sign-in page among them. */
+  function mountedOnEverything(redirect: SessionTimeoutOptions['redirect']) {
+    const clock = testClock();
+    const timeout = sessionTimeout({ expireAfter: 60, secret: SECRET, now: clock.now, redirect });
+    const app = new Hono();
+    app.use('*', timeout.middleware);
+    app.get('*', (c) => c.json(c.var.sessionTimeout));
+    app.post('/login', async (c) => c.text(await timeout.start(c)));
+    const get = (path: string, cookie?: string) => app.request(`${ORIGIN}${path}`, { headers: { ...navigation, ...(cookie ? { Cookie: cookie } : {}) } });
+    return { app, clock, get };
+  }
+
+  it("serves the redirect target itself without a session, as with required: false, and says so once with except()'s fix", async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything('/login');
+    const page = await get('/app/home');
+    assert.deepEqual([page.status, page.headers.get('Location')], [303, '/login'], 'other pages still go to the sign-in page');
+    for (let i = 0; i < 3; i++) {
+      const login = await get('/login');
+      assert.equal(login.status, 200, 'no 303 /login → /login loop');
+      assert.equal((await state(login)).id, null);
+    }
+    assert.equal(warn.mock.callCount(), 1);
+    assert.match(String(warn.mock.calls[0]!.arguments[0]), /GET \/login.*required: false.*except\(\['\/login'\], timeout\.middleware\).*hono\/combine/);
+  });
+
+  it('serves the target of an ended session too: the sign-in page learns why (reason idle), and a sign-in goes through', async (t) => {
+    t.mock.method(console, 'warn', () => {});
+    const { app, clock, get } = mountedOnEverything('/login');
+    const login = await app.request(`${ORIGIN}/login`, { method: 'POST', headers: navigation });
+    assert.equal(login.status, 200, 'the sign-in form posts to its own page');
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    clock.advance(61);
+    const ended = await get('/login?reason=idle', cookie);
+    assert.equal(ended.status, 200);
+    const { id, reason } = await state(ended);
+    assert.deepEqual([id, reason], [null, 'idle']);
+  });
+
+  it('with a redirect function, compares the page it answers', async (t) => {
+    t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything((c) => `/${c.req.path.split('/')[1]}/login?next=x`);
+    assert.equal((await get('/acme/app')).headers.get('Location'), '/acme/login?next=x');
+    assert.equal((await get('/acme/login')).status, 200);
+  });
+
+  it('still redirects to a page of the same path on another origin', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const { get } = mountedOnEverything('https://auth.example.com/login');
+    assert.equal((await get('/login')).status, 303);
+    assert.equal(warn.mock.callCount(), 0);
+  });
+});
+
 describe('middleware: the ping is never activity, whatever the mount order', () => {
-  /** A 30 s session, signed in, then 20 s idle; `mount` puts the middleware and the ping on `app`. */
-  async function idleTwentySeconds(mount: (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void) {
+  type AppWithState = Hono<{ Variables: SessionTimeoutVariables }>;
+
+  /**
+   * A 30 s session, signed in, then 20 s idle, and a ping of `{"idle": 20}` sent by the element's own
+   * PingClient (its fetch bound to the app); `mount` puts the middleware and the ping on `app`.
+   */
+  async function idleTwentySeconds(mount: (app: AppWithState, timeout: ReturnType<typeof sessionTimeout>) => void) {
     const clock = testClock();
     const timeout = sessionTimeout({ expireAfter: 30, secret: SECRET, now: clock.now });
-    const app = new Hono();
+    const app: AppWithState = new Hono();
     app.post('/login', async (c) => c.text(await timeout.start(c)));
     mount(app, timeout);
     app.get('/app/page', (c) => c.json(c.var.sessionTimeout));
     const login = await app.request(`${ORIGIN}/login`, { method: 'POST' });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    clock.advance(20);
-    // A raw ping: no X-Session-Passive, no fetch metadata, just the protocol's body.
-    const ping = await app.request(`${ORIGIN}/session/ping`, {
-      method: 'POST',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      body: '{"idle": 20}',
+    const client = new PingClient({
+      url: `${ORIGIN}/session/ping`,
+      request: { headers: { Cookie: cookie } },
+      fetch: async (input, init) => app.request(String(input), init),
     });
-    return { ping, cookie, app, clock };
+    clock.advance(20);
+    return { ping: await client.ping(20), client };
   }
 
-  const cases: [string, (app: Hono, timeout: ReturnType<typeof sessionTimeout>) => void][] = [
+  const cases: [string, (app: AppWithState, timeout: ReturnType<typeof sessionTimeout>) => void][] = [
     ['middleware on * first, then the ping', (app, t) => {
       app.use('*', t.middleware);
       app.post('/session/ping', t.ping);
@@ -325,19 +386,22 @@ describe('middleware: the ping is never activity, whatever the mount order', () 
       session.post('/ping', t.ping);
       app.route('/session', session);
     }],
+    ["middleware on * first, the ping wrapped in the app's own handler", (app, t) => {
+      app.use('*', t.middleware);
+      app.post('/session/ping', async (c, next) => {
+        c.header('X-App', 'wrapped'); // e.g. the app's own logging or headers around the ping
+        return t.ping(c, next);
+      });
+    }],
   ];
   for (const [order, mount] of cases) {
-    it(`${order}: a raw {"idle": 20} ping leaves 10 s of a 30 s session`, async () => {
-      const { ping, cookie, app } = await idleTwentySeconds(mount);
-      assert.equal(ping.status, 200);
-      assert.equal((await ping.json()).remaining, 10);
+    it(`${order}: the element's {"idle": 20} ping leaves 10 s of a 30 s session`, async () => {
+      const { ping, client } = await idleTwentySeconds(mount);
+      assert.equal(ping.kind, 'alive');
+      assert.equal(ping.kind === 'alive' && ping.remaining, 10);
       // A second ping that credits nothing reads what the store kept.
-      const again = await app.request(`${ORIGIN}/session/ping`, {
-        method: 'POST',
-        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-        body: '{"idle": 1000}',
-      });
-      assert.equal((await again.json()).remaining, 10, 'the store, too, kept lastActivity 20 s ago');
+      const again = await client.ping(1000);
+      assert.equal(again.kind === 'alive' && again.remaining, 10, 'the store, too, kept lastActivity 20 s ago');
     });
   }
 });
@@ -368,6 +432,34 @@ describe('middleware: passive requests', () => {
     t.clock.advance(600);
     assert.equal((await state(await t.get('/app/page?poll=1', cookie))).remaining, 300);
     assert.equal((await state(await t.get('/app/page', cookie))).remaining, 900);
+  });
+
+  it('does not extend the session for a request another site made the browser send, but still guards it (issue 21)', async () => {
+    const image = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+    const siblingImage = { ...image, 'Sec-Fetch-Site': 'same-site' };
+    const scriptedNavigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    const t = createTestApp();
+    const cookie = await t.login();
+    for (const [name, headers] of [['<img> on another site', image], ['<img> on a sibling subdomain', siblingImage], ['a script-driven navigation', scriptedNavigation]] as const) {
+      t.clock.advance(100);
+      const res = await t.get('/app/page', cookie, headers);
+      assert.equal(res.status, 200, name);
+      assert.equal((await state(res)).remaining, 800, `${name}: checked, not counted`);
+      assert.equal((await state(await t.get('/app/page', cookie))).remaining, 900, 'a same-origin request still counts');
+    }
+    t.clock.advance(900);
+    assert.equal((await t.get('/app/page', cookie, image)).status, 401, 'an ended session is refused to another site’s request too');
+  });
+
+  it('counts a link the user followed from another site, and a fetch from a trusted origin (issue 21)', async () => {
+    const t = createTestApp({ origin: 'https://front.example.com' });
+    const cookie = await t.login();
+    const followedLink = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-User': '?1' };
+    const trustedFetch = { 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors', Origin: 'https://front.example.com' };
+    for (const headers of [followedLink, trustedFetch]) {
+      t.clock.advance(100);
+      assert.equal((await state(await t.get('/app/page', cookie, headers))).remaining, 900, JSON.stringify(headers));
+    }
   });
 
   it('still ends an expired session on a passive request', async () => {

@@ -62,6 +62,41 @@ describe('options', () => {
     assert.doesNotThrow(() => sessionTimeout({ ...base, redirect: '/login?next=%0D%0A' }), 'percent-encoded is fine');
   });
 
+  it('refuses a duration that looks like milliseconds with a TypeError naming the unit (issue 21)', () => {
+    for (const [name, value] of [
+      ['expireAfter', 900_000], // 15 minutes in ms: 10.4 days
+      ['expireAfter', 120_000],
+      ['warnAfter', 840_000],
+      ['touchAfter', 100_000],
+      ['tombstoneFor', 900_000],
+      ['absoluteTimeout', 28_800_000], // 8 hours in ms: 333 days
+    ] as const) {
+      assert.throws(
+        () => sessionTimeout({ ...base, [name]: value }),
+        (error: Error) => error instanceof TypeError && error.message.includes(name) && /seconds, not milliseconds/.test(error.message),
+        `${name}: ${value}`,
+      );
+    }
+    // The longest of each that is taken: an idle limit of a day, tombstones for a week, an absolute limit of 31 days.
+    assert.doesNotThrow(() => sessionTimeout({ ...base, expireAfter: 86_400, warnAfter: 86_000, touchAfter: 3600, tombstoneFor: 7 * 86_400 }));
+    assert.doesNotThrow(() => sessionTimeout({ ...base, absoluteTimeout: 31 * 86_400 }));
+  });
+
+  it('refuses an unknown option name with a TypeError listing the known ones, suggesting the near one (issue 21)', () => {
+    for (const [typo, meant] of [['expireafter', 'expireAfter'], ['warn_after', 'warnAfter'], ['absoluteTimout', 'absoluteTimeout'], ['secrets', 'secret']] as [string, string][]) {
+      assert.throws(
+        () => sessionTimeout({ ...base, [typo]: 60 } as unknown as SessionTimeoutOptions),
+        (error: Error) =>
+          error instanceof TypeError && error.message.includes(`unknown option ${typo}`) && error.message.includes(`did you mean ${meant}?`) && error.message.includes('touchAfter'),
+        typo,
+      );
+    }
+    assert.throws(
+      () => sessionTimeout({ ...base, cookie: { name: 'x', samesite: 'Strict' } as unknown as SessionTimeoutOptions['cookie'] }),
+      (error: Error) => error instanceof TypeError && /unknown option cookie\.samesite.*did you mean cookie\.sameSite\?/.test(error.message),
+    );
+  });
+
   it('refuses cookie names that are not tokens or carry a prefix', () => {
     assert.throws(() => sessionTimeout({ ...base, cookie: { name: 'a b' } }), /cookie.name/);
     assert.throws(() => sessionTimeout({ ...base, cookie: { name: '__Host-x' } }), /prefix/);

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono, type Context } from 'hono';
-import { isPassive, toPassiveTest } from '../../../src/hono/passive.js';
+import { isPassive, toPassiveTest } from '../../../src/hono/request/passive.js';
 
 async function check(path: string, test: ((c: Context) => boolean) | null, headers: Record<string, string> = {}) {
   let passive: boolean | undefined;
   const app = new Hono();
   app.all('*', (c) => {
-    passive = isPassive(c, test);
+    passive = isPassive(c, test, (origin) => origin === 'https://front.example.com');
     return c.body(null, 204);
   });
   await app.request(`http://localhost${path}`, { headers });

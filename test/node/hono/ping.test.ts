@@ -194,6 +194,25 @@ describe('ping: the protocol table', () => {
     assert.equal(res.headers.get('Cache-Control'), 'no-store');
   });
 
+  it('takes a body of exactly 1 KiB and refuses one byte more (hono/body-limit)', async () => {
+    const t = createTestApp();
+    const cookie = await t.login();
+    const body = (bytes: number) => {
+      const start = '{"idle": 0, "pad": "';
+      return `${start}${'x'.repeat(bytes - start.length - 2)}"}`;
+    };
+    assert.equal(body(1024).length, 1024);
+    assert.equal((await t.ping(cookie, body(1024))).status, 200);
+    assert.equal((await t.ping(cookie, body(1025))).status, 413);
+  });
+
+  it('400 for a body that is not UTF-8', async () => {
+    const t = createTestApp();
+    const res = await t.app.request(`${ORIGIN}/session/ping`, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    assert.equal(res.status, 400);
+    assert.match((await res.json()).error, /UTF-8/);
+  });
+
   it('413 for a chunked body over 1 KiB without Content-Length', async () => {
     const t = createTestApp();
     const cookie = await t.login();
@@ -262,6 +281,17 @@ describe('ping: the server rule lastActivity = max(stored, now − idle)', () =>
     t.clock.advance(0.2);
     await t.ping(cookie, { idle: 0 }); // the explicit "stay signed in" always counts
     assert.equal(store.writes, 2);
+  });
+
+  it('writes an explicit "Stay signed in" ({"idle": 0}) whatever touchAfter says (issue 21)', async () => {
+    const store = new CountingStore();
+    const t = createTestApp({ store, touchAfter: 60 });
+    const cookie = await t.login();
+    t.clock.advance(30); // within touchAfter of the sign-in
+    assert.equal((await answer(await t.ping(cookie, { idle: 0 }))).body?.remaining, 900);
+    assert.equal(store.writes, 1);
+    t.clock.advance(899);
+    assert.equal((await t.ping(cookie, { idle: 899 })).status, 200, 'the session runs from the click, not from the sign-in');
   });
 
   it('never moves lastActivity back when a tab reports more idle time than stored', async () => {

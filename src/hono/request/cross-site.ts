@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { header } from './header.js';
+import { header } from './headers.js';
 
 /**
  * A request another site made the browser send. `Sec-Fetch-Site` (set by the browser, not by
@@ -13,6 +13,23 @@ export function isCrossSite(c: Context, isTrustedOrigin: (origin: string, c: Con
   if (site !== null && site !== 'same-origin' && site !== 'none') return true;
   const origin = header(c, 'origin');
   return origin !== null && !isTrustedOrigin(origin, c);
+}
+
+/**
+ * A request another site made the browser send, which is no sign of the user at work here: an
+ * `<img>` or script on another site (even a sibling subdomain, `same-site`), or a navigation its
+ * script started. Such a request is still checked, never counted as activity, so another site
+ * cannot keep an unattended session alive. Counted all the same: a navigation the user started
+ * there (`Sec-Fetch-User: ?1`, a link followed, a form submitted), and a request from an origin the
+ * `origin` option trusts (the app's own front end on another host). Without fetch metadata (an old
+ * browser, or no browser) nothing is known, and the request counts as before.
+ */
+export function isFromAnotherSite(c: Context, isTrustedOrigin: (origin: string, c: Context) => boolean): boolean {
+  const site = header(c, 'sec-fetch-site');
+  if (site === null || site === 'same-origin' || site === 'none') return false;
+  if (header(c, 'sec-fetch-user') === '?1') return false;
+  const origin = header(c, 'origin');
+  return origin === null || !isTrustedOrigin(origin, c);
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Context } from 'hono';
-import { passiveHeader } from './header.js';
-import type { PassiveOption } from './options.js';
+import { isFromAnotherSite } from './cross-site.js';
+import { header } from './headers.js';
 
-export { PASSIVE_HEADER } from '../protocol.js';
+export { PASSIVE_HEADER } from '../../protocol.js';
+
+/** Which requests never count as activity: see `SessionTimeoutOptions.passive`. */
+export type PassiveOption = string | readonly string[] | ((c: Context) => boolean);
 
 /**
  * Turns the `passive` option into one predicate, once, so the per-request path does no parsing:
@@ -28,7 +31,19 @@ export function toPassiveTest(passive: PassiveOption): (c: Context) => boolean {
   };
 }
 
-/** True when this request must not count as activity. */
-export function isPassive(c: Context, isPassivePath: ((c: Context) => boolean) | null): boolean {
-  return passiveHeader(c) === '1' || (isPassivePath !== null && isPassivePath(c));
+/**
+ * True when this request must not count as activity: marked passive (`X-Session-Passive: 1`, as the
+ * element's pings and `passiveFetch` are), on a passive path, or sent by another site (see
+ * {@link isFromAnotherSite}). It is still checked either way.
+ */
+export function isPassive(
+  c: Context,
+  isPassivePath: ((c: Context) => boolean) | null,
+  isTrustedOrigin: (origin: string, c: Context) => boolean,
+): boolean {
+  return (
+    header(c, 'x-session-passive') === '1' ||
+    (isPassivePath !== null && isPassivePath(c)) ||
+    isFromAnotherSite(c, isTrustedOrigin)
+  );
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { forwardingHeaders } from './header.js';
+import { header } from './headers.js';
 
 /**
  * Whether the *browser* reached us over plain http on a loopback host: the one place `secure: 'auto'`
@@ -7,16 +7,37 @@ import { forwardingHeaders } from './header.js';
  *
  * Fails safe. The request URL alone is not enough: a TLS-terminating proxy forwards
  * `https://app.example.com` to `http://localhost:3000`. So it is local plain http only when the URL
- * says so *and* no forwarding header says otherwise: `X-Forwarded-Proto` / `Forwarded: proto=` other
- * than `http`, or `X-Forwarded-Host` / `Forwarded: host=` naming another host. A forwarding header
- * that cannot be read counts as saying otherwise.
+ * says so *and* nothing else says otherwise: `X-Forwarded-Proto` / `Forwarded: proto=` other than
+ * `http`, `X-Forwarded-Host` / `Forwarded: host=` naming another host (a forwarding header that cannot
+ * be read counts as saying otherwise), or the browser's own view of the page: the `Origin` or
+ * `Referer` of a same-origin request (`Sec-Fetch-Site: same-origin`, or no fetch metadata) naming
+ * anything but plain-http localhost. That last one is what a proxy with nginx's defaults leaves: no
+ * `X-Forwarded-*`, the upstream's `Host`, but the browser's `Origin: https://app.example.com`.
  */
 export function reachedOverLocalPlainHttp(c: Context): boolean {
   if (!isLocalPlainHttp(c.req.url)) return false;
-  const { proto, host, forwarded } = forwardingHeaders(c);
+  const proto = header(c, 'x-forwarded-proto');
+  const host = header(c, 'x-forwarded-host');
+  const forwarded = header(c, 'forwarded');
   if (proto !== null && !listOf(proto).every((p) => p.toLowerCase() === 'http')) return false;
   if (host !== null && !listOf(host).every(isLocalHost)) return false;
-  return forwarded === null || forwardedSaysLocalHttp(forwarded);
+  if (forwarded !== null && !forwardedSaysLocalHttp(forwarded)) return false;
+  return browserSawLocalHttp(c);
+}
+
+/**
+ * Whether the browser's own `Origin` and `Referer` (where it sent them, for a page of this origin)
+ * name plain-http localhost. Another site's page (`Sec-Fetch-Site` cross-site or same-site) says
+ * nothing about ours: a link from `https://github.com` to a local development server is still local.
+ */
+function browserSawLocalHttp(c: Context): boolean {
+  const site = header(c, 'sec-fetch-site');
+  if (site !== null && site !== 'same-origin') return true;
+  const origin = header(c, 'origin');
+  // `Origin: null` (a privacy-sensitive context) names no page.
+  if (origin !== null && origin !== 'null' && !isLocalPlainHttp(origin)) return false;
+  const referer = header(c, 'referer');
+  return referer === null || isLocalPlainHttp(referer);
 }
 
 /**
