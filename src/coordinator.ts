@@ -163,14 +163,6 @@ export class SessionCoordinator {
   }
 
   /**
-   * @internal The engine itself, for the element until it reads the getters above; not part of the
-   * API (issue 20: its methods bypass the coordinator's tabs, server and keep-alive).
-   */
-  get engine(): IdleEngine | null {
-    return this.#engine;
-  }
-
-  /**
    * Changes options (bad durations fall back as in `resolveDurations`); does nothing when nothing
    * changed. Disabling forgets the session's timing: enabling again starts afresh.
    */
