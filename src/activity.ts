@@ -41,13 +41,33 @@ const listenerOptions: AddEventListenerOptions = { passive: true, capture: true 
  * load counts once). An element made later (an SPA re-mounting it) starts from it, so mounting one
  * is never activity.
  */
-const pages = new WeakMap<() => number, { lastInput: number }>();
+const pages = new WeakMap<() => number, PageInput>();
+
+interface PageInput {
+  lastInput: number;
+  /** How many trackers of the page listen now. */
+  listening: number;
+  /** Hears the page's input while none does (see {@link ActivityTracker.disconnect}). */
+  witness: ActivityTracker | null;
+}
 
 /** The page's record for the clock `now`, made on first use (without reading the clock). */
-function pageOf(now: () => number): { lastInput: number } {
+function pageOf(now: () => number): PageInput {
   let page = pages.get(now);
-  if (!page) pages.set(now, (page = { lastInput: NaN }));
+  if (!page) pages.set(now, (page = { lastInput: NaN, listening: 0, witness: null }));
   return page;
+}
+
+/** Marks the page's own witness, which only writes the page's last input. */
+const WITNESS = Symbol('witness');
+
+/**
+ * @internal For tests whose elements run on the real clock one after another in one page: the
+ * page's last input is `at` (default now) on the clock `now`, as if the user had just been there,
+ * so that each test starts from a known input time instead of the first test's.
+ */
+export function notePageInput(now: () => number = Date.now, at: number = now()): void {
+  pageOf(now).lastInput = at;
 }
 
 /**
@@ -70,12 +90,14 @@ export class ActivityTracker {
   #lastInput = 0;
   #notifiedAt = -Infinity;
   readonly #now: () => number;
-  readonly #page: { lastInput: number };
+  readonly #page: PageInput;
+  readonly #witness: boolean;
 
   /** @param now The wall clock in ms (default `Date.now`), the same as the engine's. */
-  constructor(readonly sink: ActivitySink, now: () => number = Date.now) {
+  constructor(readonly sink: ActivitySink, now: () => number = Date.now, role?: typeof WITNESS) {
     this.#now = now;
     this.#page = pageOf(now);
+    this.#witness = role === WITNESS;
   }
 
   /** Wall-clock ms of the latest trusted input; 0 before any. */
@@ -102,12 +124,27 @@ export class ActivityTracker {
     if (this.#target) return;
     this.#events = events;
     this.#listen('add', (this.#target = target));
+    if (this.#witness) return;
+    this.#page.listening++;
+    this.#page.witness?.disconnect();
   }
 
-  /** Removes every listener {@link connect} added. */
+  /**
+   * Removes every listener {@link connect} added. When it was the page's last tracker listening, the
+   * page goes on hearing its user's input on that document (one more tracker, which only writes the
+   * page's last input: no timer, no call) until a tracker connects again: so the page's last input
+   * stays true while no element is there (a route without one, a disabled one, after the end while
+   * the user signs in again), and an element made later starts from it, not from its own making.
+   */
   disconnect(): void {
-    if (this.#target) this.#listen('remove', this.#target);
+    const target = this.#target;
+    if (!target) return;
+    this.#listen('remove', target);
     this.#target = null;
+    const page = this.#page;
+    if (this.#witness || --page.listening) return;
+    page.witness ??= new ActivityTracker({ reevaluate() {} }, this.#now, WITNESS);
+    page.witness.connect(target.ownerDocument ?? (target as Document), this.#events);
   }
 
   /** Whether the listeners are on. */
@@ -120,6 +157,7 @@ export class ActivityTracker {
     const method = `${op}EventListener` as const;
     const doc = target.ownerDocument ?? (target as Document);
     for (const type of this.#events) target[method](type, /move$/.test(type) ? this.#onMove : this.#onInput, listenerOptions);
+    if (this.#witness) return; // it has nothing to re-evaluate
     for (const type of LIFECYCLE_EVENTS) (type == 'visibilitychange' ? doc : doc.defaultView!)[method](type, this.#onLifecycle);
   }
 

@@ -1,6 +1,8 @@
 /**
- * `SessionTimeoutController`: a {@link SessionCoordinator} bound to a Lit host. The `<session-timeout>`
- * element is one host; any Lit component can be another and render its own warning.
+ * `SessionTimeoutController`: a {@link SessionCoordinator} bound to a Lit host. The coordinator is a
+ * Lit `ReactiveController` by shape; this binds it to its host, which re-renders whenever what it
+ * shows may have changed. The `<session-timeout>` element is one host; any Lit component can be
+ * another and render its own warning.
  *
  * @module
  */
@@ -8,17 +10,11 @@ import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-e
 import {
   SessionCoordinator,
   type ConfigurableOptions,
+  type SessionTimeoutControllerOptions,
   type SessionTimeoutOptions,
 } from './coordinator.js';
-import type { EndReason, ExpireReason, IdleDurations, IdleEngine, IdleState } from './idle/engine.js';
 
-export type { ConfigurableOptions, SessionTimeoutOptions };
-
-/** Options of {@link SessionTimeoutController}. */
-export interface SessionTimeoutControllerOptions extends SessionTimeoutOptions {
-  /** Read when the host connects and before each of its updates: the configuration in force (e.g. from attributes). */
-  config?: () => Partial<ConfigurableOptions>;
-}
+export type { ConfigurableOptions, SessionTimeoutControllerOptions, SessionTimeoutOptions };
 
 /**
  * Tracks the user's inactivity for a Lit host and asks it to re-render when the state changes and once a
@@ -45,116 +41,12 @@ export interface SessionTimeoutControllerOptions extends SessionTimeoutOptions {
  *   }
  * }
  */
-export class SessionTimeoutController implements ReactiveController {
+export class SessionTimeoutController extends SessionCoordinator implements ReactiveController {
   readonly host: ReactiveControllerHost;
-  readonly #session: SessionCoordinator;
-  readonly #config?: () => Partial<ConfigurableOptions>;
 
+  /** `options.onChange` is the host's update: it re-renders whenever what it shows may have changed. */
   constructor(host: ReactiveControllerHost, options: SessionTimeoutControllerOptions = {}) {
+    super({ ...options, onChange: () => host.requestUpdate() });
     (this.host = host).addController(this);
-    const { config, ...rest } = options;
-    this.#config = config;
-    this.#session = new SessionCoordinator({ ...rest, onChange: () => host.requestUpdate() });
-  }
-
-  /** `active`, `warning` or `expired` (`active` while disabled). */
-  get state(): IdleState {
-    return this.#session.state;
-  }
-
-  /** While the warning is open: `idle` (can be extended) or `absolute` (cannot). */
-  get warningReason(): EndReason | null {
-    return this.#session.warningReason;
-  }
-
-  /** Seconds until the session ends, re-based on the freshest server answer. */
-  get remaining(): number {
-    return this.#session.remaining;
-  }
-
-  /** The durations in force: the server's once it answered, else the configured ones. */
-  get durations(): IdleDurations {
-    return this.#session.durations;
-  }
-
-  /** Wall-clock ms at which the warning opens unless there is activity; `null` while disabled. */
-  get warnAt(): number | null {
-    return this.#session.warnAt;
-  }
-
-  /** Wall-clock ms at which the session ends unless there is activity; `null` while disabled. */
-  get expireAt(): number | null {
-    return this.#session.expireAt;
-  }
-
-  /** Wall-clock ms of the last input in any tab of the browser (at worst the page's load); `null` while disabled. */
-  get lastActivity(): number | null {
-    return this.#session.lastActivity;
-  }
-
-  /** Seconds since the last input in any tab (what a ping reports); `null` while disabled. */
-  get idleFor(): number | null {
-    return this.#session.idleFor;
-  }
-
-  /**
-   * @internal The engine itself, for the element until it reads the getters above; not part of the
-   * API (issue 20: its methods bypass the tabs, the server and the keep-alive).
-   */
-  get engine(): IdleEngine | null {
-    return this.#session.engine;
-  }
-
-  /** Changes options (bad durations fall back as in `resolveDurations`). Disabling forgets the session's timing. */
-  configure(options: Partial<ConfigurableOptions>): void {
-    this.#session.configure(options);
-  }
-
-  /** Extends the session now (closing the warning); with a `pingUrl`, tells the server. Only closes an absolute warning. */
-  extend(): void {
-    this.#session.extend();
-  }
-
-  /** Closes an absolute warning without extending. */
-  dismiss(): void {
-    this.#session.dismiss();
-  }
-
-  /** Ends the session now, e.g. after the user signed out. */
-  expire(reason: ExpireReason = 'logout'): void {
-    this.#session.expire(reason);
-  }
-
-  /** After the end, the page keeps unsaved work: resume when the same subject signs in again (`onResume`). */
-  awaitResume(): void {
-    this.#session.awaitResume();
-  }
-
-  /**
-   * Keeps the session alive until the returned function is called. Holds nest; releasing twice is harmless.
-   *
-   * @example
-   * const release = controller.hold();
-   * video.addEventListener('pause', release, { once: true });
-   */
-  hold(): () => void {
-    return this.#session.hold();
-  }
-
-  hostConnected(): void {
-    this.#readConfig();
-    this.#session.connect();
-  }
-
-  hostUpdate(): void {
-    this.#readConfig();
-  }
-
-  hostDisconnected(): void {
-    this.#session.disconnect();
-  }
-
-  #readConfig(): void {
-    if (this.#config) this.#session.configure(this.#config());
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `SessionCoordinator`: one page's part in a session. It wires the idle engine to the activity
- * adapter, the ping client, the keep-alive policy and the other tabs, and imports no Lit: the
- * controller is a thin adapter over it, and any other view layer can use it directly.
+ * adapter, the ping client, the keep-alive policy and the other tabs, and imports no Lit: it is a Lit
+ * `ReactiveController` by shape (`hostConnected`…), and any other view layer can use it directly.
  *
  * Who decides what:
  * - the **server** sets the durations and the deadlines whenever there is one (`ping-url`): its
@@ -12,114 +12,46 @@
  * - a tab that opens asks the other tabs what the server last said, and asks the server itself (one
  *   ping) only when no tab answers, so it warns on time even when its attributes are wrong.
  *
+ * Each concern is its own module under `session/`: the options, asking around, holds, resume, what
+ * the server said, the endpoint; this one wires them and the engine, the tabs and the pings.
+ *
  * @module
  */
 import { ActivityTracker } from './activity.js';
-import { explain } from './explain.js';
 import {
   IdleEngine,
-  resolveDurations,
   rethrowLater,
   type EndReason,
   type ExpireReason,
-  type ExtendSource,
   type IdleDurations,
   type IdleEngineEvent,
   type IdleState,
   type Scheduler,
 } from './idle/engine.js';
 import { KeepAlive, effectivePingInterval } from './keep-alive.js';
-import { PingClient, type PingRequestOptions } from './ping-client.js';
-import { TabSync, type ServerMessage, type TabMessage } from './tab-sync.js';
+import { AskAround } from './session/ask-around.js';
+import { Endpoint } from './session/endpoint.js';
+import { Holds } from './session/holds.js';
+import { Pinger } from './session/pinger.js';
+import {
+  changedOptions,
+  type ConfigurableOptions,
+  type SessionTimeoutControllerOptions,
+  type SessionTimeoutOptions,
+} from './session/options.js';
+import { ResumeWatch } from './session/resume.js';
+import { ServerWord } from './session/server-word.js';
+import { TabRelay } from './session/tab-relay.js';
+import type { ServerMessage } from './tab-sync.js';
 
-/** Options of {@link SessionCoordinator} (and of the controller). Durations in seconds. */
-export interface SessionTimeoutOptions {
-  /** Seconds of inactivity before the warning. Default 540. With a server, the server's value wins. */
-  warnAfter?: number | null;
-  /** Seconds of inactivity before the session ends. Default 600. With a server, the server's value wins. */
-  expireAfter?: number | null;
-  /** The server's ping endpoint; `null`/absent: client-only, no network. */
-  pingUrl?: string | null;
-  /** Extra headers (e.g. a CSRF token) and `credentials` for every ping. */
-  pingRequest?: PingRequestOptions | null;
-  /**
-   * The fewest seconds between two keep-alive pings while the user is active, across all tabs.
-   * Default: half of `expireAfter − warnAfter`, at most 60 s; a longer value is shortened to that, so
-   * an active user's server session never lapses (see `effectivePingInterval`).
-   */
-  pingInterval?: number | null;
-  /** Name of the cross-tab channel. Default: derived from `pingUrl` (`session-timeout:<path>`). */
-  channel?: string | null;
-  /** Activity while the (idle) warning is open extends the session. Default `false`. */
-  extendOnActivity?: boolean;
-  /** No listeners, no timers, no pings. Turning it off again starts afresh. Default `false`. */
-  disabled?: boolean;
-  /**
-   * The input events that count as activity. Default `ACTIVITY_EVENTS` (moves, presses, keys, wheel,
-   * scroll, touch); e.g. `['keydown', 'pointerdown']` for a page where moving the mouse is no sign of use.
-   */
-  activityEvents?: readonly string[] | null;
-  /** Where input counts: an element (only input inside it) or a document. Default: `document`. */
-  activityTarget?: Element | Document | null;
-  /** Logs every decision (`console.debug`): what the engine did, every ping and its answer, every tab message. */
-  debug?: boolean;
-  /** Called when the warning opens; `remaining` in seconds, `reason` the end it is about. */
-  onWarn?: (remaining: number, reason: EndReason) => void;
-  /** Called once a second while the warning is open. */
-  onTick?: (remaining: number) => void;
-  /** Called when the session was extended (by the user, by activity, by a hold or by the server). */
-  onExtend?: (remaining: number, source: ExtendSource) => void;
-  /** Called when an absolute warning was closed without extending (the session still ends at its limit). */
-  onDismiss?: (remaining: number) => void;
-  /** Called once when the session ends. */
-  onExpire?: (reason: ExpireReason) => void;
-  /**
-   * After {@link SessionCoordinator.awaitResume}: a session started again for the same subject, and
-   * this page is live again (`remaining` seconds).
-   */
-  onResume?: (remaining: number) => void;
-  /**
-   * The page's session now belongs to someone else, or to no one: after
-   * {@link SessionCoordinator.awaitResume}, a session started again for another subject or with none;
-   * on a live page, a server answer (this tab's or another's) for a subject other than the one the
-   * page began with, or a `401` with reason `missing` (signed out elsewhere, revoked). The page must
-   * leave at once without being shown: its content is the first user's. No `onExpire` comes with it.
-   */
-  onResumeRefused?: () => void;
-  /** Called when a ping failed (network, timeout, 5xx…); the session goes on counting down locally. */
-  onError?: (error: Error, status: number) => void;
-  /**
-   * Called with what one of the callbacks above threw. Callbacks are isolated: the countdown, the
-   * other tabs and the server never depend on them. Default: reported as uncaught, asynchronously.
-   */
-  onCallbackError?: (error: unknown) => void;
-  /** Called whenever what a view shows may have changed (state, remaining time, durations). */
-  onChange?: () => void;
-  /** Clock (wall-clock ms) and timers, for tests. */
-  now?: () => number;
-  scheduler?: Scheduler;
-  /** The document whose input counts. Default `document`. */
-  document?: Document;
-  /** The fetch used for pings. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
-}
-
-/** The options a page may change while it runs (the element's attributes). */
-export type ConfigurableOptions = Pick<SessionTimeoutOptions,
-  'warnAfter' | 'expireAfter' | 'pingUrl' | 'pingRequest' | 'pingInterval' | 'channel' | 'extendOnActivity' | 'disabled' | 'debug' |
-  'activityEvents' | 'activityTarget'>;
-
-const CONFIGURABLE: ReadonlyArray<keyof ConfigurableOptions> = ['warnAfter', 'expireAfter', 'pingUrl', 'pingRequest', 'pingInterval',
-  'channel', 'extendOnActivity', 'disabled', 'debug', 'activityEvents', 'activityTarget'];
-
-/** Ms a new tab waits for another tab to say what the server last said, before asking the server. */
-export const ASK_TABS_WAIT = 250;
-/** Ms a new tab waits for the answer to a ping another tab just sent, before asking itself. */
-export const ASK_TABS_PATIENCE = 10_000;
+export type { ConfigurableOptions, SessionTimeoutControllerOptions, SessionTimeoutOptions };
+export { ASK_TABS_PATIENCE, ASK_TABS_WAIT } from './session/ask-around.js';
 
 /**
  * Runs one page's session: `connect()` starts everything, `disconnect()` stops everything (listeners,
- * timers, requests in flight), and the session's timing survives a reconnection.
+ * timers, requests in flight), and the session's timing survives a reconnection. As a Lit
+ * `ReactiveController` (see `SessionTimeoutController`), `hostConnected` and `hostDisconnected` do the
+ * same, reading `config` first.
  *
  * @example
  * const session = new SessionCoordinator({ pingUrl: '/session/ping', onChange: render,
@@ -128,45 +60,66 @@ export const ASK_TABS_PATIENCE = 10_000;
  */
 export class SessionCoordinator {
   readonly #options: SessionTimeoutOptions;
+  readonly #config?: () => Partial<ConfigurableOptions>;
   #engine: IdleEngine | null = null;
   #tracker: ActivityTracker | null = null;
-  #client: PingClient | null = null;
   #connected = false;
   #running = false;
-  /** Pings are numbered: only the answer to the latest one is applied (an older one is stale). */
-  #pingSeq = 0;
-  /** Holds asked for, mapped onto one engine hold (so that they survive a new engine). */
-  #holds = 0;
-  #release?: () => void;
-  /** Re-pings while a hold keeps the session alive: nobody's input says so. */
-  #holdTimer: unknown;
-  /** Waits for another tab to tell what the server said, then asks the server. */
-  #askTimer: unknown;
-  #tabs: TabSync | null = null;
   #keepAlive: KeepAlive | null = null;
-  /** True while a message from another tab is applied: what it causes is not echoed back. */
-  #fromTab = false;
-  /** The durations the server set, once one answered. */
-  #serverDurations: IdleDurations | null = null;
-  /** The latest server answer, for tabs that open later. */
-  #lastServer: ServerMessage | null = null;
-  #mismatchReported = false;
-  readonly #deadPingReported = new Set<number>();
-  /**
-   * Who the server said is signed in (opaque) when the page first heard: `undefined` until then,
-   * `null` for a session with none. An answer for anyone else means the page is not theirs.
-   */
-  #subject: string | null | undefined;
   /** The page's session went to someone else or to no one: it ends and leaves, unseen. */
   #lost = false;
-  /** The `ping-url` that was reported as malformed (once). */
-  #badPingUrl: string | null = null;
-  /** While an ended page keeps its work: the subject it may resume for (`null`: none, cannot resume). */
-  #resumeFor: string | null | undefined;
-  #resumeCheck: Promise<void> | null = null;
+  readonly #endpoint = new Endpoint();
+  readonly #server = new ServerWord();
+  readonly #tabs = new TabRelay({
+    engine: () => this.#engine,
+    keepAliveIfDue: () => this.#keepAliveIfDue(),
+    server: (message) => this.#applyServer(message),
+    lastServer: () => this.#server.last,
+    pinged: (at) => {
+      this.#keepAlive?.seen(at);
+      this.#ask.anotherTabPinged();
+    },
+    news: () => this.#resume.check(),
+    debug: (what, detail) => this.#debug(what, detail),
+  });
+  readonly #pinger = new Pinger({
+    keepAlive: () => this.#keepAlive,
+    pinged: (at) => this.#tabs.post({ type: 'pinged', at }),
+    now: () => this.#now(),
+    debug: (what, detail) => this.#debug(what, detail),
+  });
+  readonly #ask = new AskAround(() => this.#scheduler(), () => {
+    if (this.#engine?.state == 'active') void this.#ping(this.#engine.idle);
+  });
+  readonly #holds = new Holds(() => this.#scheduler(), {
+    live: () => this.#running && this.#engine?.state != 'expired',
+    interval: () => this.#keepAlive?.interval ?? 60,
+    input: () => this.#onActive(this.#now()),
+    released: () => this.#changed(), // the deadlines are back
+  });
+  readonly #resume = new ResumeWatch({
+    client: () => this.#pinger.client,
+    idle: () => this.#engine?.idle ?? 0,
+    now: () => this.#now(),
+    refused: () => this.#call(this.#options.onResumeRefused),
+    resumed: ({ kind: _, ...answer }, since) => {
+      // A fresh session: a new engine, adapters and tab membership, on the server's deadlines.
+      this.#engine?.dispose();
+      this.#engine = null;
+      this.#running = false;
+      this.#sync();
+      const message: ServerMessage = { type: 'server', at: since, ...answer };
+      this.#applyServer(message);
+      this.#tabs.post(message);
+      this.#call(this.#options.onResume, this.remaining);
+      this.#changed();
+    },
+  });
 
-  constructor(options: SessionTimeoutOptions = {}) {
-    this.#options = { ...options };
+  constructor(options: SessionTimeoutControllerOptions = {}) {
+    const { config, ...rest } = options;
+    this.#options = rest;
+    this.#config = config;
   }
 
   /** `active`, `warning` or `expired` (`active` while disabled). */
@@ -186,9 +139,7 @@ export class SessionCoordinator {
 
   /** The durations in force: the server's once it answered, else the configured ones (resolved). */
   get durations(): IdleDurations {
-    if (this.#serverDurations) return this.#serverDurations;
-    const { warnAfter, expireAfter } = resolveDurations(this.#options);
-    return { warnAfter, expireAfter };
+    return this.#server.durations(this.#options);
   }
 
   /** Wall-clock ms at which the warning opens unless there is activity; `null` while disabled. */
@@ -212,26 +163,18 @@ export class SessionCoordinator {
   }
 
   /**
-   * @internal The engine itself, for the element until it reads the getters above; not part of the
-   * API (issue 20: its methods bypass the coordinator's tabs, server and keep-alive).
-   */
-  get engine(): IdleEngine | null {
-    return this.#engine;
-  }
-
-  /**
    * Changes options (bad durations fall back as in `resolveDurations`); does nothing when nothing
    * changed. Disabling forgets the session's timing: enabling again starts afresh.
    */
   configure(options: Partial<ConfigurableOptions>): void {
     const o = this.#options;
-    const changed = CONFIGURABLE.filter((key) => key in options && options[key] !== o[key]);
+    const changed = changedOptions(o, options);
     if (!changed.length) return;
     Object.assign(o, options);
     if (this.#running && (changed.includes('pingUrl') || changed.includes('pingRequest'))) this.#newClient();
     this.#engine?.configure({ ...this.durations, extendOnActivity: !!o.extendOnActivity });
     this.#newKeepAlive();
-    if (this.#tabs && this.#tabs.name != this.#channelName()) this.#openTabs();
+    if (this.#tabs.name !== null && this.#tabs.name != this.#endpoint.channel(o)) this.#openTabs();
     if (this.#tracker?.connected && (changed.includes('activityEvents') || changed.includes('activityTarget'))) {
       this.#tracker.disconnect();
       this.#listenForInput();
@@ -250,6 +193,26 @@ export class SessionCoordinator {
   disconnect(): void {
     this.#connected = false;
     this.#sync();
+  }
+
+  /** Lit: the host connected. Reads `config`, then {@link connect}. */
+  hostConnected(): void {
+    this.#readConfig();
+    this.connect();
+  }
+
+  /** Lit: before each of the host's updates, `config` is read again. */
+  hostUpdate(): void {
+    this.#readConfig();
+  }
+
+  /** Lit: the host disconnected. {@link disconnect}. */
+  hostDisconnected(): void {
+    this.disconnect();
+  }
+
+  #readConfig(): void {
+    if (this.#config) this.configure(this.#config());
   }
 
   /**
@@ -277,66 +240,20 @@ export class SessionCoordinator {
    * No answer yet (still signed out) → keep waiting.
    */
   awaitResume(): void {
-    if (this.state != 'expired' || this.#resumeFor !== undefined) return;
-    this.#resumeFor = this.#subject ?? null;
-    this.#listenForResume(this.#running);
+    if (this.state != 'expired' || this.#resume.waiting) return;
+    this.#resume.start(this.#server.subject ?? null, this.#running);
   }
-
-  #stopAwaitingResume(): void {
-    this.#resumeFor = undefined;
-    this.#listenForResume(false);
-  }
-
-  /** The moments a session may have started again elsewhere: the page is looked at again. */
-  #listenForResume(on: boolean): void {
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    window[method]('focus', this.#checkResume);
-    document[method]('visibilitychange', this.#checkResume);
-  }
-
-  /** Asks the server whether a session started again, at most one question at a time. */
-  readonly #checkResume = (): void => {
-    if (this.#resumeFor === undefined || !this.#client || this.#resumeCheck || document.visibilityState == 'hidden') return;
-    const client = this.#client;
-    const idle = this.#engine?.idle ?? 0;
-    const since = this.#now();
-    this.#resumeCheck = client.ping(idle).then((result) => {
-      this.#resumeCheck = null;
-      if (client != this.#client || this.#resumeFor === undefined || result.kind != 'alive') return;
-      const same = result.subject !== null && result.subject === this.#resumeFor;
-      this.#stopAwaitingResume();
-      if (!same) return this.#call(this.#options.onResumeRefused);
-      // A fresh session: a new engine, adapters and tab membership, on the server's deadlines.
-      this.#engine?.dispose();
-      this.#engine = null;
-      this.#running = false;
-      this.#sync();
-      const { remaining, absoluteRemaining, expireAfter, warnAfter, subject } = result;
-      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject };
-      this.#applyServer(message);
-      this.#tabs?.post(message);
-      this.#call(this.#options.onResume, this.remaining);
-      this.#changed();
-    });
-  };
 
   /**
    * Keeps the session alive until the returned function is called (no idle warning, no idle end; an
    * absolute limit still applies). Holds nest; releasing twice is harmless.
+   *
+   * @example
+   * const release = session.hold();
+   * video.addEventListener('pause', release, { once: true });
    */
   hold(): () => void {
-    let held = true;
-    if (!this.#holds++) {
-      this.#release = this.#engine?.hold();
-      this.#armHold();
-    }
-    return () => {
-      if (held && ((held = false), !--this.#holds)) {
-        this.#release?.();
-        this.#disarmHold();
-        this.#changed(); // the deadlines are back
-      }
-    };
+    return this.#holds.hold(this.#engine);
   }
 
   /** Runs the engine and its adapters exactly while connected and not disabled. */
@@ -347,15 +264,14 @@ export class SessionCoordinator {
     this.#running = run;
     this.#engine?.stop();
     this.#tracker?.disconnect();
-    this.#tabs?.close();
-    this.#tabs = null;
-    this.#disarmHold();
-    this.#disarmAsk();
-    this.#listenForResume(false);
+    this.#tabs.close();
+    this.#holds.disarm();
+    this.#ask.stop();
+    this.#resume.listen(false);
     if (o.disabled) {
       // Enabling again starts afresh, even after the end (and a kept page no longer waits to resume).
       this.#engine = null;
-      this.#resumeFor = undefined;
+      this.#resume.stop();
     }
     this.#newClient();
     if (run) {
@@ -370,12 +286,12 @@ export class SessionCoordinator {
         // The last input the page knows (at worst its load, a request) is no news for a keep-alive:
         // the server has seen it, or the start-up ping below tells it (else every tab opened would ping at once).
         this.#keepAlive!.sent(engine.lastActivity);
-        this.#askAround();
-        if (this.#holds) this.#armHold();
+        this.#ask.start((message) => this.#tabs.post(message), !!this.#pinger.client);
+        this.#holds.arm();
       } else {
-        this.#tabs!.resign();
+        this.#tabs.resign();
         // Moved in the DOM while keeping work: still waiting for the same user to sign in again.
-        if (this.#resumeFor !== undefined) this.#listenForResume(true);
+        if (this.#resume.waiting) this.#resume.listen(true);
       }
     }
     this.#changed();
@@ -387,60 +303,9 @@ export class SessionCoordinator {
     this.#tracker!.connect(activityTarget ?? document, activityEvents?.length ? activityEvents : undefined);
   }
 
-  /**
-   * Learns the last input and the server's durations and deadlines early: the other tabs are asked
-   * first; with a server, when no tab answers within {@link ASK_TABS_WAIT}, one ping asks it.
-   */
-  #askAround(): void {
-    this.#tabs!.post({ type: 'hello' });
-    if (this.#client) this.#armAsk(ASK_TABS_WAIT);
-  }
-
-  #armAsk(ms: number): void {
-    this.#disarmAsk();
-    this.#askTimer = this.#scheduler().setTimeout(() => {
-      this.#askTimer = undefined;
-      if (this.#engine?.state == 'active') void this.#ping(this.#engine.idle);
-    }, ms);
-  }
-
-  #disarmAsk(): void {
-    if (this.#askTimer !== undefined) this.#scheduler().clearTimeout(this.#askTimer);
-    this.#askTimer = undefined;
-  }
-
-  /** The channel the tabs of one session share: `channel`, else one per ping endpoint. */
-  #channelName(): string {
-    const { channel, pingUrl } = this.#options;
-    if (channel) return channel;
-    if (!pingUrl) return 'session-timeout';
-    return `session-timeout:${this.#pingUrl()?.pathname ?? pingUrl}`;
-  }
-
-  /**
-   * `ping-url` resolved, `null` when absent or not a URL. A malformed one is said once on the
-   * console and the page counts down on its own attributes (fail closed: it ends there, with no
-   * server to keep it alive), rather than throwing in the middle of starting up with no timer set.
-   */
-  #pingUrl(): URL | null {
-    const { pingUrl } = this.#options;
-    if (!pingUrl) return null;
-    try {
-      return new URL(pingUrl, location.href);
-    } catch (error) {
-      if (this.#badPingUrl !== pingUrl) {
-        this.#badPingUrl = pingUrl;
-        console.error(`<session-timeout> ping-url "${pingUrl}" is not a URL (${error}): no pings; the session ends after expire-after of inactivity on this page's own count`);
-      }
-      return null;
-    }
-  }
-
   /** (Re)joins the tabs' channel under its current name; an ended page listens but never leads. */
   #openTabs(): void {
-    this.#tabs?.close();
-    this.#tabs = new TabSync({ name: this.#channelName(), onMessage: this.#onTab });
-    if (this.#engine?.state == 'expired') this.#tabs.resign();
+    this.#tabs.open(this.#endpoint.channel(this.#options), this.#engine?.state == 'expired');
   }
 
   /** The keep-alive policy, its interval from the durations in force. */
@@ -450,29 +315,6 @@ export class SessionCoordinator {
     const interval = effectivePingInterval(this.#options.pingInterval, engine.warnAfter, engine.expireAfter);
     if (this.#keepAlive) this.#keepAlive.interval = interval;
     else this.#keepAlive = new KeepAlive({ interval, now: this.#options.now });
-  }
-
-  /**
-   * Adopts the server's durations (the attributes were a guess). Says once on the console when the
-   * page's own attributes disagree: the page then shows the server's times.
-   */
-  #adopt(expireAfter: number | null | undefined, warnAfter: number | null | undefined): void {
-    if (expireAfter == null) return; // a server that does not say keeps the configured values
-    const { warnAfter: w, expireAfter: e } = resolveDurations({ expireAfter, warnAfter });
-    const current = this.#serverDurations;
-    if (current?.warnAfter == w && current.expireAfter == e) return;
-    this.#serverDurations = { warnAfter: w, expireAfter: e };
-    const o = this.#options;
-    const configured = resolveDurations(o);
-    if ((o.warnAfter != null || o.expireAfter != null) && !this.#mismatchReported &&
-        (configured.warnAfter != w || configured.expireAfter != e)) {
-      this.#mismatchReported = true;
-      const server = this.#serverDurations;
-      explain((messages) => messages.durationsDiffer(server, configured), (line) => console.warn(`<session-timeout> ${line}`));
-    }
-    this.#engine?.configure({ warnAfter: w, expireAfter: e });
-    this.#newKeepAlive();
-    this.#debug("adopted the server's durations", this.#serverDurations);
   }
 
   /** With `debug`: one console line per decision. */
@@ -485,16 +327,16 @@ export class SessionCoordinator {
    * durations, then the deadlines.
    */
   #applyServer(message: ServerMessage): void {
-    const { subject } = message;
-    if (subject !== undefined) {
-      // An answer for another user (or for none) after this page's: someone signed in over the
-      // page's user, or signed them out. An absent subject is an older element's message: unknown.
-      if (this.#subject === undefined) this.#subject = subject;
-      else if (this.#subject !== null && subject !== this.#subject) return this.#leave();
+    const server = this.#server;
+    if (server.forSomeoneElse(message.subject)) return this.#leave();
+    server.heard(message);
+    this.#ask.stop();
+    const adopted = server.adopt(message.expireAfter, message.warnAfter, this.#options);
+    if (adopted) {
+      this.#engine?.configure(adopted);
+      this.#newKeepAlive();
+      this.#debug("adopted the server's durations", adopted);
     }
-    this.#lastServer = message;
-    this.#disarmAsk();
-    this.#adopt(message.expireAfter, message.warnAfter);
     this.#engine?.rebase(message.remaining, message.absoluteRemaining, message.at);
     this.#changed();
   }
@@ -506,7 +348,7 @@ export class SessionCoordinator {
     engine.recordActivity(at);
     // Input behind an open warning does not count, so it is not news either.
     if (engine.lastActivity != at) return;
-    this.#tabs?.post({ type: 'activity', at });
+    this.#tabs.post({ type: 'activity', at });
     this.#keepAliveIfDue();
   }
 
@@ -514,26 +356,8 @@ export class SessionCoordinator {
   #keepAliveIfDue(): void {
     const engine = this.#engine;
     const keepAlive = this.#keepAlive;
-    if (!engine || !keepAlive || !this.#client || engine.state != 'active' || navigator.onLine === false) return;
-    if (keepAlive.due(engine.lastActivity, this.#tabs?.isLeader ?? true)) void this.#ping(engine.idle);
-  }
-
-  /**
-   * While held, nobody's input says the user is there: once per interval the hold counts as input,
-   * and takes the same path (other tabs, keep-alive policy, backoff, online, leader). Never once expired.
-   */
-  #armHold(): void {
-    this.#disarmHold();
-    if (!this.#running || this.#engine?.state == 'expired') return;
-    this.#holdTimer = this.#scheduler().setTimeout(() => {
-      this.#onActive(this.#now());
-      this.#armHold();
-    }, (this.#keepAlive?.interval ?? 60) * 1000);
-  }
-
-  #disarmHold(): void {
-    if (this.#holdTimer !== undefined) this.#scheduler().clearTimeout(this.#holdTimer);
-    this.#holdTimer = undefined;
+    if (!engine || !keepAlive || !this.#pinger.client || engine.state != 'active' || navigator.onLine === false) return;
+    if (keepAlive.due(engine.lastActivity, this.#tabs.isLeader)) void this.#ping(engine.idle);
   }
 
   /**
@@ -545,52 +369,9 @@ export class SessionCoordinator {
     const engine = this.#engine!;
     if (event?.type == 'online') this.#keepAlive?.succeeded();
     engine.reevaluate();
-    if ((event as PageTransitionEvent | undefined)?.persisted && this.#client) void this.#ping(engine.idle);
+    if ((event as PageTransitionEvent | undefined)?.persisted && this.#pinger.client) void this.#ping(engine.idle);
     else this.#keepAliveIfDue();
   }
-
-  /** A message from another tab of this browser. */
-  readonly #onTab = (message: TabMessage): void => {
-    const engine = this.#engine;
-    this.#debug('tab said', message);
-    if (!engine) return;
-    // An ended page that keeps its work: another tab's news may be a session started again.
-    if (engine.state == 'expired' && message.type != 'expire') return this.#checkResume();
-    this.#fromTab = true;
-    try {
-      switch (message.type) {
-        case 'activity':
-          // Counts even behind this tab's open warning: the user is at work in another tab.
-          engine.recordActivityElsewhere(message.at);
-          this.#keepAliveIfDue();
-          break;
-        case 'extend':
-          engine.extend('tab');
-          break;
-        case 'dismiss':
-          engine.dismiss();
-          break;
-        case 'server':
-          this.#applyServer(message);
-          break;
-        case 'hello':
-          // A new tab starts from what this one knows: the last input, the server's last answer.
-          this.#tabs?.post({ type: 'activity', at: engine.lastActivity });
-          if (this.#lastServer) this.#tabs?.post(this.#lastServer);
-          break;
-        case 'pinged':
-          this.#keepAlive?.seen(message.at);
-          // A tab that is still asking around: the answer to that ping will come on the channel.
-          if (this.#askTimer !== undefined) this.#armAsk(ASK_TABS_PATIENCE);
-          break;
-        case 'expire':
-          engine.expire(message.reason);
-          break;
-      }
-    } finally {
-      this.#fromTab = false;
-    }
-  };
 
   #now(): number {
     return (this.#options.now ?? Date.now)();
@@ -611,24 +392,25 @@ export class SessionCoordinator {
       ...this.durations,
       // Not the making of the element: the last input the page knows (at worst its load).
       lastInput: tracker.pageLastInput,
+      // With no server to ask, the page's last input is the truth: counted from, not from this making.
+      fromLastInput: !this.#pinger.client,
       now: o.now,
       scheduler: o.scheduler,
       input: () => tracker.lastInput,
       extendOnActivity: !!o.extendOnActivity,
       // With a server, one ping decides before the warning opens and before the session ends.
-      confirm: () => (this.#client ? this.#ping(engine.idle) : undefined),
+      confirm: () => (this.#pinger.client ? this.#ping(engine.idle) : undefined),
       onListenerError: this.#callbackError,
     });
     engine.subscribe(this.#onEngine);
-    if (this.#holds) this.#release = engine.hold();
+    this.#holds.adopt(engine);
     return engine;
   }
 
-  /** A ping client for the current URL while running; aborts the previous one's requests. */
+  /** A ping client for the current URL while running (none for a malformed one); aborts the previous one's requests. */
   #newClient(): void {
     const { pingUrl, fetch, pingRequest } = this.#options;
-    this.#client?.abort();
-    this.#client = this.#running && pingUrl && this.#pingUrl() ? new PingClient({ url: pingUrl, fetch, request: pingRequest ?? undefined }) : null;
+    this.#pinger.renew(this.#running && pingUrl && this.#endpoint.url(pingUrl) ? pingUrl : null, fetch, pingRequest);
   }
 
   /**
@@ -668,23 +450,20 @@ export class SessionCoordinator {
         this.#call(o.onTick, event.remaining);
         break;
       case 'extend':
-        if (event.source != 'server' && event.source != 'tab') {
-          void this.#ping(0);
-          this.#tabs?.post({ type: 'extend', at: this.#now() });
-        }
+        // This page's own extend (not the server's, not another tab's): the server hears it.
+        if (event.source != 'server' && event.source != 'tab') void this.#ping(0);
+        this.#tabs.tell(event, this.#now(), this.#lost);
         this.#call(o.onExtend, event.remaining, event.source);
         break;
       case 'dismiss':
-        if (!this.#fromTab) this.#tabs?.post({ type: 'dismiss' });
+        this.#tabs.tell(event, this.#now(), this.#lost);
         this.#call(o.onDismiss, event.remaining);
         break;
       case 'expire':
         this.#tracker?.disconnect();
-        this.#disarmHold();
-        this.#disarmAsk();
-        if (!this.#fromTab && !this.#lost) this.#tabs?.post({ type: 'expire', reason: event.reason });
-        // The live tabs need a leader; this page keeps listening.
-        this.#tabs?.resign();
+        this.#holds.disarm();
+        this.#ask.stop();
+        this.#tabs.tell(event, this.#now(), this.#lost);
         if (this.#lost) this.#call(o.onResumeRefused);
         else this.#call(o.onExpire, event.reason);
         break;
@@ -698,46 +477,23 @@ export class SessionCoordinator {
    * newer ping overtook it or the session stopped.
    */
   async #ping(idle: number): Promise<void> {
-    // A new client comes with every (re)start, so an answer to an old one is never applied.
+    if (!this.#pinger.client) return;
     const engine = this.#engine!;
-    const client = this.#client;
-    if (!client) return;
-    const seq = ++this.#pingSeq;
-    const since = this.#now();
-    this.#keepAlive?.sent(engine.lastActivity);
-    this.#tabs?.post({ type: 'pinged', at: since });
-    this.#debug('ping', { idle });
-    const result = await client.ping(idle);
-    this.#debug('ping answered', result);
-    if (client != this.#client) return;
-    if (result.kind == 'unknown') this.#keepAlive?.failed();
-    else this.#keepAlive?.succeeded();
-    if (seq != this.#pingSeq) return;
+    const sent = await this.#pinger.send(idle, engine.lastActivity);
+    if (!sent) return;
+    const { result, since } = sent;
     if (result.kind == 'alive') {
-      const { remaining, absoluteRemaining, expireAfter, warnAfter } = result;
-
-      const message: ServerMessage = { type: 'server', at: since, remaining, absoluteRemaining, expireAfter, warnAfter, subject: result.subject };
+      const { kind: _, ...answer } = result;
+      const message: ServerMessage = { type: 'server', at: since, ...answer };
       this.#applyServer(message);
-      this.#tabs?.post(message);
+      this.#tabs.post(message);
     } else if (result.kind == 'ended') {
       // `missing`: no session at all (signed out elsewhere, revoked), not one that timed out.
       if (result.missing) this.#leave();
       else engine.expire(result.reason);
-    }
-    else {
-      this.#reportDeadPing(result.status, result.error);
+    } else {
+      this.#server.reportDeadPing(result.status, result.error);
       this.#call(this.#options.onError, result.error, result.status);
     }
-  }
-
-  /**
-   * A ping the server answered, but not with the protocol (404, 403, 500, an HTML login page…) is a
-   * configuration mistake, not a blip: the session cannot be kept alive from this page. Said once per
-   * status on the console. Network errors, timeouts and 502–504 are passing, and stay quiet.
-   */
-  #reportDeadPing(status: number, error: Error): void {
-    if (status == 0 || (status >= 502 && status <= 504) || this.#deadPingReported.has(status)) return;
-    this.#deadPingReported.add(status);
-    explain((messages) => messages.deadPing(error), (line) => console.error(`<session-timeout> ${line}`));
   }
 }

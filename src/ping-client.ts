@@ -9,21 +9,14 @@
  * @module
  */
 import type { ExpireReason } from './idle/engine.js';
-import { MAX_SUBJECT_LENGTH, PASSIVE_HEADER } from './protocol.js';
+import { MAX_SUBJECT_LENGTH, PASSIVE_HEADER, type ReceivedPingAnswer } from './protocol.js';
 
-/** The server knows the session and says how long it has left (seconds). */
-export interface PingAlive {
+/**
+ * The server knows the session and says how long it has left (seconds): its answer, every field
+ * present (`null` where the server did not say).
+ */
+export interface PingAlive extends Required<ReceivedPingAnswer> {
   kind: 'alive';
-  /** Seconds until the session ends unless there is activity. */
-  remaining: number;
-  /** The server's inactivity limit, seconds. */
-  expireAfter: number | null;
-  /** The server's warning lead, seconds. */
-  warnAfter: number | null;
-  /** Seconds until the absolute limit, `null` when there is none. */
-  absoluteRemaining: number | null;
-  /** The server's opaque subject (who is signed in), `null` when it sent none or a malformed one. */
-  subject: string | null;
 }
 
 /** The server says the session has ended (HTTP 401). */

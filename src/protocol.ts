@@ -44,6 +44,21 @@ export interface PingAnswer {
   closeAfter?: number;
 }
 
+/**
+ * A {@link PingAnswer} as a client holds it — read from the server by the ping client, or passed on
+ * by another tab: what an older server or an older element's message left out is `null` or absent.
+ * The one shape of a server's answer on the client side: no copy of its fields anywhere else.
+ */
+export interface ReceivedPingAnswer {
+  remaining: PingAnswer['remaining'];
+  absoluteRemaining: PingAnswer['absoluteRemaining'];
+  /** The server's durations; `null` or absent when it did not say. */
+  expireAfter?: PingAnswer['expireAfter'] | null;
+  warnAfter?: PingAnswer['warnAfter'] | null;
+  /** Who is signed in (opaque); `null` when the server sent none (or a malformed one), absent when unknown. */
+  subject?: string | null;
+}
+
 /** The longest `subject` a client accepts; anything else in that field is ignored. */
 export const MAX_SUBJECT_LENGTH = 128;
 

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { EXPIRE_REASONS, MAX_SUBJECT_LENGTH, type ExpireReason } from './protocol.js';
+import { EXPIRE_REASONS, MAX_SUBJECT_LENGTH, type ExpireReason, type ReceivedPingAnswer } from './protocol.js';
 
 /** What tabs tell each other. Instants are wall-clock ms, durations seconds. */
 export type TabMessage =
@@ -37,17 +37,10 @@ export type TabMessage =
   /** The session ended. */
   | { type: 'expire'; reason: ExpireReason };
 
-/** A server answer, as tabs pass it on. */
-export interface ServerMessage {
+/** A server answer, as tabs pass it on: the answer to a ping that left at `at` (wall-clock ms). */
+export interface ServerMessage extends ReceivedPingAnswer {
   type: 'server';
   at: number;
-  remaining: number;
-  absoluteRemaining: number | null;
-  /** The server's durations (seconds); absent from an older element's message. */
-  expireAfter?: number | null;
-  warnAfter?: number | null;
-  /** Who is signed in (opaque), as the server said; absent from an older element's message. */
-  subject?: string | null;
 }
 
 /** Options of {@link TabSync}. */

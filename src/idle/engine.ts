@@ -73,6 +73,13 @@ export interface IdleEngineOptions extends Partial<IdleDurations> {
    */
   lastInput?: number;
   /**
+   * The local deadlines count from {@link IdleEngineOptions.lastInput} itself, not from the engine's
+   * making at the earliest: for a page with no server to ask (client-only), where the page's last
+   * input (at worst its load) is all there is, so re-making the engine (an SPA re-mounting the
+   * element) never postpones the warning. Default `false`.
+   */
+  fromLastInput?: boolean;
+  /**
    * Asked before the warning opens and before the session ends, e.g. to ask the server whether
    * another tab or device kept the session alive. Return nothing to go ahead at once, or a promise:
    * while it is pending nothing changes; the confirmer typically calls {@link IdleEngine.rebase} or
@@ -210,6 +217,7 @@ export class IdleEngine {
     this.#startedAt = this.#lastNow = this.#wallClock();
     const known = options.lastInput;
     this.#lastInput = known !== undefined && Number.isFinite(known) ? Math.min(known, this.#startedAt) : this.#startedAt;
+    if (options.fromLastInput) this.#startedAt = this.#lastInput;
     this.configure(options);
   }
 

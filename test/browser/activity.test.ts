@@ -111,8 +111,25 @@ describe('ActivityTracker', () => {
     await sendMouse({ type: 'move', position: [70, 70] });
     document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('focus'));
-    expect(sink.activity).to.equal(1);
+    // The clock is still read: the page hears its user while no tracker does (see the next test).
+    expect(tracker.lastInput, 'the tracker heard nothing more').to.equal(1);
     expect(sink.reevaluations).to.equal(0);
+  });
+
+  it('once the page’s last tracker disconnected, the page still hears input: a tracker made later starts from it', async () => {
+    const time = new FakeTime();
+    tracker = new ActivityTracker({ reevaluate() {} }, time.clock);
+    expect(tracker.pageLastInput, 'the first tracker: the page’s load').to.equal(time.now);
+    tracker.connect();
+    tracker.disconnect();
+    time.now += 5000;
+    await sendKeys({ press: 'Shift' });
+    const later = new ActivityTracker({ reevaluate() {} }, time.clock);
+    expect(later.pageLastInput, 'the input while no tracker listened').to.equal(time.now);
+    time.now += 5000;
+    later.connect(); // the page's witness stops: this tracker hears the page now
+    later.disconnect();
+    tracker = later;
   });
 
   it('catches scroll events of any scrolling element (capture phase: scroll does not bubble)', async () => {
@@ -169,7 +186,7 @@ describe('ActivityTracker', () => {
       tracker.disconnect();
       await sendKeys({ press: 'Shift' });
       window.dispatchEvent(new Event('online'));
-      expect([sink.activity, sink.reevaluations], 'every listener removed').to.deep.equal([1, 1]);
+      expect([tracker.lastInput, sink.reevaluations], 'every listener removed').to.deep.equal([1, 1]);
     } finally {
       panel.remove();
       outside.remove();

@@ -27,6 +27,14 @@ class LocaleTimeout extends SessionTimeoutElement {
   protected override openSignIn(): void {}
 }
 LocaleTimeout.define('locale-timeout');
+/**
+ * A new fake clock, as for a new page: an element starts from its page's last input (or the page's
+ * load), so each fixture that means to count from its own start gets one.
+ */
+function newPage() {
+  time = new FakeTime();
+  LocaleTimeout.timing = { now: time.clock, scheduler: time };
+}
 const tagName = unsafeStatic('locale-timeout');
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -56,8 +64,7 @@ describe('locales', () => {
     for (const locale of SHIPPED) await import(`../../src/locales/${locale}.ts`);
   });
   beforeEach(() => {
-    time = new FakeTime();
-    LocaleTimeout.timing = { now: time.clock, scheduler: time };
+    newPage();
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   });
@@ -108,7 +115,8 @@ describe('locales', () => {
         expectNoEnglish(el, 'resumed');
         expect(el.shadowRoot!.querySelector('dialog ~ [role="status"]')!.textContent!.trim()).to.not.equal('');
 
-        // Expired in place (no unsaved work, no redirect).
+        // Expired in place (no unsaved work, no redirect), on a page of its own.
+        newPage();
         const plain = await fixture<LocaleTimeout>(staticHtml`<${tagName} lang=${tag} warn-after="60" expire-after="90"></${tagName}>`);
         time.advance(90_000);
         await plain.updateComplete;
@@ -140,6 +148,7 @@ describe('locales', () => {
     for (const tag of ['pl', 'uk', 'ar', 'cy']) {
       it(tag, async () => {
         for (const minutes of [1, 2, 5, 21, 22]) {
+          newPage(); // each element on a page of its own, counting from its load
           const el = await fixture<LocaleTimeout>(staticHtml`
             <${tagName} lang=${tag} warn-after=${minutes * 60} expire-after=${minutes * 60 + 60}></${tagName}>`);
           time.advance(minutes * 60_000);

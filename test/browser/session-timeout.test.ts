@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent as anyEvent, waitUntil } from
 import { emulateMedia, executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
+import { notePageInput } from '../../src/activity.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 import { defineLocale, setLocaleLoader } from '../../src/locale-registry.js';
@@ -61,6 +62,8 @@ const originalWarn = console.warn;
 describe('<session-timeout>', () => {
   beforeEach(() => {
     newPage();
+    // The elements on the real clock start from the page's last input: each test's is now.
+    notePageInput();
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   });
@@ -509,16 +512,26 @@ describe('<session-timeout>', () => {
       expect(await endpoint.requests()).to.deep.equal([]);
     });
 
-    it('disabling closes an open warning; enabling starts afresh', async () => {
-      const el = await fixture<SessionTimeoutElement>(html`<session-timeout warn-after="0.1" expire-after="5"></session-timeout>`);
-      await oneEvent(el, 'session-timeout-warn');
+    it('disabling closes an open warning; enabling starts afresh from the page’s last input', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="120"></fake-time-timeout>`);
+      time.advance(60_000);
+      await el.updateComplete;
+      expect(el.state).to.equal('warning');
       el.disabled = true;
       await el.updateComplete;
       expect(el.state).to.equal('active');
       expect(dialogOf(el).open).to.equal(false);
+      time.advance(10_000);
       el.disabled = false;
       await el.updateComplete;
-      expect(el.remaining).to.be.closeTo(5, 0.1);
+      expect(el.state, 'being disabled is not input: still away since the page’s load').to.equal('warning');
+      expect(el.remaining).to.equal(50);
+      el.disabled = true;
+      await el.updateComplete;
+      await sendKeys({ press: 'Shift' }); // the page still hears its user while no element listens
+      el.disabled = false;
+      await el.updateComplete;
+      expect(el.remaining, 'the input while disabled counts').to.equal(120);
     });
   });
 
@@ -879,6 +892,35 @@ describe('<session-timeout>', () => {
       expect(plain.event.unsavedWork).to.equal(false);
       expect(plain.el.navigations).to.deep.equal(['/login']);
       expect(dialogOf(plain.el).open).to.equal(false);
+    });
+  });
+
+  describe('issue 20: mounting is not activity', () => {
+    it('client-only, re-mounted every 25 s with no input: warned at warn-after from the page load', async () => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const mount = () => {
+        const el = document.createElement('fake-time-timeout') as SessionTimeoutElement;
+        el.setAttribute('warn-after', '60');
+        el.setAttribute('expire-after', '120');
+        container.replaceChildren(el);
+        return el;
+      };
+      let el = mount(); // the page's load: its first element
+      for (let at = 25_000; at < 60_000; at += 25_000) {
+        time.advance(25_000);
+        await el.updateComplete;
+        el.remove(); // an SPA's route change re-renders it
+        el = mount();
+        await el.updateComplete;
+        expect(el.state, `${at / 1000} s after the load`).to.equal('active');
+      }
+      time.advance(60_000 - 50_000 - 1);
+      await el.updateComplete;
+      expect(el.state, 'just before warn-after').to.equal('active');
+      time.advance(1);
+      await el.updateComplete;
+      expect(el.state, 'warn-after from the load, not from the last mount').to.equal('warning');
+      expect(Math.round(el.remaining)).to.equal(60);
     });
   });
 

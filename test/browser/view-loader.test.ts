@@ -10,11 +10,19 @@ import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { FakeTime } from './fake-time.js';
 
-const time = new FakeTime();
+let time = new FakeTime();
 class ChunkTimeout extends SessionTimeoutElement {
   static override timing = { now: time.clock, scheduler: time };
 }
 ChunkTimeout.define('chunk-timeout');
+/**
+ * A new fake clock for each test, as for a new page: an element starts from its page's last input
+ * (or the page's load), so a test on the previous test's clock would start long idle.
+ */
+function newPage() {
+  time = new FakeTime();
+  ChunkTimeout.timing = { now: time.clock, scheduler: time };
+}
 
 const VIEW = '/src/warning-view.ts';
 const serveView = (script: string[]) => fetch('/fake-chunk', { method: 'PUT', body: JSON.stringify({ path: VIEW, script }) });
@@ -30,6 +38,7 @@ const originalWarn = console.warn;
 
 describe('the view’s module unavailable', () => {
   beforeEach(() => {
+    newPage();
     warnings = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   });
