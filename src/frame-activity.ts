@@ -1,0 +1,75 @@
+/**
+ * Activity in cross-origin frames, parent side: a framed page that loads
+ * `session-timeout-element/frame` posts {@link FrameActivityMessage} on its user's input; the element
+ * accepts it only from the origins listed in `frame-origins`, and only from a frame of this document.
+ *
+ * @module
+ */
+import { frameInput } from './activity.js';
+
+/** The `type` of the message a framed page posts on its user's input. */
+export const FRAME_ACTIVITY = 'session-timeout-element:activity';
+/** The message format's version: a parent ignores versions it does not know. */
+export const FRAME_ACTIVITY_VERSION = 1;
+
+/** What a framed page posts to its parent: only that trusted input happened, nothing about it. */
+export interface FrameActivityMessage {
+  type: typeof FRAME_ACTIVITY;
+  v: typeof FRAME_ACTIVITY_VERSION;
+}
+
+/** Whether `data` is a {@link FrameActivityMessage} of a version this parent knows. */
+export function isFrameActivity(data: unknown): data is FrameActivityMessage {
+  const message = data as Partial<FrameActivityMessage> | null;
+  return typeof message == 'object' && message?.type === FRAME_ACTIVITY && message.v === FRAME_ACTIVITY_VERSION;
+}
+
+/** `value` as an origin (`https://app.example:8443`), or `null` when it is not one (a path, `null`, a typo). */
+export function parseOrigin(value: string): string | null {
+  try {
+    const { origin } = new URL(value);
+    // `origin` of a URL with a path is its origin alone: only a bare origin (a trailing slash allowed) is one.
+    return origin != 'null' && value.replace(/\/$/, '') == origin ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `source` is the window of one of this document's frames. */
+function isOwnFrame(source: MessageEventSource | null): boolean {
+  for (let i = 0; i < window.length; i++) if (window[i] === source) return true;
+  return false;
+}
+
+/**
+ * Listens for frames' activity messages on this window while connected. A message counts when it is
+ * trusted (posted by a window, not dispatched by a script), its origin is one of `origins()`, and it
+ * comes from a frame of this document; it then counts as input for the page's activity trackers
+ * whose target holds that frame. Anything else is ignored, and `log` hears why.
+ */
+export class FrameMessages {
+  #connected = false;
+
+  constructor(readonly options: { origins: () => readonly string[]; log?: (message: string) => void }) {}
+
+  connect(): void {
+    if (!this.#connected) addEventListener('message', this.#onMessage);
+    this.#connected = true;
+  }
+
+  disconnect(): void {
+    removeEventListener('message', this.#onMessage);
+    this.#connected = false;
+  }
+
+  readonly #onMessage = (event: MessageEvent): void => {
+    if (!isFrameActivity(event.data)) return;
+    const { origins, log } = this.options;
+    if (!event.isTrusted) return log?.('ignored a frame activity message dispatched by a script (untrusted)');
+    if (!origins().some((origin) => parseOrigin(origin) === event.origin)) {
+      return log?.(`ignored activity from a frame of ${event.origin}: not listed in frame-origins`);
+    }
+    if (!isOwnFrame(event.source)) return log?.(`ignored activity from ${event.origin}: not a frame of this page`);
+    frameInput(event.source!);
+  };
+}
