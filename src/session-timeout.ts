@@ -166,8 +166,10 @@ export class SessionTimeoutElement extends ReactiveElement {
   frameOrigins: string[] = [];
   /**
    * While the warning is open and the page hidden (a background tab), the title starts with the time
-   * left, `(0:45) `; restored when the warning closes or the page is shown. `title-alert="off"` (or
-   * `false`) turns it off.
+   * left, `(0:45) `; restored when the warning closes or the page is shown. `title-alert="off"`
+   * (`titleAlert = false`) turns it off.
+   *
+   * @attr {'on' | 'off'} title-alert
    */
   titleAlert = true;
 
