@@ -65,11 +65,11 @@ export class FrameMessages {
   readonly #onMessage = (event: MessageEvent): void => {
     if (!isFrameActivity(event.data)) return;
     const { origins, log } = this.options;
-    if (!event.isTrusted) return log?.('ignored a frame activity message dispatched by a script (untrusted)');
-    if (!origins().some((origin) => parseOrigin(origin) === event.origin)) {
-      return log?.(`ignored activity from a frame of ${event.origin}: not listed in frame-origins`);
-    }
-    if (!isOwnFrame(event.source)) return log?.(`ignored activity from ${event.origin}: not a frame of this page`);
-    frameInput(event.source!);
+    // Dispatched by a script of this page, not posted by a window: not a frame's word.
+    if (!event.isTrusted) return;
+    const why = !origins().some((origin) => parseOrigin(origin) === event.origin) ? 'not in frame-origins'
+      : !isOwnFrame(event.source) ? 'not a frame of this page' : '';
+    if (why) log?.(`ignored frame activity from ${event.origin}: ${why}`);
+    else frameInput(event.source!);
   };
 }

@@ -19,7 +19,7 @@ import type { WarningView } from './warning-view.js';
 import { FallbackWarning } from './fallback-warning.js';
 import { importView } from './view-loader.js';
 import { FrameMessages, parseOrigin } from './frame-activity.js';
-import { TitleAlert } from './title-alert.js';
+import type { TitleAlert } from './title-alert.js';
 
 /**
  * Ms an update with something to show waits for a full view already on its way, before the fallback
@@ -201,7 +201,11 @@ export class SessionTimeoutElement extends ReactiveElement {
     origins: () => this.frameOrigins,
     log: (message) => this.debug && console.debug(`<session-timeout> ${message}`),
   });
-  #titleAlert: TitleAlert | null = null;
+  /**
+   * The title's countdown, fetched when a warning first opens (no page pays for it before; without
+   * it the title stays as it is, the warning itself does not depend on it).
+   */
+  #titleAlert: Promise<TitleAlert | null> | null = null;
   readonly #controller = new SessionTimeoutController(this, {
     ...(this.constructor as typeof SessionTimeoutElement).timing,
     // The attributes as given: the controller resolves them, and tells given ones from defaults.
@@ -370,7 +374,6 @@ export class SessionTimeoutElement extends ReactiveElement {
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);
     this.#frameMessages.connect();
-    this.#titleAlert ??= new TitleAlert();
   }
 
   override disconnectedCallback(): void {
@@ -382,7 +385,7 @@ export class SessionTimeoutElement extends ReactiveElement {
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
     this.#frameMessages.disconnect();
-    this.#titleAlert?.dispose();
+    void this.#titleAlert?.then((alert) => alert?.dispose());
     this.#titleAlert = null;
   }
 
@@ -390,14 +393,19 @@ export class SessionTimeoutElement extends ReactiveElement {
     if (changed.has('warnAfter') || changed.has('expireAfter')) this.#reportProblems();
     if (changed.has('frameOrigins')) {
       for (const origin of this.frameOrigins ?? []) {
-        if (!parseOrigin(origin)) this.#warn(`frame-origins "${origin}" is not an origin (scheme://host[:port], no path): ignored`);
+        if (!parseOrigin(origin)) this.#explain((messages) => messages.notAnOrigin(origin));
       }
     }
   }
 
   /** The title's countdown (a hidden page with the warning open), else the page's own title. */
   #updateTitle(remaining = this.#controller.remaining): void {
-    this.#titleAlert?.update(this.titleAlert && this.state == 'warning', remaining);
+    const show = this.titleAlert && this.state == 'warning';
+    if (show && !this.#titleAlert && this.isConnected) {
+      this.#titleAlert = import('./title-alert.js').then(({ TitleAlert }) => new TitleAlert(), () => null);
+    }
+    // In order: every update waits for the same fetch.
+    void this.#titleAlert?.then((alert) => alert?.update(show, remaining));
   }
 
   /**

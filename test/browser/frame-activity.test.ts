@@ -40,7 +40,9 @@ const nextFrameMessage = () => new Promise<MessageEvent>((resolve) => {
   addEventListener('message', listener);
 });
 
-describe('frame activity', () => {
+describe('frame activity', function () {
+  // A page of another origin loads in each test: slower than the rest on a loaded machine.
+  this.timeout(15_000);
   let tracker: ActivityTracker;
   let messages: FrameMessages;
   let time: FakeTime;
@@ -81,7 +83,7 @@ describe('frame activity', () => {
     await typeInFrame();
     await message;
     expect(tracker.lastInput, 'not counted').to.equal(0);
-    expect(logged.join('\n')).to.contain(`${otherOrigin}: not listed in frame-origins`);
+    expect(logged.join('\n')).to.contain(`${otherOrigin}: not in frame-origins`);
   });
 
   it('nothing is accepted by default', async () => {
@@ -107,7 +109,8 @@ describe('frame activity', () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe srcdoc="<p>x</p>"></iframe>`);
     dispatchEvent(new MessageEvent('message', { data: message, origin: location.origin, source: frame.contentWindow }));
     expect(tracker.lastInput).to.equal(0);
-    expect(logged.join('\n')).to.contain('not a frame of this page').and.to.contain('untrusted');
+    expect(logged.join('\n')).to.contain('not a frame of this page');
+    expect(logged, 'the script-dispatched one is not even logged').to.have.length(1);
   });
 
   it('the frame module posts at most one message a second while input goes on', async () => {
@@ -139,7 +142,8 @@ describe('frame activity', () => {
   });
 });
 
-describe('<session-timeout frame-origins>', () => {
+describe('<session-timeout frame-origins>', function () {
+  this.timeout(15_000);
   let time = new FakeTime();
   class FramedTimeout extends SessionTimeoutElement {
     static override timing = { now: time.clock, scheduler: time };

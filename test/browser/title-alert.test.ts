@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { TitleAlert, titlePrefix, type VisibilitySource } from '../../src/title-alert.js';
 import { FakeTime } from './fake-time.js';
@@ -106,6 +106,11 @@ describe('<session-timeout> title alert', () => {
     hidden = value;
     document.dispatchEvent(new Event('visibilitychange'));
   };
+  /** The title once the element's updates went through (the alert is fetched when a warning first opens). */
+  const title = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    return document.title;
+  };
   beforeEach(() => {
     time = new FakeTime();
     TitledTimeout.timing = { now: time.clock, scheduler: time };
@@ -125,16 +130,16 @@ describe('<session-timeout> title alert', () => {
     time.advance(60_000);
     await el.updateComplete;
     expect(el.state).to.equal('warning');
-    expect(document.title).to.equal('(1:00) Reports');
+    await waitUntil(() => document.title == '(1:00) Reports', 'the countdown in the title');
     time.advance(15_000);
-    expect(document.title, 'each second').to.equal('(0:45) Reports');
+    expect(await title(), 'each second').to.equal('(0:45) Reports');
     setHidden(false);
-    expect(document.title, 'shown').to.equal('Reports');
+    expect(document.title, 'shown: at once').to.equal('Reports');
     setHidden(true);
-    expect(document.title).to.equal('(0:45) Reports');
+    expect(await title()).to.equal('(0:45) Reports');
     el.extend();
     await el.updateComplete;
-    expect(document.title, 'the warning closed').to.equal('Reports');
+    expect(await title(), 'the warning closed').to.equal('Reports');
   });
 
   it('title-alert="off" leaves the title alone', async () => {
@@ -144,11 +149,11 @@ describe('<session-timeout> title alert', () => {
     time.advance(61_000);
     await el.updateComplete;
     expect(el.state).to.equal('warning');
-    expect(document.title).to.equal('Reports');
+    expect(await title()).to.equal('Reports');
     el.removeAttribute('title-alert');
     await el.updateComplete;
     expect(el.titleAlert, 'on by default').to.equal(true);
     time.advance(1_000);
-    expect(document.title).to.equal('(0:58) Reports');
+    await waitUntil(() => document.title == '(0:58) Reports', 'on again: the countdown');
   });
 });
