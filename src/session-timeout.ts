@@ -19,7 +19,7 @@ import type { WarningView } from './warning-view.js';
 import { FallbackWarning } from './fallback-warning.js';
 import { importView } from './view-loader.js';
 import { FrameMessages, parseOrigin } from './frame-activity.js';
-import type { TitleAlert } from './title-alert.js';
+import { TitleAlert } from './title-alert.js';
 
 /**
  * Ms an update with something to show waits for a full view already on its way, before the fallback
@@ -202,10 +202,10 @@ export class SessionTimeoutElement extends ReactiveElement {
     log: (message) => this.debug && console.debug(`<session-timeout> ${message}`),
   });
   /**
-   * The title's countdown, fetched when a warning first opens (no page pays for it before; without
-   * it the title stays as it is, the warning itself does not depend on it).
+   * The title's countdown. In the first download, not fetched with the view: it must work where no
+   * further script can be fetched (offline, a CSP), with the fallback warning.
    */
-  #titleAlert: Promise<TitleAlert | null> | null = null;
+  #titleAlert: TitleAlert | null = null;
   readonly #controller = new SessionTimeoutController(this, {
     ...(this.constructor as typeof SessionTimeoutElement).timing,
     // The attributes as given: the controller resolves them, and tells given ones from defaults.
@@ -374,6 +374,7 @@ export class SessionTimeoutElement extends ReactiveElement {
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);
     this.#frameMessages.connect();
+    this.#titleAlert ??= new TitleAlert();
   }
 
   override disconnectedCallback(): void {
@@ -385,7 +386,7 @@ export class SessionTimeoutElement extends ReactiveElement {
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
     this.#frameMessages.disconnect();
-    void this.#titleAlert?.then((alert) => alert?.dispose());
+    this.#titleAlert?.dispose();
     this.#titleAlert = null;
   }
 
@@ -400,12 +401,7 @@ export class SessionTimeoutElement extends ReactiveElement {
 
   /** The title's countdown (a hidden page with the warning open), else the page's own title. */
   #updateTitle(remaining = this.#controller.remaining): void {
-    const show = this.titleAlert && this.state == 'warning';
-    if (show && !this.#titleAlert && this.isConnected) {
-      this.#titleAlert = import('./title-alert.js').then(({ TitleAlert }) => new TitleAlert(), () => null);
-    }
-    // In order: every update waits for the same fetch.
-    void this.#titleAlert?.then((alert) => alert?.update(show, remaining));
+    this.#titleAlert?.update(this.titleAlert && this.state == 'warning', remaining);
   }
 
   /**
