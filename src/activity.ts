@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ACTIVE_EVERY, ACTIVITY_EVENTS } from './activity-events.js';
 
 /** What the adapter wakes on lifecycle events; an {@link IdleEngine} fits. */
 export interface ActivitySink {
@@ -17,18 +18,7 @@ export interface ActivitySink {
   active?(at: number): void;
 }
 
-/** Ms between two {@link ActivitySink.active} calls while input goes on. */
-export const ACTIVE_EVERY = 1000;
-
-/**
- * Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble).
- *
- * Moves are heard as `mousemove`, not `pointermove`: on a page without pointer listeners Chromium
- * dispatches no `pointermove` at all, and listening to it would make every mouse move create and
- * dispatch a second event. A pen's hover still arrives as `mousemove` (the primary pointer's
- * compatibility events); touch and pen contact arrive as `touchstart` and `pointerdown`.
- */
-export const ACTIVITY_EVENTS = ['mousemove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+export { ACTIVE_EVERY, ACTIVITY_EVENTS } from './activity-events.js';
 
 /** Moments when timers may have been late or the page frozen, so the deadlines are re-read from the clock. */
 export const LIFECYCLE_EVENTS = ['visibilitychange', 'pageshow', 'focus', 'online'] as const;
