@@ -53,7 +53,10 @@ export class FrameMessages {
     const { origins, log } = this.options;
     // Dispatched by a script of this page, not posted by a window: not a frame's word.
     if (!event.isTrusted) return;
-    const why = !origins().some((origin) => parseOrigin(origin) === event.origin) ? 'not in frame-origins'
+    const listed = origins().some((origin) => parseOrigin(origin) === event.origin);
+    // A same-origin frame that loads the module anyway: its input is already heard directly.
+    if (!listed && event.origin == location.origin) return;
+    const why = !listed ? 'not in frame-origins'
       : !isOwnFrame(event.source) ? 'not a frame of this page' : '';
     if (why) log?.(`ignored frame activity from ${event.origin}: ${why}`);
     else frameInput(event.source!);
