@@ -56,6 +56,21 @@ function resolveReexports(manifest) {
   }
 }
 
+/**
+ * An attribute whose values are not its property's type (`title-alert="off"` for the boolean
+ * `titleAlert`) says so with `@attr {'on' | 'off'} title-alert` in its JSDoc: the analyzer keeps the
+ * property's type, this puts the attribute's own in its place (the framework typings follow it).
+ */
+function attributeValueTypes(manifest) {
+  for (const mod of manifest.modules) {
+    if (!existsSync(mod.path)) continue;
+    const source = readFileSync(mod.path, 'utf8');
+    for (const [, type, name] of source.matchAll(/@attr \{([^}]+)\} ([\w-]+)/g)) {
+      for (const d of mod.declarations ?? []) for (const a of d.attributes ?? []) if (a.name === name) a.type = { text: type };
+    }
+  }
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/hono/**'],
@@ -65,6 +80,7 @@ export default {
       name: 'session-timeout-element:shipped-paths',
       packageLinkPhase({ customElementsManifest: manifest }) {
         definitionExports(manifest);
+        attributeValueTypes(manifest);
         resolveReexports(manifest);
         for (const mod of manifest.modules) rewritePaths(mod, mod.path);
         // A module bundling dropped (types only, nothing imports it at run time) does not ship as JS.

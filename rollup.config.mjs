@@ -39,6 +39,8 @@ export default [
     input: {
       index: 'src/index.ts',
       'session-timeout': 'src/session-timeout.ts',
+      // Loaded by a page in a cross-origin frame: reports its input to the parent's element.
+      frame: 'src/frame.ts',
       'hono/index': 'src/hono/index.ts',
       'hono/redis': 'src/hono/redis.ts',
       'hono/cloudflare': 'src/hono/cloudflare.ts',

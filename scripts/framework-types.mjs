@@ -11,6 +11,8 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 
 /** The manifest's `type.text` of an attribute → what may be written as that attribute's value. */
 function attributeValueType(text = 'string') {
+  // A union of string literals (`'on' | 'off'`) is written as it is.
+  if (/^\s*'[^']*'(\s*\|\s*'[^']*')*\s*$/.test(text)) return text;
   if (/\bboolean\b/.test(text)) return 'boolean';
   if (/\bnumber\b/.test(text)) return 'number | `${number}`';
   return 'string';

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ACTIVE_EVERY, ACTIVITY_EVENTS } from './activity-events.js';
 
 /** What the adapter wakes on lifecycle events; an {@link IdleEngine} fits. */
 export interface ActivitySink {
@@ -17,23 +18,34 @@ export interface ActivitySink {
   active?(at: number): void;
 }
 
-/** Ms between two {@link ActivitySink.active} calls while input goes on. */
-export const ACTIVE_EVERY = 1000;
-
-/**
- * Input that counts as the user being there. `scroll` is caught in the capture phase (it does not bubble).
- *
- * Moves are heard as `mousemove`, not `pointermove`: on a page without pointer listeners Chromium
- * dispatches no `pointermove` at all, and listening to it would make every mouse move create and
- * dispatch a second event. A pen's hover still arrives as `mousemove` (the primary pointer's
- * compatibility events); touch and pen contact arrive as `touchstart` and `pointerdown`.
- */
-export const ACTIVITY_EVENTS = ['mousemove', 'pointerdown', 'keydown', 'wheel', 'scroll', 'touchstart'] as const;
+export { ACTIVE_EVERY, ACTIVITY_EVENTS } from './activity-events.js';
 
 /** Moments when timers may have been late or the page frozen, so the deadlines are re-read from the clock. */
 export const LIFECYCLE_EVENTS = ['visibilitychange', 'pageshow', 'focus', 'online'] as const;
 
 const listenerOptions: AddEventListenerOptions = { passive: true, capture: true };
+
+/** The elements whose documents are frames of the page. */
+const FRAMES = 'iframe, frame';
+
+/** Whether `node` is a frame element (by name: a frame's own elements are of another realm, so `instanceof` fails). */
+const isFrame = (node: unknown): node is HTMLIFrameElement =>
+  !!node && /^i?frame$/.test((node as Element).localName ?? '');
+
+/**
+ * The connected trackers of this page: a frame's message (see `frame-activity.ts`) is input for the
+ * ones whose target holds that frame.
+ */
+const connectedTrackers = new Set<ActivityTracker>();
+
+/**
+ * Trusted input happened in the frame whose window is `source` (a cross-origin frame said so, and
+ * its origin was vetted by the caller): it counts for every connected tracker of the page whose
+ * target holds that frame.
+ */
+export function frameInput(source: MessageEventSource): void {
+  for (const tracker of connectedTrackers) tracker.frameInput(source);
+}
 
 /**
  * What the page knows of its user's input, per clock (instants of two clocks do not compare): the
@@ -92,6 +104,8 @@ export class ActivityTracker {
   readonly #now: () => number;
   readonly #page: PageInput;
   readonly #witness: boolean;
+  /** The same-origin frames heard, with the window each one's listeners are on (a navigation makes a new one). */
+  readonly #frames = new Map<HTMLIFrameElement, Window>();
 
   /** @param now The wall clock in ms (default `Date.now`), the same as the engine's. */
   constructor(readonly sink: ActivitySink, now: () => number = Date.now, role?: typeof WITNESS) {
@@ -118,12 +132,17 @@ export class ActivityTracker {
   /**
    * Starts listening for `events` (default {@link ACTIVITY_EVENTS}) on `target` (default: the current
    * document; an element: only input inside it counts), and for lifecycle events on its document and
-   * window. Idempotent: {@link disconnect} first to listen elsewhere.
+   * window. Input in the target's same-origin frames counts too (and in theirs), including frames
+   * added later and frames that navigate: each frame's `load` re-attaches the listeners to its new
+   * window. Cross-origin frames cannot be listened to: see `session-timeout-element/frame`.
+   * Idempotent: {@link disconnect} first to listen elsewhere.
    */
   connect(target: Document | Element = document, events: readonly string[] = ACTIVITY_EVENTS): void {
     if (this.#target) return;
     this.#events = events;
     this.#listen('add', (this.#target = target));
+    this.#watchFrames(target);
+    connectedTrackers.add(this);
     if (this.#witness) return;
     this.#page.listening++;
     this.#page.witness?.disconnect();
@@ -140,11 +159,26 @@ export class ActivityTracker {
     const target = this.#target;
     if (!target) return;
     this.#listen('remove', target);
+    target.removeEventListener('load', this.#onFrameLoad, listenerOptions);
+    for (const win of this.#frames.values()) this.#listenInFrame('remove', win);
+    this.#frames.clear();
     this.#target = null;
+    connectedTrackers.delete(this);
     const page = this.#page;
     if (this.#witness || --page.listening) return;
     page.witness ??= new ActivityTracker({ reevaluate() {} }, this.#now, WITNESS);
     page.witness.connect(target.ownerDocument ?? (target as Document), this.#events);
+  }
+
+  /**
+   * Input in the frame whose window is `source`, reported by the frame itself (a message): counts
+   * when that frame is inside the target (any frame of the document when the target is a document).
+   */
+  frameInput(source: MessageEventSource): void {
+    const target = this.#target;
+    if (!target) return;
+    if (target.nodeType == Node.DOCUMENT_NODE) return this.#input();
+    for (const frame of target.querySelectorAll<HTMLIFrameElement>(FRAMES)) if (frame.contentWindow === source) return this.#input();
   }
 
   /** Whether the listeners are on. */
@@ -159,6 +193,46 @@ export class ActivityTracker {
     for (const type of this.#events) target[method](type, /move$/.test(type) ? this.#onMove : this.#onInput, listenerOptions);
     if (this.#witness) return; // it has nothing to re-evaluate
     for (const type of LIFECYCLE_EVENTS) (type == 'visibilitychange' ? doc : doc.defaultView!)[method](type, this.#onLifecycle);
+  }
+
+  /**
+   * Hears the frames in `root` (a target, or a same-origin frame's document) now and whenever one
+   * loads: a frame's `load` is dispatched on its element in this document, so one capture-phase
+   * listener hears frames added later and frames that navigated or reloaded.
+   */
+  #watchFrames(root: Document | Element): void {
+    root.addEventListener('load', this.#onFrameLoad, listenerOptions);
+    for (const frame of root.querySelectorAll<HTMLIFrameElement>(FRAMES)) this.#attachFrame(frame);
+  }
+
+  readonly #onFrameLoad = (event: Event): void => {
+    if (isFrame(event.target)) this.#attachFrame(event.target);
+  };
+
+  /**
+   * Listens to input on the frame's window, when it is same-origin (`contentDocument` is null for a
+   * cross-origin one: it is left alone) and not already heard (again after each load). Frames removed from the page are
+   * forgotten here, so that the map does not keep them.
+   */
+  #attachFrame(frame: HTMLIFrameElement): void {
+    for (const known of this.#frames.keys()) if (!known.isConnected) this.#frames.delete(known);
+    const win = frame.contentDocument?.defaultView;
+    // Added again even for a known window: a frame's first document (about:blank) may hand its
+    // window to the page it loads (adding a listener twice adds it once).
+    if (!win) return;
+    this.#frames.set(frame, win);
+    this.#listenInFrame('add', win);
+  }
+
+  /** Adds or removes the input listeners on a frame's window, and the `load` listener for its own frames. */
+  #listenInFrame(op: 'add' | 'remove', win: Window): void {
+    try {
+      for (const type of this.#events) win[`${op}EventListener`](type, /move$/.test(type) ? this.#onMove : this.#onInput, listenerOptions);
+      if (op == 'add') this.#watchFrames(win.document);
+      else win.document.removeEventListener('load', this.#onFrameLoad, listenerOptions);
+    } catch {
+      // The frame navigated to another origin since: its old window, and our listeners, are gone.
+    }
   }
 
   // The hot path: one call per event, no allocation, no timer. Mouse moves have their own handler

@@ -47,3 +47,7 @@ export const durationsDiffer = (server: IdleDurations, page: IdleDurations): str
 /** A ping answered, but not with the protocol (404, 403, 500, an HTML login page…): a mistake, not a blip. */
 export const deadPing = (error: Error): string =>
   `ping-url ${error.message}: this page cannot keep the session alive. Is the ping mounted at that URL?`;
+
+/** A `frame-origins` entry that no message can come from. */
+export const notAnOrigin = (origin: string): string =>
+  `frame-origins "${origin}" is not an origin (scheme://host[:port], no path): no frame's message counts from it`;

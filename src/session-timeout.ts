@@ -18,6 +18,8 @@ import type { TextKey } from './texts.js';
 import type { WarningView } from './warning-view.js';
 import { FallbackWarning } from './fallback-warning.js';
 import { importView } from './view-loader.js';
+import { FrameMessages, parseOrigin } from './frame-activity.js';
+import { TitleAlert } from './title-alert.js';
 
 /**
  * Ms an update with something to show waits for a full view already on its way, before the fallback
@@ -95,6 +97,11 @@ export class SessionTimeoutElement extends ReactiveElement {
     },
     activityTarget: { attribute: false },
     unsavedChanges: { type: Boolean, attribute: 'unsaved-changes' },
+    frameOrigins: {
+      attribute: 'frame-origins',
+      converter: (value: string | null) => value?.split(/\s+/).filter(Boolean) ?? [],
+    },
+    titleAlert: { attribute: 'title-alert', converter: (value: string | null) => value?.trim().toLowerCase() != 'off' },
   };
 
   /**
@@ -150,6 +157,21 @@ export class SessionTimeoutElement extends ReactiveElement {
    * finds by itself. While set, the end of the session keeps the page, as for a changed form field.
    */
   unsavedChanges = false;
+  /**
+   * Origins (`https://reports.example`) whose frames may report their user's input, e.g.
+   * `frame-origins="https://a.example https://b.example"` (space-separated): the framed page loads
+   * `session-timeout-element/frame`. Empty by default: no frame's message counts. Same-origin frames
+   * count with no module and no attribute.
+   */
+  frameOrigins: string[] = [];
+  /**
+   * While the warning is open and the page hidden (a background tab), the title starts with the time
+   * left, `(0:45) `; restored when the warning closes or the page is shown. `title-alert="off"`
+   * (`titleAlert = false`) turns it off.
+   *
+   * @attr {'on' | 'off'} title-alert
+   */
+  titleAlert = true;
 
   #warnAfter: unknown;
   #expireAfter: unknown;
@@ -174,6 +196,16 @@ export class SessionTimeoutElement extends ReactiveElement {
   #keptWork = false;
   #redirect = true;
   readonly #warned = new Set<string>();
+  /** Frames' activity messages, accepted from `frame-origins` only. */
+  readonly #frameMessages = new FrameMessages({
+    origins: () => this.frameOrigins,
+    log: (message) => this.debug && console.debug(`<session-timeout> ${message}`),
+  });
+  /**
+   * The title's countdown. In the first download, not fetched with the view: it must work where no
+   * further script can be fetched (offline, a CSP), with the fallback warning.
+   */
+  #titleAlert: TitleAlert | null = null;
   readonly #controller = new SessionTimeoutController(this, {
     ...(this.constructor as typeof SessionTimeoutElement).timing,
     // The attributes as given: the controller resolves them, and tells given ones from defaults.
@@ -191,7 +223,10 @@ export class SessionTimeoutElement extends ReactiveElement {
       else this.#loadView(true);
       this.dispatchEvent(new SessionTimeoutWarnEvent(remaining, reason));
     },
-    onTick: (remaining) => this.#view?.tick(remaining),
+    onTick: (remaining) => {
+      this.#view?.tick(remaining);
+      this.#updateTitle(remaining);
+    },
     onExtend: (remaining, source) => {
       if (source == 'user' && this.state == 'active') this.#outcome = 'stillSignedIn';
       this.dispatchEvent(new SessionTimeoutExtendEvent(remaining));
@@ -338,6 +373,8 @@ export class SessionTimeoutElement extends ReactiveElement {
     addEventListener('submit', this.#onPageSubmit);
     addEventListener('pagehide', this.#onPageHide);
     addEventListener('pageshow', this.#onPageShow);
+    this.#frameMessages.connect();
+    this.#titleAlert ??= new TitleAlert();
   }
 
   override disconnectedCallback(): void {
@@ -348,10 +385,23 @@ export class SessionTimeoutElement extends ReactiveElement {
     removeEventListener('submit', this.#onPageSubmit);
     removeEventListener('pagehide', this.#onPageHide);
     removeEventListener('pageshow', this.#onPageShow);
+    this.#frameMessages.disconnect();
+    this.#titleAlert?.dispose();
+    this.#titleAlert = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('warnAfter') || changed.has('expireAfter')) this.#reportProblems();
+    if (changed.has('frameOrigins')) {
+      for (const origin of this.frameOrigins ?? []) {
+        if (!parseOrigin(origin)) this.#explain((messages) => messages.notAnOrigin(origin));
+      }
+    }
+  }
+
+  /** The title's countdown (a hidden page with the warning open), else the page's own title. */
+  #updateTitle(remaining = this.#controller.remaining): void {
+    this.#titleAlert?.update(this.titleAlert && this.state == 'warning', remaining);
   }
 
   /**
@@ -459,6 +509,7 @@ export class SessionTimeoutElement extends ReactiveElement {
     const hide = this.#keptWork && this.state == 'expired' && !this.#view && !this.#fallback?.shown;
     if (hide || this.#hidPage) document.documentElement.style.visibility = hide ? 'hidden' : '';
     this.#hidPage = hide;
+    this.#updateTitle();
   }
 
   #resolve(): void {

@@ -193,3 +193,95 @@ describe('ActivityTracker', () => {
     }
   });
 });
+
+describe('ActivityTracker in same-origin frames', () => {
+  let tracker: ActivityTracker;
+  let time: FakeTime;
+  let frames: HTMLIFrameElement[];
+  beforeEach(() => {
+    time = new FakeTime();
+    tracker = new ActivityTracker({ reevaluate() {} }, time.clock);
+    frames = [];
+  });
+  afterEach(() => {
+    tracker.disconnect();
+    for (const frame of frames) frame.remove();
+  });
+
+  /** A same-origin frame with a field, in `parent` (default the body), loaded. */
+  async function frameWithField(parent: Element = document.body, src?: string): Promise<HTMLIFrameElement> {
+    const frame = document.createElement('iframe');
+    if (src) frame.src = src;
+    else frame.srcdoc = '<input id="field">';
+    frames.push(frame);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    parent.append(frame);
+    await loaded;
+    return frame;
+  }
+
+  /** Types in the frame's field at a new moment: returns that moment. */
+  async function typeIn(frame: HTMLIFrameElement): Promise<number> {
+    time.now += 5_000;
+    frame.contentDocument!.querySelector('input')!.focus();
+    await sendKeys({ type: 'a' });
+    return time.now;
+  }
+
+  it('counts typing in a frame that was there before connect()', async () => {
+    const frame = await frameWithField();
+    tracker.connect();
+    expect(await typeIn(frame)).to.equal(tracker.lastInput);
+  });
+
+  it('counts typing in a frame added later, and in a frame of that frame', async () => {
+    tracker.connect();
+    const frame = await frameWithField();
+    expect(await typeIn(frame)).to.equal(tracker.lastInput);
+    const inner = await frameWithField(frame.contentDocument!.body);
+    expect(await typeIn(inner), 'the nested frame').to.equal(tracker.lastInput);
+  });
+
+  it('still counts after the frame navigated or reloaded (a new window)', async () => {
+    tracker.connect();
+    const frame = await frameWithField(document.body, '/test/browser/frames/framed-page.html');
+    const firstWindow = frame.contentWindow;
+    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.contentWindow!.location.reload();
+    await reloaded;
+    expect(frame.contentWindow!.document.querySelector('input'), 'a new document').to.exist;
+    expect(await typeIn(frame), 'after a reload').to.equal(tracker.lastInput);
+    const navigated = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.srcdoc = '<input>';
+    await navigated;
+    expect(firstWindow).to.exist;
+    expect(await typeIn(frame), 'after a navigation').to.equal(tracker.lastInput);
+  });
+
+  it('ignores script-dispatched events in a frame, and a frame outside an element target', async () => {
+    const panel = document.createElement('div');
+    document.body.append(panel);
+    try {
+      const outside = await frameWithField();
+      const inside = await frameWithField(panel);
+      tracker.connect(panel);
+      outside.contentDocument!.dispatchEvent(new Event('keydown'));
+      inside.contentDocument!.body.dispatchEvent(new Event('keydown', { bubbles: true }));
+      await typeIn(outside);
+      expect(tracker.lastInput, 'untrusted, or outside the target').to.equal(0);
+      expect(await typeIn(inside)).to.equal(tracker.lastInput);
+    } finally {
+      panel.remove();
+    }
+  });
+
+  it('disconnect() removes the listeners in frames too', async () => {
+    const frame = await frameWithField();
+    tracker.connect();
+    tracker.disconnect();
+    await typeIn(frame);
+    const later = await frameWithField();
+    await typeIn(later);
+    expect(tracker.lastInput).to.equal(0);
+  });
+});

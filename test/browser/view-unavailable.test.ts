@@ -59,4 +59,24 @@ describe('<session-timeout> without its view', () => {
     // The warning under 20 s is still said, in plain words, though its message could not be loaded either.
     expect(warnings.filter((w) => w.includes('has a configuration problem'))).to.have.length(1);
   });
+
+  it('counts down in the title of a hidden page with the fallback warning too, and restores it', async () => {
+    const original = document.title;
+    document.title = 'Reports';
+    let hidden = true;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    try {
+      const el = await fixture<KeepingTimeout>(html`<keeping-timeout warn-after="0.3" expire-after="10" redirect-url="/login"></keeping-timeout>`);
+      await oneEvent(el, 'session-timeout-warn');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('dialog'), 'the fallback alone').to.have.length(1);
+      expect(document.title).to.match(/^\(0:(09|10)\) Reports$/);
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(document.title).to.equal('Reports');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      document.title = original;
+    }
+  });
 });

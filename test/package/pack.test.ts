@@ -72,7 +72,7 @@ describe('the packed package', () => {
     symlinkSync(join(dir, 'package'), join(app, 'node_modules', 'session-timeout-element'), 'dir');
     const locales = readdirSync(join(dir, 'package', 'dist', 'locales')).filter((f) => f.endsWith('.js'));
     assert.ok(locales.includes('de.js'));
-    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/express', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
+    const entries = ['', '/session-timeout.js', '/session-timeout.min.js', '/controller.js', '/passive-fetch.js', '/frame', '/react', '/vue', '/hono', '/hono/redis', '/hono/cloudflare', '/better-auth', '/express', '/custom-elements.json', ...locales.map((f) => `/locales/${f}`)];
     const script = `for (const e of ${JSON.stringify(entries)}) console.log(import.meta.resolve('session-timeout-element' + e))`;
     const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' }).trim().split('\n');
     assert.equal(resolved.length, entries.length);
@@ -80,7 +80,7 @@ describe('the packed package', () => {
 
     const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { sideEffects: string[] };
     const kept = (file: string) => pkg.sideEffects.some((glob) => new RegExp(`^${glob.replace(/^\.\//, '').replaceAll('.', '\\.').replaceAll('*', '[^/]*')}$`).test(file));
-    for (const file of ['dist/index.js', 'dist/session-timeout-define.js', 'dist/session-timeout.min.js', 'dist/locales/de.js']) assert.ok(kept(file), `${file} registers something: in sideEffects`);
+    for (const file of ['dist/index.js', 'dist/session-timeout-define.js', 'dist/session-timeout.min.js', 'dist/frame.js', 'dist/locales/de.js']) assert.ok(kept(file), `${file} registers something: in sideEffects`);
     for (const file of ['dist/passive-fetch.js', 'dist/controller.js', 'dist/session-timeout.js', 'dist/react.js']) assert.ok(!kept(file), `${file} has no side effect`);
   });
 

@@ -1,0 +1,100 @@
+/**
+ * Typing inside frames keeps the session (issue 23): a same-origin frame with no element and no
+ * module in it, and a frame of another origin that loads `session-timeout-element/frame`, which the
+ * element believes only when `frame-origins` lists that origin. The demo server and real time:
+ * warning after 4 s, end after 10 s; the user types in the frame for longer than that.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { after, before, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { describeInBrowsers, elementState, sleep } from './harness.js';
+
+const WARN_AFTER = 4;
+const EXPIRE_AFTER = 10;
+
+/**
+ * Another origin (another port of 127.0.0.1): a page that loads the frame module, and the package's
+ * built modules it imports, as an app on another host would serve them.
+ */
+let other: Server;
+let otherOrigin: string;
+before(async () => {
+  other = createServer((request, response) => {
+    const path = new URL(request.url!, 'http://x').pathname;
+    if (path == '/framed') {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      return response.end('<!doctype html><title>framed</title><textarea id="field"></textarea><script type="module" src="/dist/frame.js"></script>');
+    }
+    const file = /^\/dist\/[\w-]+\.js$/.test(path) ? new URL(`../..${path}`, import.meta.url) : null;
+    try {
+      const script = readFileSync(file!);
+      response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      response.end(script);
+    } catch {
+      response.statusCode = 404;
+      response.end();
+    }
+  });
+  other.listen(0, '127.0.0.1');
+  await once(other, 'listening');
+  otherOrigin = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+});
+after(() => other.close());
+
+describeInBrowsers('typing in frames', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (suite) => {
+  /** Puts a frame showing `src` (or the `srcdoc`) at the top left of the page, and waits for it to load. */
+  async function addFrame(page: Page, frame: { src?: string; srcdoc?: string }): Promise<void> {
+    await page.evaluate((frame) => new Promise<void>((resolve) => {
+      const iframe = Object.assign(document.createElement('iframe'), frame);
+      iframe.style.cssText = 'position: fixed; left: 0; top: 0; width: 300px; height: 120px; z-index: 1; background: white';
+      iframe.addEventListener('load', () => resolve(), { once: true });
+      document.body.append(iframe);
+    }), frame);
+  }
+
+  /** The user clicks into the frame's field and types, once a second for `seconds`; the element's states meanwhile. */
+  async function typeInFrame(page: Page, seconds: number): Promise<Set<string>> {
+    const states = new Set<string>();
+    const end = Date.now() + seconds * 1000;
+    while (Date.now() < end) {
+      // Clicked each time: a first click may reach the parent while a just-loaded frame of another
+      // process is not yet hit-testable (Chromium), and the keys would go nowhere.
+      await page.mouse.click(60, 30);
+      await page.keyboard.type('a');
+      states.add(await elementState(page));
+      await sleep(1000);
+    }
+    states.add(await elementState(page));
+    return states;
+  }
+
+  it('a same-origin frame: no element and no module in it, its typing keeps the session', async () => {
+    const { context, page } = await suite.signedIn();
+    await addFrame(page, { srcdoc: '<textarea style="width: 250px; height: 80px"></textarea>' });
+    const states = await typeInFrame(page, EXPIRE_AFTER + 2);
+    assert.deepEqual([...states], ['active'], 'no warning, no end');
+    assert.equal(await suite.sessionStatus(context), 200, 'the server kept it too');
+    await context.close();
+  });
+
+  it('a cross-origin frame with the frame module: its typing keeps the session when frame-origins lists it', async () => {
+    const { context, page } = await suite.signedIn();
+    await page.evaluate((origin) => { (document.querySelector('session-timeout') as unknown as { frameOrigins: string[] }).frameOrigins = [origin]; }, otherOrigin);
+    await addFrame(page, { src: `${otherOrigin}/framed` });
+    const states = await typeInFrame(page, EXPIRE_AFTER + 2);
+    assert.deepEqual([...states], ['active'], 'no warning, no end');
+    assert.equal(await suite.sessionStatus(context), 200, 'the server kept it too');
+    await context.close();
+  });
+
+  it('a cross-origin frame whose origin is not listed: its typing does not count', async () => {
+    const { context, page } = await suite.signedIn();
+    await addFrame(page, { src: `${otherOrigin}/framed` });
+    const states = await typeInFrame(page, WARN_AFTER + 2);
+    assert.ok(states.has('warning'), `the warning opened (states: ${[...states]})`);
+    await context.close();
+  });
+}, { webkit: true });
