@@ -78,10 +78,11 @@ export interface SessionTimeoutOptions {
    */
   absoluteTimeout?: number | null;
   /**
-   * Presence (opt-in): seconds a session lives with no open page showing it. Every ping (the element
-   * pings every third of it, also while the user is idle) and every guarded request, passive ones
-   * too, shows it; a page that goes away sends a `closing` beacon, which leaves only a few seconds'
-   * grace (`CLOSING_GRACE`) for a reload or the app's next page. A session no page showed for this
+   * Presence (opt-in): seconds a session lives with no open page showing it. Every ping and every
+   * guarded request, passive ones too, shows it; a ping with `"closing": true` (a page going away)
+   * leaves only a few seconds' grace for a reload or the app's next page. The element does not yet
+   * send presence pings while its user is idle, nor closing beacons: turn this on only for a client
+   * that does (docs/protocol.md, presence). A session no page showed for this
    * long ends with reason `closed`. Presence is never activity: it extends neither the idle nor the
    * absolute limit. Must be below `expireAfter`. `start(c, { closeAfter })` sets it per session.
    * @defaultValue none (off)

@@ -4,6 +4,7 @@
  * page that must keep unsaved work stays behind the fallback's opaque modal rather than readable
  * (fails closed). A file of its own: the CSP that blocks the view is page-wide and cannot be taken back.
  */
+import { notePageInput } from '../../src/activity.js';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
@@ -66,6 +67,7 @@ describe('<session-timeout> without its view', () => {
     let hidden = true;
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
     try {
+      notePageInput(); // an element counts from the page's last input: from now, not from earlier tests
       const el = await fixture<KeepingTimeout>(html`<keeping-timeout warn-after="0.3" expire-after="10" redirect-url="/login"></keeping-timeout>`);
       await oneEvent(el, 'session-timeout-warn');
       await el.updateComplete;
