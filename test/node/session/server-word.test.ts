@@ -6,7 +6,16 @@ import { ServerWord } from '../../../src/session/server-word.js';
 /** Console lines said while a test runs (the messages load asynchronously). */
 let said: string[] = [];
 const original = { warn: console.warn, error: console.error };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Waits until `count` lines were said (the messages module loads asynchronously), polling for up to 5 s: a
+ * fixed short wait failed beside the other suites on two cores. Then a little more, so a line too many has
+ * its chance to appear (and fails the count).
+ */
+async function settle(count = 0): Promise<void> {
+  const until = Date.now() + 5000;
+  while (said.length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 describe('ServerWord', () => {
   beforeEach(() => {
@@ -33,7 +42,7 @@ describe('ServerWord', () => {
     const page = { warnAfter: 60, expireAfter: 120 };
     word.adopt(1200, 1140, page);
     word.adopt(1500, 1440, page);
-    await settle();
+    await settle(1);
     assert.equal(said.length, 1);
   });
 
@@ -58,7 +67,7 @@ describe('ServerWord', () => {
     word.reportDeadPing(404, new Error('not found'));
     word.reportDeadPing(404, new Error('not found'));
     word.reportDeadPing(500, new Error('broken'));
-    await settle();
+    await settle(2);
     assert.equal(said.length, 2);
   });
 });

@@ -6,7 +6,16 @@ import { TabRelay, type TabRelayHooks } from '../../../src/session/tab-relay.js'
 import { TabSync, type ServerMessage, type TabMessage } from '../../../src/tab-sync.js';
 import { FakeTime } from '../../browser/fake-time.js';
 
-const delivered = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Waits until `done()` holds (a message crossed the channel), polling, for up to 5 s: a fixed short wait
+ * failed beside the other suites on two cores. Then a little more, so an echo that should not come has its
+ * chance to (and fails the test's "nothing more" checks).
+ */
+async function delivered(done: () => boolean): Promise<void> {
+  const until = Date.now() + 5000;
+  while (!done() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
 let opened: Array<{ close(): void }> = [];
 let channel = 0;
 
@@ -46,13 +55,13 @@ describe('TabRelay', () => {
     engine.rebase(90, 20); // an absolute end in 20 s: its warning at once
     assert.equal(engine.warningReason, 'absolute');
     other.post({ type: 'dismiss' });
-    await delivered();
+    await delivered(() => engine.state == 'active');
     assert.equal(engine.state, 'active');
     assert.deepEqual(heard, [], 'no echo');
     const mine = setup();
     mine.engine.rebase(90, 20);
     mine.engine.dismiss();
-    await delivered();
+    await delivered(() => mine.heard.length > 0);
     assert.deepEqual(mine.heard, [{ type: 'dismiss' }]);
   });
 
@@ -60,7 +69,7 @@ describe('TabRelay', () => {
     const last: ServerMessage = { type: 'server', at: 1, remaining: 80, absoluteRemaining: null, expireAfter: 90, warnAfter: 60 };
     const { engine, other, heard } = setup({ lastServer: () => last });
     other.post({ type: 'hello' });
-    await delivered();
+    await delivered(() => heard.length >= 2);
     assert.deepEqual(heard, [{ type: 'activity', at: engine.lastActivity }, last]);
   });
 
@@ -69,12 +78,12 @@ describe('TabRelay', () => {
     other.post({ type: 'activity', at: time.now });
     other.post({ type: 'server', at: time.now, remaining: 70, absoluteRemaining: null });
     other.post({ type: 'pinged', at: time.now });
-    await delivered();
+    await delivered(() => calls.length >= 3);
     assert.deepEqual(calls, ['keepAliveIfDue', 'server 70', `pinged ${time.now}`]);
     engine.expire('idle');
     calls.length = 0;
     other.post({ type: 'extend', at: time.now });
-    await delivered();
+    await delivered(() => calls.length >= 1);
     assert.deepEqual(calls, ['news']);
     assert.equal(engine.state, 'expired');
   });
@@ -82,11 +91,11 @@ describe('TabRelay', () => {
   it('this page’s end is told, and an end from another tab is not told back', async () => {
     const one = setup();
     one.engine.expire('logout');
-    await delivered();
+    await delivered(() => one.heard.length > 0);
     assert.deepEqual(one.heard, [{ type: 'expire', reason: 'logout' }]);
     const two = setup();
     two.other.post({ type: 'expire', reason: 'idle' });
-    await delivered();
+    await delivered(() => two.engine.state == 'expired');
     assert.equal(two.engine.state, 'expired');
     assert.deepEqual(two.heard, []);
   });
