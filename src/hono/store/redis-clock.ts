@@ -21,15 +21,19 @@ export class RedisClock {
   #readAt: number;
   /** Integer ms from this process's wall clock to Redis'. */
   #offset: number;
+  /** How long (ms) the reading's reply took: Redis ran it somewhere in that time, so it is off by up to this. */
+  #roundTrip: number;
 
   /**
    * @param redisTime - Redis' `TIME` in ms
    * @param readAt - `performance.now()` when the reply arrived: the reading is then a low estimate,
    *   never ahead of Redis, so a valid-until instant built on it never falls after the caller stops waiting
+   * @param roundTrip - ms from sending the reading's command to its reply: the reading's uncertainty
    */
-  constructor(redisTime: number, readAt: number = performance.now()) {
+  constructor(redisTime: number, readAt: number = performance.now(), roundTrip = 0) {
     this.#redisAt = redisTime;
     this.#readAt = readAt;
+    this.#roundTrip = roundTrip;
     // A wall clock within the margin of Redis' is taken as it is: times are then stored as given.
     this.#offset = 0;
     this.offset();
@@ -44,11 +48,13 @@ export class RedisClock {
    * What to add (ms, a whole number) to a time of this process's wall clock to put it on Redis'. Kept
    * while it holds to within {@link CLOCK_MARGIN}, so times handed in come back exactly as given (an
    * injected clock in tests included); changed when this wall clock is, or was stepped or drifted,
-   * further from Redis'. Starts at 0: a wall clock within the margin is used as it is.
+   * further from Redis'. Starts at 0: a wall clock within the margin is used as it is. The margin grows by
+   * the reading's round trip: a reply that took long (a loaded machine) reads Redis as behind by up to
+   * that much, which is no sign of a clock being off.
    */
   offset(): number {
     const current = this.now() - Date.now();
-    if (Math.abs(current - this.#offset) > CLOCK_MARGIN) this.#offset = Math.round(current);
+    if (Math.abs(current - this.#offset) > CLOCK_MARGIN + this.#roundTrip) this.#offset = Math.round(current);
     return this.#offset;
   }
 
@@ -58,9 +64,10 @@ export class RedisClock {
   }
 
   /** A new reading; the offset stays unless it moved beyond the margin. */
-  read(redisTime: number, readAt: number = performance.now()): void {
+  read(redisTime: number, readAt: number = performance.now(), roundTrip = 0): void {
     this.#redisAt = redisTime;
     this.#readAt = readAt;
+    this.#roundTrip = roundTrip;
     this.offset();
   }
 }

@@ -491,7 +491,7 @@ export class RedisStore implements SessionStore {
       return ready;
     }
     return (this.#clock ??= this.#readClock(key).then(
-      ([redisTime, readAt]) => (this.#ready = new RedisClock(redisTime, readAt)),
+      ([redisTime, readAt, roundTrip]) => (this.#ready = new RedisClock(redisTime, readAt, roundTrip)),
       (error: unknown) => {
         this.#clock = undefined;
         throw error;
@@ -502,15 +502,17 @@ export class RedisStore implements SessionStore {
   /** Reads Redis' time again off the request path; until answered, the old reading serves (and is not re-read). */
   #readAgain(clock: RedisClock, key: string): void {
     clock.read(clock.now(), performance.now());
-    this.#readClock(key).then(([redisTime, readAt]) => clock.read(redisTime, readAt), () => undefined);
+    this.#readClock(key).then(([redisTime, readAt, roundTrip]) => clock.read(redisTime, readAt, roundTrip), () => undefined);
   }
 
-  async #readClock(key: string): Promise<[number, number]> {
+  /** Redis' time (ms), when its reply arrived (`performance.now()`), and how long the reply took (ms). */
+  async #readClock(key: string): Promise<[number, number, number]> {
+    const sentAt = performance.now();
     const reply = await this.#evalScript(key, ['clock']);
     const readAt = performance.now();
     if (!Array.isArray(reply)) throw new RedisStoreError(`RedisStore: unexpected clock reply ${String(reply)}`);
     this.#warnIfEvicting(String(reply[2] ?? ''));
-    return [Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000, readAt];
+    return [Number(String(reply[0])) * 1000 + Number(String(reply[1])) / 1000, readAt, readAt - sentAt];
   }
 
   /** Says once when Redis may evict sessions under memory pressure (any policy but `noeviction`: every key has a TTL). */

@@ -34,6 +34,15 @@ describe('RedisClock', () => {
     assert.ok(clock.now() - redisBefore < 1000, 'Redis’ time, read by the monotonic clock, did not move with the step');
   });
 
+  it('does not take a slowly answered reading for a clock that is off: its error is the round trip', () => {
+    // The reply came 1.5 s after the request (a busy event loop, a loaded machine): Redis' TIME, stamped
+    // when Redis ran the script, reads 1.2 s behind this clock although the two agree.
+    const clock = new RedisClock(realNow() - 1200, performance.now(), 1500);
+    assert.equal(clock.offset(), 0, 'no correction from an uncertain reading');
+    stepBy(60_000);
+    assert.ok(Math.abs(clock.offset() + 61_200) <= 2, `a real step beyond margin and round trip is still followed: ${clock.offset()}`);
+  });
+
   it('keeps its offset through a new reading within the margin', () => {
     const clock = new RedisClock(realNow());
     clock.read(realNow() + CLOCK_MARGIN / 2);
