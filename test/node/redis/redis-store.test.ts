@@ -276,9 +276,11 @@ test('node-redis and ioredis share sessions: same keys, same script', async () =
     const storeB = new RedisStore({ client: b.client, prefix: 'shared:' });
     await storeA.create('x', T0, limits);
     assert.deepEqual(await storeB.touch('x', touchAt(T0 + MIN)), { status: 'alive', lastActivity: T0 + MIN, createdAt: T0, moved: true });
-    // Concurrent touches from both clients interleave atomically.
+    // Concurrent touches from both clients interleave atomically: the latest activity wins whatever order
+    // they arrive in. One `now` for all: a touch whose `now` is earlier than the stored activity takes that
+    // as a clock set back and pulls it to its `now`, which would make the answer depend on arrival order.
     const both = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      (i % 2 ? storeA : storeB).touch('x', touchAt(T0 + 2 * MIN + i))));
+      (i % 2 ? storeA : storeB).touch('x', touchAt(T0 + 2 * MIN + 39, { activity: T0 + 2 * MIN + i }))));
     assert.ok(both.every((r) => r.status === 'alive'));
     assert.equal(String(await run(a, ['HGET', 'shared:x', 'lastActivity'])), String(T0 + 2 * MIN + 39));
     await storeB.delete('x');
