@@ -23,7 +23,7 @@ describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER
   async function endedWithWork(username: string) {
     const { context, page } = await suite.signedIn({ username });
     await page.locator('#notes').fill('ten minutes of careful typing');
-    await waitFor(page, part('sign-in-button'), 'visible', (EXPIRE_AFTER + 4) * 1000);
+    await waitFor(page, part('sign-in-button'), 'visible', (EXPIRE_AFTER + 8) * 1000);
     assert.equal(await elementState(page), 'expired');
     assert.equal(new URL(page.url()).pathname, '/', 'the page did not leave');
     assert.equal(await notesReachable(page), false, 'the work is hidden and out of reach');
