@@ -10,6 +10,7 @@
  */
 import { css, supportsAdoptingStyleSheets } from '@lit/reactive-element';
 import { lockScroll } from './scroll-lock.js';
+import { textLayoutReset } from './text-layout-reset.js';
 
 /** What the fallback shows: a warning (`idle` can be extended, `absolute` cannot), kept work after the end, or nothing. */
 export type FallbackKind = 'idle' | 'absolute' | 'kept' | null;
@@ -31,15 +32,7 @@ const styles = css`
     border: 2px solid CanvasText;
     background: Canvas;
     color: CanvasText;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    line-height: 1.5;
-    white-space: normal;
-    font-style: normal;
-    font-weight: normal;
+    ${textLayoutReset}
     overscroll-behavior: contain;
   }
   .fallback::backdrop {

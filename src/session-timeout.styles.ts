@@ -1,4 +1,5 @@
 import { css } from '@lit/reactive-element';
+import { textLayoutReset } from './text-layout-reset.js';
 
 /**
  * Styles of `<session-timeout>`. Colours and the corner radius are custom properties declared on
@@ -17,22 +18,8 @@ export const styles = css`
     --session-timeout-accent: #1967d2;
     --session-timeout-accent-color: #fff;
     --session-timeout-radius: 8px;
-    /*
-     * The page's text layout stops here (Vite's starters centre #root and #app): what the warning
-     * inherits is reset, except the font family and size, the colours' scheme and the direction.
-     * A rule on the element itself (session-timeout { … }) still wins over these.
-     */
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    line-height: 1.5;
-    white-space: normal;
-    font-style: normal;
-    font-weight: normal;
-    font-variant: normal;
-    text-shadow: none;
+    /* A rule on the element itself (session-timeout { … }) still wins over the reset. */
+    ${textLayoutReset}
   }
   dialog {
     box-sizing: border-box;
