@@ -64,7 +64,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist', format: 'esm', sourcemap: true,
-      // The view unhashed: after a failed fetch the drop-in asks for it again by name (src/view-loader.ts).
+      // The view unhashed: after a failed fetch the drop-in asks for it again by name (src/element/view-loader.ts).
       chunkFileNames: (chunk) => (chunk.name == 'warning-view' ? 'drop-in/[name].js' : 'drop-in/[name]-[hash].js'),
     },
     plugins: [nodeResolve(), ts(), minifyTemplates(), minify()],

@@ -14,7 +14,7 @@ import { launchBrowser } from '../test/e2e/harness.js';
 
 // The module with what it imports (the record of the user's edits), as one script.
 const { outputFiles } = await build({
-  entryPoints: [new URL('../dist/unsaved-work.js', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent',
+  entryPoints: [new URL('../dist/browser/unsaved-work.js', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent',
 });
 const module = outputFiles[0]!.text;
 const browser = await launchBrowser('chromium');

@@ -10,7 +10,7 @@ import { html } from 'hono/html';
 import { detectFromQuery, languageDetector, type DetectorOptions } from 'hono/language';
 import { sessionTimeout } from 'session-timeout-element/hono';
 // The element's own way to say a duration (Intl, in the page's language), so the page and the warning say them alike.
-import { durationInWords } from '../src/language.js';
+import { durationInWords } from '../src/i18n/language.js';
 import { demoLanguages, demoTexts, direction, fill, languageTag, toDemoLanguage, type DemoLanguage, type DemoTexts } from './i18n.js';
 
 export interface DemoOptions {

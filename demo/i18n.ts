@@ -6,7 +6,7 @@
  * parentheses, where Intl's nominative is correct (after a preposition it would need another case).
  */
 
-import { fill, lookup } from '../src/language.js';
+import { fill, lookup } from '../src/i18n/language.js';
 
 const en = {
   /** The language's own name, in the language switch. */

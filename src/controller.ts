@@ -12,7 +12,7 @@ import {
   type ConfigurableOptions,
   type SessionTimeoutControllerOptions,
   type SessionTimeoutOptions,
-} from './coordinator.js';
+} from './session/coordinator.js';
 
 export type { ConfigurableOptions, SessionTimeoutControllerOptions, SessionTimeoutOptions };
 

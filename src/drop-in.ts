@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { setLocaleLoader } from './locale-registry.js';
-import { SHIPPED_LOCALES } from './shipped-locales.js';
-import { setFreshViewUrl } from './view-loader.js';
+import { setLocaleLoader } from './i18n/registry.js';
+import { SHIPPED_LOCALES } from './i18n/shipped-locales.js';
+import { setFreshViewUrl } from './element/view-loader.js';
 
 export * from './index.js';
 

@@ -10,8 +10,8 @@
  *
  * @module
  */
-import { ACTIVE_EVERY, ACTIVITY_EVENTS } from './activity-events.js';
-import { FRAME_ACTIVITY, FRAME_ACTIVITY_VERSION, type FrameActivityMessage } from './frame-message.js';
+import { ACTIVE_EVERY, ACTIVITY_EVENTS } from './browser/activity-events.js';
+import { FRAME_ACTIVITY, FRAME_ACTIVITY_VERSION, type FrameActivityMessage } from './browser/frame-message.js';
 
 export type { FrameActivityMessage };
 

@@ -18,13 +18,13 @@ export {
   SessionTimeoutExpireEvent,
   SessionTimeoutErrorEvent,
   type SessionTimeoutEventMap,
-} from './events.js';
+} from './element/events.js';
 export { SessionTimeoutController, type SessionTimeoutControllerOptions } from './controller.js';
-export { SessionCoordinator, type SessionTimeoutOptions, type ConfigurableOptions } from './coordinator.js';
+export { SessionCoordinator, type SessionTimeoutOptions, type ConfigurableOptions } from './session/coordinator.js';
 // Types the public signatures above use (options, states, reasons, the injectable clock).
 export type { IdleDurations, IdleState, ExpireReason, EndReason, ExtendSource, Scheduler } from './idle/engine.js';
-export type { PingRequestOptions } from './ping-client.js';
+export type { PingRequestOptions } from './browser/ping-client.js';
 export { passiveFetch } from './passive-fetch.js';
-export { hasUnsavedWork } from './unsaved-work.js';
-export { defineLocale } from './locale-registry.js';
-export type { LocaleTexts } from './texts.js';
+export { hasUnsavedWork } from './browser/unsaved-work.js';
+export { defineLocale } from './i18n/registry.js';
+export type { LocaleTexts } from './i18n/texts.js';

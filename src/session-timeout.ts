@@ -1,10 +1,10 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { SessionTimeoutController, type SessionTimeoutOptions } from './controller.js';
-import { explain } from './explain.js';
-import { safeNavigationUrl } from './safe-url.js';
-import type { PingRequestOptions } from './ping-client.js';
-import { hasUnsavedWork } from './unsaved-work.js';
-import { watchEdits } from './user-edits.js';
+import { explain } from './session/explain.js';
+import { safeNavigationUrl } from './element/safe-url.js';
+import type { PingRequestOptions } from './browser/ping-client.js';
+import { hasUnsavedWork } from './browser/unsaved-work.js';
+import { watchEdits } from './browser/user-edits.js';
 import {
   SessionTimeoutDismissEvent,
   SessionTimeoutResumeEvent,
@@ -12,14 +12,14 @@ import {
   SessionTimeoutExpireEvent,
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
-} from './events.js';
+} from './element/events.js';
 import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
-import type { TextKey } from './texts.js';
-import type { WarningView } from './warning-view.js';
-import { FallbackWarning } from './fallback-warning.js';
-import { importView } from './view-loader.js';
-import { FrameMessages, parseOrigin } from './frame-activity.js';
-import { TitleAlert } from './title-alert.js';
+import type { TextKey } from './i18n/texts.js';
+import type { WarningView } from './element/warning-view.js';
+import { FallbackWarning } from './element/fallback-warning.js';
+import { importView } from './element/view-loader.js';
+import { FrameMessages, parseOrigin } from './browser/frame-activity.js';
+import { TitleAlert } from './element/title-alert.js';
 
 /**
  * Ms an update with something to show waits for a full view already on its way, before the fallback

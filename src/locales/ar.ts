@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * Arabic (Modern Standard), formal and impersonal where Arabic would mark the reader's gender.

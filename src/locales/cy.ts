@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * Welsh: "chi", in the words of the GOV.UK and HMRC Welsh services ("Er eich diogelwch",

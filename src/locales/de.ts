@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** German: formal "Sie", as German federal and state online services write. */
 export default defineLocale('de', {

@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Spanish: "usted", as Spanish and Latin American public administrations write. */
 export default defineLocale('es', {

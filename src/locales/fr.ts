@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * French: "vous", gender-neutral phrasing (the session is the subject), French typography (narrow

@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Italian: formal "Lei" or impersonal forms, as Italian public administration writes. */
 export default defineLocale('it', {

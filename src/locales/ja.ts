@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Japanese: です/ます, as Japanese public and banking services write. */
 export default defineLocale('ja', {

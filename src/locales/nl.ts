@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Dutch: "u", as Dutch and Flemish government services write. */
 export default defineLocale('nl', {

@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * Polish: impersonal forms ("należy", "nastąpi"), neutral for Pan and Pani. Durations stand after a

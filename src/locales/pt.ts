@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * Portuguese as CLDR's `pt` means it (Brazil), in the register of gov.br; impersonal where

@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Swedish: "du", as Swedish authorities write (Skatteverket, Försäkringskassan). */
 export default defineLocale('sv', {

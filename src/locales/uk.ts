@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /**
  * Ukrainian: polite "Ви", in the plain style of Diia. Durations stand after a colon or in

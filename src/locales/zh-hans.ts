@@ -1,4 +1,4 @@
-import { defineLocale } from '../locale-registry.js';
+import { defineLocale } from '../i18n/registry.js';
 
 /** Chinese (Simplified): polite 您, as mainland government service portals write. */
 export default defineLocale('zh-hans', {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { EndReason, ExpireReason, ExtendSource, Scheduler } from '../idle/engine.js';
-import type { PingRequestOptions } from '../ping-client.js';
+import type { PingRequestOptions } from '../browser/ping-client.js';
 
 /** Options of `SessionCoordinator` (and of the Lit controller). Durations in seconds. */
 export interface SessionTimeoutOptions {

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { KeepAlive } from '../keep-alive.js';
-import { PingClient, type PingRequestOptions, type PingResult } from '../ping-client.js';
+import type { KeepAlive } from '../idle/keep-alive.js';
+import { PingClient, type PingRequestOptions, type PingResult } from '../browser/ping-client.js';
 
 /** What sending pings needs from the session around it. */
 export interface PingerHooks {

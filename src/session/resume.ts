@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { PingAlive, PingClient } from '../ping-client.js';
+import type { PingAlive, PingClient } from '../browser/ping-client.js';
 
 /** What waiting to resume needs from the session around it. */
 export interface ResumeHooks {

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { explain } from '../explain.js';
+import { explain } from './explain.js';
 import { resolveDurations, type IdleDurations } from '../idle/engine.js';
-import type { ServerMessage } from '../tab-sync.js';
+import type { ServerMessage } from '../browser/tab-sync.js';
 import type { SessionTimeoutOptions } from './options.js';
 
 export class ServerWord {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { IdleEngine, IdleEngineEvent } from '../idle/engine.js';
-import { TabSync, type ServerMessage, type TabMessage } from '../tab-sync.js';
+import { TabSync, type ServerMessage, type TabMessage } from '../browser/tab-sync.js';
 
 /** What another tab's news acts on. */
 export interface TabRelayHooks {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { ActivityTracker } from '../../src/activity.js';
+import { ActivityTracker } from '../../src/browser/activity.js';
 import { IdleEngine } from '../../src/idle/engine.js';
 import { FakeTime } from './fake-time.js';
 

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from '../../src/controller.js';
-import { ASK_TABS_WAIT } from '../../src/coordinator.js';
+import { ASK_TABS_WAIT } from '../../src/session/coordinator.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 

@@ -49,7 +49,7 @@ const json = (context, status, body) => {
  */
 let chunk = null;
 const hanging = new Set();
-const VIEW_MODULE = '/src/warning-view.ts';
+const VIEW_MODULE = '/src/element/warning-view.ts';
 
 async function fakeChunk(context, next) {
   if (context.path === '/fake-chunk') {

@@ -1,10 +1,10 @@
 /**
- * The fallback warning alone (src/fallback-warning.ts): what shows when the full view is not there.
+ * The fallback warning alone (src/element/fallback-warning.ts): what shows when the full view is not there.
  * The element's use of it (a view that answers 404, 500 or hangs) is in view-loader.test.ts.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { FallbackWarning } from '../../src/fallback-warning.js';
+import { FallbackWarning } from '../../src/element/fallback-warning.js';
 
 /** A host with a shadow root, and the actions the fallback called. */
 async function setUp() {

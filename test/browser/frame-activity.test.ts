@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { ActivityTracker } from '../../src/activity.js';
-import { FRAME_ACTIVITY, FRAME_ACTIVITY_VERSION, FrameMessages, isFrameActivity, parseOrigin } from '../../src/frame-activity.js';
+import { ActivityTracker } from '../../src/browser/activity.js';
+import { FRAME_ACTIVITY, FRAME_ACTIVITY_VERSION, FrameMessages, isFrameActivity, parseOrigin } from '../../src/browser/frame-activity.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { FakeTime } from './fake-time.js';
 

@@ -8,9 +8,9 @@ import {
   lookup,
   resolveLanguage,
   text,
-} from '../../src/language.js';
-import { defineLocale, registeredLocales, setLocaleLoader } from '../../src/locale-registry.js';
-import { en } from '../../src/texts.js';
+} from '../../src/i18n/language.js';
+import { defineLocale, registeredLocales, setLocaleLoader } from '../../src/i18n/registry.js';
+import { en } from '../../src/i18n/texts.js';
 
 const Intl_ = Intl as { DurationFormat?: unknown };
 

@@ -6,9 +6,9 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
-import { defineLocale, registeredLocales } from '../../src/locale-registry.js';
-import { en } from '../../src/texts.js';
-import { SHIPPED_LOCALES } from '../../src/shipped-locales.js';
+import { defineLocale, registeredLocales } from '../../src/i18n/registry.js';
+import { en } from '../../src/i18n/texts.js';
+import { SHIPPED_LOCALES } from '../../src/i18n/shipped-locales.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PingClient } from '../../src/ping-client.js';
+import { PingClient } from '../../src/browser/ping-client.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 
 describe('PingClient', () => {

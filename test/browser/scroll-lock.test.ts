@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { lockScroll } from '../../src/scroll-lock.js';
+import { lockScroll } from '../../src/element/scroll-lock.js';
 
 describe('lockScroll', () => {
   const scroller = () => document.scrollingElement as HTMLElement;

@@ -2,10 +2,10 @@ import { aTimeout, expect, fixture, html, oneEvent as anyEvent, waitUntil } from
 import { emulateMedia, executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
-import { notePageInput } from '../../src/activity.js';
+import { notePageInput } from '../../src/browser/activity.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
-import { defineLocale, setLocaleLoader } from '../../src/locale-registry.js';
+import { defineLocale, setLocaleLoader } from '../../src/i18n/registry.js';
 
 /** `oneEvent`, typed from the element's event map. */
 const oneEvent = <K extends keyof HTMLElementEventMap>(el: EventTarget, type: K) =>

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { TabSync, isTabMessage, type TabMessage } from '../../src/tab-sync.js';
+import { TabSync, isTabMessage, type TabMessage } from '../../src/browser/tab-sync.js';
 
 /** Resolves once `predicate` holds, polling each animation frame (messages cross tabs asynchronously). */
 async function until(predicate: () => boolean, ms = 2000): Promise<void> {

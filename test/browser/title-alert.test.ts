@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
-import { TitleAlert, titlePrefix, type VisibilitySource } from '../../src/title-alert.js';
+import { TitleAlert, titlePrefix, type VisibilitySource } from '../../src/element/title-alert.js';
 import { FakeTime } from './fake-time.js';
 
 /** A page whose visibility the test sets. */

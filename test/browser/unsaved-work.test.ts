@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createApp, h, nextTick, ref, vModelText, withDirectives } from 'vue';
-import { hasUnsavedWork, isChanged } from '../../src/unsaved-work.js';
+import { hasUnsavedWork, isChanged } from '../../src/browser/unsaved-work.js';
 
 describe('hasUnsavedWork', () => {
   it('is false for a page as it was served, whatever its defaults', async () => {

@@ -24,7 +24,7 @@ function newPage() {
   ChunkTimeout.timing = { now: time.clock, scheduler: time };
 }
 
-const VIEW = '/src/warning-view.ts';
+const VIEW = '/src/element/warning-view.ts';
 const serveView = (script: string[]) => fetch('/fake-chunk', { method: 'PUT', body: JSON.stringify({ path: VIEW, script }) });
 const viewRequests = async () => ((await (await fetch('/fake-chunk')).json()) as { requests: number }).requests;
 

@@ -4,11 +4,11 @@
  * page that must keep unsaved work stays behind the fallback's opaque modal rather than readable
  * (fails closed). A file of its own: the CSP that blocks the view is page-wide and cannot be taken back.
  */
-import { notePageInput } from '../../src/activity.js';
+import { notePageInput } from '../../src/browser/activity.js';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
-import type { SessionTimeoutExpireEvent } from '../../src/events.js';
+import type { SessionTimeoutExpireEvent } from '../../src/element/events.js';
 
 class KeepingTimeout extends SessionTimeoutElement {
   navigations: string[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { PingClient } from '../../../src/ping-client.js';
+import { PingClient } from '../../../src/browser/ping-client.js';
 import { sessionTimeout } from '../../../src/hono/session-timeout.js';
 import type { SessionTimeoutOptions } from '../../../src/hono/options.js';
 import type { SessionTimeoutState, SessionTimeoutVariables } from '../../../src/hono/state.js';

@@ -7,9 +7,9 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { registeredLocales } from '../../../src/locale-registry.js';
-import { SHIPPED_LOCALES } from '../../../src/shipped-locales.js';
-import { en, type LocaleTexts, type TextKey } from '../../../src/texts.js';
+import { registeredLocales } from '../../../src/i18n/registry.js';
+import { SHIPPED_LOCALES } from '../../../src/i18n/shipped-locales.js';
+import { en, type LocaleTexts, type TextKey } from '../../../src/i18n/texts.js';
 
 const localesDir = new URL('../../../src/locales/', import.meta.url);
 const shipped: readonly string[] = SHIPPED_LOCALES;

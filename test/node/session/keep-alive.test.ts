@@ -2,7 +2,7 @@
 // in three browsers (moved from test/browser/keep-alive.test.ts with every assertion).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KeepAlive, MAX_BACKOFF, effectivePingInterval } from '../../../src/keep-alive.js';
+import { KeepAlive, MAX_BACKOFF, effectivePingInterval } from '../../../src/idle/keep-alive.js';
 
 const S = 1000;
 

@@ -1,7 +1,7 @@
 // Sending pings: numbering, stale answers and the shared bookkeeping, under Node with a scripted fetch.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KeepAlive } from '../../../src/keep-alive.js';
+import { KeepAlive } from '../../../src/idle/keep-alive.js';
 import { Pinger } from '../../../src/session/pinger.js';
 
 /** A fetch whose answers the test releases one by one, in any order. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { IdleEngine } from '../../../src/idle/engine.js';
 import { TabRelay, type TabRelayHooks } from '../../../src/session/tab-relay.js';
-import { TabSync, type ServerMessage, type TabMessage } from '../../../src/tab-sync.js';
+import { TabSync, type ServerMessage, type TabMessage } from '../../../src/browser/tab-sync.js';
 import { FakeTime } from '../../browser/fake-time.js';
 
 /**

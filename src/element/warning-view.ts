@@ -9,12 +9,12 @@
  */
 import { supportsAdoptingStyleSheets, type ReactiveController, type ReactiveElement } from '@lit/reactive-element';
 import { html, nothing, render } from 'lit/html.js';
-import type { SessionTimeoutController } from './controller.js';
+import type { SessionTimeoutController } from '../controller.js';
 import { keptWorkView } from './kept-work.js';
-import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from './language.js';
-import { LOCALE_EVENT, registeredLocales } from './locale-registry.js';
-import { styles } from './session-timeout.styles.js';
-import type { TextKey } from './texts.js';
+import { clockTime, countdown, declaredLanguage, durationInWords, fill, resolveLanguage, text, type Language } from '../i18n/language.js';
+import { LOCALE_EVENT, registeredLocales } from '../i18n/registry.js';
+import { styles } from './styles.js';
+import type { TextKey } from '../i18n/texts.js';
 import { deepActiveElement } from './fallback-warning.js';
 import { lockScroll } from './scroll-lock.js';
 

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import type { ExpireReason } from './idle/engine.js';
-import { MAX_SUBJECT_LENGTH, PASSIVE_HEADER, type ReceivedPingAnswer } from './protocol.js';
+import type { ExpireReason } from '../idle/engine.js';
+import { MAX_SUBJECT_LENGTH, PASSIVE_HEADER, type ReceivedPingAnswer } from '../protocol.js';
 
 /**
  * The server knows the session and says how long it has left (seconds): its answer, every field

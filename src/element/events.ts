@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EndReason, ExpireReason } from './protocol.js';
+import type { EndReason, ExpireReason } from '../protocol.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { html } from 'lit/html.js';
-import type { TextKey } from './texts.js';
+import type { TextKey } from '../i18n/texts.js';
 
 /**
  * The expired dialog's content, its texts from `show` (the element's language) inside `slot`; `signIn` opens the

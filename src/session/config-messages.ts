@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { IdleDurations } from './idle/engine.js';
+import type { IdleDurations } from '../idle/engine.js';
 
 const UNITS: Record<string, number> = { ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hour: 3600, hours: 3600 };
 

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { EXPIRE_REASONS, MAX_SUBJECT_LENGTH, type ExpireReason, type ReceivedPingAnswer } from './protocol.js';
+import { EXPIRE_REASONS, MAX_SUBJECT_LENGTH, type ExpireReason, type ReceivedPingAnswer } from '../protocol.js';
 
 /** What tabs tell each other. Instants are wall-clock ms, durations seconds. */
 export type TabMessage =

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { ActivityTracker } from './activity.js';
+import { ActivityTracker } from '../browser/activity.js';
 import {
   IdleEngine,
   rethrowLater,
@@ -27,25 +27,25 @@ import {
   type IdleEngineEvent,
   type IdleState,
   type Scheduler,
-} from './idle/engine.js';
-import { KeepAlive, effectivePingInterval } from './keep-alive.js';
-import { AskAround } from './session/ask-around.js';
-import { Endpoint } from './session/endpoint.js';
-import { Holds } from './session/holds.js';
-import { Pinger } from './session/pinger.js';
+} from '../idle/engine.js';
+import { KeepAlive, effectivePingInterval } from '../idle/keep-alive.js';
+import { AskAround } from './ask-around.js';
+import { Endpoint } from './endpoint.js';
+import { Holds } from './holds.js';
+import { Pinger } from './pinger.js';
 import {
   changedOptions,
   type ConfigurableOptions,
   type SessionTimeoutControllerOptions,
   type SessionTimeoutOptions,
-} from './session/options.js';
-import { ResumeWatch } from './session/resume.js';
-import { ServerWord } from './session/server-word.js';
-import { TabRelay } from './session/tab-relay.js';
-import type { ServerMessage } from './tab-sync.js';
+} from './options.js';
+import { ResumeWatch } from './resume.js';
+import { ServerWord } from './server-word.js';
+import { TabRelay } from './tab-relay.js';
+import type { ServerMessage } from '../browser/tab-sync.js';
 
 export type { ConfigurableOptions, SessionTimeoutControllerOptions, SessionTimeoutOptions };
-export { ASK_TABS_PATIENCE, ASK_TABS_WAIT } from './session/ask-around.js';
+export { ASK_TABS_PATIENCE, ASK_TABS_WAIT } from './ask-around.js';
 
 /**
  * Runs one page's session: `connect()` starts everything, `disconnect()` stops everything (listeners,

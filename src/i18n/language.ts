@@ -6,7 +6,7 @@
  * @module
  */
 import { en, type LocaleTexts, type TextKey } from './texts.js';
-import { localeLoader, registeredLocales } from './locale-registry.js';
+import { localeLoader, registeredLocales } from './registry.js';
 
 /** The language an element speaks, and where its texts come from. */
 export interface Language {
