@@ -108,34 +108,34 @@ export function idleOf(text: string): number | undefined {
   }
 }
 
-/** A store that brings an ended session back to life on its next request. */
-export function revivingStore(inner: MemoryStore): SessionStore {
+/** `inner` with its `touch` replaced: a store that breaks one rule, for the kit to catch. */
+function withTouch(inner: MemoryStore, touch: SessionStore['touch']): SessionStore {
   return {
     create: (id, now, request) => inner.create(id, now, request),
     settleEndReport: (id, reported) => inner.settleEndReport(id, reported),
     delete: (id) => inner.delete(id),
-    touch(id, request): TouchResult | Promise<TouchResult> {
-      const result = inner.touch(id, request);
-      if (result.status !== 'ended') return result;
-      return inner.delete(id)
-        .then(() => inner.create(id, request.now, { expireAfter: request.expireAfter, absoluteTimeout: request.absoluteTimeout, tombstoneFor: request.tombstoneFor }))
-        .then(() => inner.touch(id, request));
-    },
+    touch,
   };
+}
+
+/** A store that brings an ended session back to life on its next request. */
+export function revivingStore(inner: MemoryStore): SessionStore {
+  return withTouch(inner, (id, request): TouchResult | Promise<TouchResult> => {
+    const result = inner.touch(id, request);
+    if (result.status !== 'ended') return result;
+    return inner.delete(id)
+      .then(() => inner.create(id, request.now, { expireAfter: request.expireAfter, absoluteTimeout: request.absoluteTimeout, tombstoneFor: request.tombstoneFor }))
+      .then(() => inner.touch(id, request));
+  });
 }
 
 /** A store that sets `lastActivity = now − idle` instead of keeping the later one: a long idle ends the session. */
 export function shorteningStore(inner: MemoryStore): SessionStore {
-  return {
-    create: (id, now, request) => inner.create(id, now, request),
-    settleEndReport: (id, reported) => inner.settleEndReport(id, reported),
-    delete: (id) => inner.delete(id),
-    touch(id, request): TouchResult | Promise<TouchResult> {
-      const result = inner.touch(id, request);
-      if (result.status === 'alive' && request.activity !== null && request.activity <= request.now - request.expireAfter) {
-        return inner.delete(id).then((): TouchResult => ({ status: 'ended', reason: 'idle', first: true }));
-      }
-      return result;
-    },
-  };
+  return withTouch(inner, (id, request): TouchResult | Promise<TouchResult> => {
+    const result = inner.touch(id, request);
+    if (result.status === 'alive' && request.activity !== null && request.activity <= request.now - request.expireAfter) {
+      return inner.delete(id).then((): TouchResult => ({ status: 'ended', reason: 'idle', first: true }));
+    }
+    return result;
+  });
 }
