@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 describe('importing the browser entries on a server', () => {
-  for (const entry of ['index', 'session-timeout', 'session-timeout-define', 'controller', 'coordinator', 'passive-fetch', 'idle/engine']) {
+  for (const entry of ['index', 'session-timeout', 'session-timeout-define', 'controller', 'session/coordinator', 'passive-fetch', 'idle/engine']) {
     it(`${entry} imports without a DOM`, async () => {
       assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'no DOM here');
       const module = await import(`../../../src/${entry}.ts`);
