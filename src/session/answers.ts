@@ -1,0 +1,34 @@
+/**
+ * Which server answers a page reports as answered pings (`onPing`): each answer once in every tab,
+ * whether this tab's own ping got it or another tab relayed it, and none to a ping that left before
+ * this page's session began. The last answer a tab hears when it opens (the other tabs repeat it, one
+ * copy each) is old news, not a ping answered now; and one answer reaches a tab more than once when
+ * several tabs repeat it to a newcomer.
+ *
+ * @module
+ */
+import type { ServerMessage } from '../browser/tab-sync.js';
+
+/** How many recent answers are remembered: only the latest can come again (each tab repeats its last). */
+const REMEMBERED = 8;
+
+export class AnsweredPings {
+  #since = -Infinity;
+  readonly #seen: string[] = [];
+
+  /** The page's session begins (again) at `at`, wall-clock ms: answers to pings that left before are old news. */
+  begin(at: number): void {
+    this.#since = at;
+  }
+
+  /** Whether `answer` is news here: a ping that left since the session began, not reported before. */
+  fresh(answer: ServerMessage): boolean {
+    if (answer.at < this.#since) return false;
+    // One ping, one answer: the instant it left and what the server said tell it from any other.
+    const key = `${answer.at} ${answer.remaining} ${answer.absoluteRemaining}`;
+    if (this.#seen.includes(key)) return false;
+    this.#seen.push(key);
+    if (this.#seen.length > REMEMBERED) this.#seen.shift();
+    return true;
+  }
+}
