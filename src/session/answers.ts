@@ -1,7 +1,7 @@
 /**
  * Which server answers a page reports as answered pings (`onPing`): each answer once in every tab,
- * whether this tab's own ping got it or another tab relayed it, and none to a ping that left before
- * this page's session began. The last answer a tab hears when it opens (the other tabs repeat it, one
+ * whether this tab's own ping got it or another tab relayed it, and no relayed answer to a ping that
+ * left before this page's session began. The last answer a tab hears when it opens (the other tabs repeat it, one
  * copy each) is old news, not a ping answered now; and one answer reaches a tab more than once when
  * several tabs repeat it to a newcomer.
  *
@@ -21,9 +21,12 @@ export class AnsweredPings {
     this.#since = at;
   }
 
-  /** Whether `answer` is news here: a ping that left since the session began, not reported before. */
-  fresh(answer: ServerMessage): boolean {
-    if (answer.at < this.#since) return false;
+  /**
+   * Whether `answer` is news here, not reported before: to this page's `own` ping, or relayed for a
+   * ping that left after the session began (one that left as it began is as old as one before).
+   */
+  fresh(answer: ServerMessage, own: boolean): boolean {
+    if (!own && answer.at <= this.#since) return false;
     // One ping, one answer: the instant it left and what the server said tell it from any other.
     const key = `${answer.at} ${answer.remaining} ${answer.absoluteRemaining}`;
     if (this.#seen.includes(key)) return false;

@@ -114,7 +114,7 @@ export class SessionCoordinator {
       this.#running = false;
       this.#sync();
       const message: ServerMessage = { type: 'server', at: since, ...answer };
-      this.#applyServer(message);
+      this.#applyServer(message, true);
       this.#tabs.post(message);
       this.#call(this.#options.onResume, this.remaining);
       this.#changed();
@@ -347,17 +347,17 @@ export class SessionCoordinator {
   }
 
   /**
-   * A server answer, from this tab's ping or another tab's: whose session it is first, then the
-   * durations, then the deadlines.
+   * A server answer, from this tab's ping (`own`) or another tab's: whose session it is first, then
+   * the durations, then the deadlines.
    */
-  #applyServer(message: ServerMessage): void {
+  #applyServer(message: ServerMessage, own = false): void {
     const server = this.#server;
     if (server.forSomeoneElse(message.subject)) return this.#leave();
     server.heard(message);
     this.#ask.stop();
     const adopted = server.adopt(message.expireAfter, message.warnAfter, this.#options);
     // Said before what the answer causes (a warning closing, the end), as it happened.
-    if (this.#answered.fresh(message)) this.#call(this.#options.onPing, message.remaining, this.durations);
+    if (this.#answered.fresh(message, own)) this.#call(this.#options.onPing, message.remaining, this.durations);
     if (adopted) {
       this.#engine?.configure(adopted);
       this.#newKeepAlive();
@@ -521,7 +521,7 @@ export class SessionCoordinator {
     if (result.kind == 'alive') {
       const { kind: _, ...answer } = result;
       const message: ServerMessage = { type: 'server', at: since, ...answer };
-      this.#applyServer(message);
+      this.#applyServer(message, true);
       this.#tabs.post(message);
     } else if (result.kind == 'ended') {
       // `missing`: no session at all (signed out elsewhere, revoked), not one that timed out.

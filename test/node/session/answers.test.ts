@@ -10,31 +10,33 @@ describe('AnsweredPings', () => {
   it('reports each answer once, however many tabs repeat it', () => {
     const answers = new AnsweredPings();
     answers.begin(1000);
-    assert.equal(answers.fresh(answer(1000)), true, 'a ping that left as the session began');
-    assert.equal(answers.fresh(answer(1000)), false, 'the same answer, relayed again');
-    assert.equal(answers.fresh({ ...answer(1000), expireAfter: 90 }), false, 'a copy is the same answer');
-    assert.equal(answers.fresh(answer(2000)), true);
-    assert.equal(answers.fresh(answer(1500, 70)), true, 'an answer that arrives late is still one answer');
+    assert.equal(answers.fresh(answer(1000), true), true, 'this page’s own ping, as the session began');
+    assert.equal(answers.fresh(answer(1000), false), false, 'the same answer, relayed back');
+    assert.equal(answers.fresh(answer(2000), false), true, 'another tab’s ping');
+    assert.equal(answers.fresh(answer(2000), false), false, 'the same answer, repeated by a third tab');
+    assert.equal(answers.fresh({ ...answer(2000), expireAfter: 90 }, false), false, 'a copy is the same answer');
+    assert.equal(answers.fresh(answer(1500, 70), false), true, 'an answer that arrives late is still one answer');
   });
 
   it('two pings that left in the same ms with different answers are two', () => {
     const answers = new AnsweredPings();
-    assert.equal(answers.fresh(answer(1000, 80)), true);
-    assert.equal(answers.fresh(answer(1000, 79)), true);
+    assert.equal(answers.fresh(answer(1000, 80), false), true);
+    assert.equal(answers.fresh(answer(1000, 79), false), true);
   });
 
-  it('an answer to a ping that left before the session began (what a new tab hears) is old news', () => {
+  it('a relayed answer to a ping that left before (or as) the session began, what a new tab hears, is old news', () => {
     const answers = new AnsweredPings();
     answers.begin(5000);
-    assert.equal(answers.fresh(answer(4999)), false);
+    assert.equal(answers.fresh(answer(4999), false), false);
+    assert.equal(answers.fresh(answer(5000), false), false);
     answers.begin(4000); // begun again (disabled and enabled, say): from then on
-    assert.equal(answers.fresh(answer(4999)), true);
+    assert.equal(answers.fresh(answer(4999), false), true);
   });
 
   it('remembers the latest answers, the ones tabs repeat', () => {
     const answers = new AnsweredPings();
-    for (let at = 1; at <= 20; at++) assert.equal(answers.fresh(answer(at)), true);
-    assert.equal(answers.fresh(answer(20)), false);
-    assert.equal(answers.fresh(answer(13)), false);
+    for (let at = 1; at <= 20; at++) assert.equal(answers.fresh(answer(at), false), true);
+    assert.equal(answers.fresh(answer(20), false), false);
+    assert.equal(answers.fresh(answer(13), false), false);
   });
 });
