@@ -304,7 +304,8 @@ export class SessionTimeoutElement extends ReactiveElement {
 
   /**
    * Seconds since the user's last input in any tab of the browser, from the wall clock: what a ping
-   * would report as `idle` (`0` while a {@link hold} is on). `null` while disconnected or disabled.
+   * would report as `idle` (`0` while a {@link hold} is on). `null` until the element first
+   * connects, and while disabled.
    */
   get idleFor(): number | null {
     return this.#controller.idleFor;
@@ -312,7 +313,7 @@ export class SessionTimeoutElement extends ReactiveElement {
 
   /**
    * When the user last gave input in any tab of the browser (at worst the page's load, or an
-   * extend). A new `Date` at each read; `null` while disconnected or disabled.
+   * extend). A new `Date` at each read; `null` until the element first connects, and while disabled.
    */
   get lastActivity(): Date | null {
     return this.#controller.lastActivity;
