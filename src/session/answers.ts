@@ -22,14 +22,16 @@ export class AnsweredPings {
   }
 
   /**
-   * Whether `answer` is news here, not reported before: to this page's `own` ping, or relayed for a
-   * ping that left after the session began (one that left as it began is as old as one before).
+   * Whether `answer` is news here: to this page's `own` ping, always; relayed, when not reported
+   * before and for a ping that left after the session began (one that left as it began is as old as
+   * one before).
    */
   fresh(answer: ServerMessage, own: boolean): boolean {
     if (!own && answer.at <= this.#since) return false;
     // One ping, one answer: the instant it left and what the server said tell it from any other.
     const key = `${answer.at} ${answer.remaining} ${answer.absoluteRemaining}`;
-    if (this.#seen.includes(key)) return false;
+    // This page's own answers are each one (its pings are numbered); only a copy from the channel may repeat one.
+    if (!own && this.#seen.includes(key)) return false;
     this.#seen.push(key);
     if (this.#seen.length > REMEMBERED) this.#seen.shift();
     return true;

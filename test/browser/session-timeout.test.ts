@@ -828,6 +828,7 @@ describe('<session-timeout>', () => {
       expect(ticks, 'none before the warning').to.deep.equal([]);
       time.advance(1000);
       expect(el.state).to.equal('warning');
+      expect(ticks.map((event) => event.remaining), 'the first as it opens').to.deep.equal([30]);
       const opened = ticks.length;
       for (let second = 1; second <= 5; second++) time.advance(1000);
       expect(ticks.slice(opened).map((event) => event.remaining)).to.deep.equal([29, 28, 27, 26, 25]);

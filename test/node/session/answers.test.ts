@@ -18,10 +18,13 @@ describe('AnsweredPings', () => {
     assert.equal(answers.fresh(answer(1500, 70), false), true, 'an answer that arrives late is still one answer');
   });
 
-  it('two pings that left in the same ms with different answers are two', () => {
+  it('two pings that left in the same ms with different answers are two; this page’s own two pings are two whatever they got', () => {
     const answers = new AnsweredPings();
     assert.equal(answers.fresh(answer(1000, 80), false), true);
     assert.equal(answers.fresh(answer(1000, 79), false), true);
+    assert.equal(answers.fresh(answer(3000, 80), true), true);
+    assert.equal(answers.fresh(answer(3000, 80), true), true, 'a second ping of this page, in the same ms, the same answer');
+    assert.equal(answers.fresh(answer(3000, 80), false), false, 'but a copy from another tab is not news');
   });
 
   it('a relayed answer to a ping that left before (or as) the session began, what a new tab hears, is old news', () => {
