@@ -17,6 +17,9 @@ export {
   SessionTimeoutResumeEvent,
   SessionTimeoutExpireEvent,
   SessionTimeoutErrorEvent,
+  SessionTimeoutTickEvent,
+  SessionTimeoutLeaderEvent,
+  SessionTimeoutPingEvent,
   type SessionTimeoutEventMap,
 } from './element/events.js';
 export { SessionTimeoutController, type SessionTimeoutControllerOptions } from './controller.js';

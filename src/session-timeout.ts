@@ -12,6 +12,9 @@ import {
   SessionTimeoutExpireEvent,
   SessionTimeoutExtendEvent,
   SessionTimeoutWarnEvent,
+  SessionTimeoutTickEvent,
+  SessionTimeoutLeaderEvent,
+  SessionTimeoutPingEvent,
 } from './element/events.js';
 import { resolveDurations, type IdleDurations, type IdleState, type Scheduler } from './idle/engine.js';
 import type { TextKey } from './i18n/texts.js';
@@ -53,6 +56,9 @@ const RETRY_MAX = 120_000;
  * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
  * @event {SessionTimeoutResumeEvent} session-timeout-resume - An ended page that kept unsaved work is live again: the same user signed in again; `remaining` seconds.
  * @event {SessionTimeoutErrorEvent} session-timeout-error - A ping failed (`error`, `status`); the session is not treated as ended.
+ * @event {SessionTimeoutTickEvent} session-timeout-tick - Each second while the warning is open, from the wall clock; `remaining` seconds.
+ * @event {SessionTimeoutLeaderEvent} session-timeout-leader - This tab started or stopped sending the keep-alive pings (`leader`).
+ * @event {SessionTimeoutPingEvent} session-timeout-ping - The server answered a ping, this tab's or another's (once per answer in every tab): `remaining`, `expireAfter`, `warnAfter` seconds.
  *
  * @slot heading - The warning's title. Default: "Are you still there?"
  * @slot warning - The warning's message. Default: how long the user has been inactive and the inactivity limit.
@@ -226,7 +232,10 @@ export class SessionTimeoutElement extends ReactiveElement {
     onTick: (remaining) => {
       this.#view?.tick(remaining);
       this.#updateTitle(remaining);
+      this.dispatchEvent(new SessionTimeoutTickEvent(remaining));
     },
+    onLeader: (leader) => this.dispatchEvent(new SessionTimeoutLeaderEvent(leader)),
+    onPing: (remaining, { expireAfter, warnAfter }) => this.dispatchEvent(new SessionTimeoutPingEvent(remaining, expireAfter, warnAfter)),
     onExtend: (remaining, source) => {
       if (source == 'user' && this.state == 'active') this.#outcome = 'stillSignedIn';
       this.dispatchEvent(new SessionTimeoutExtendEvent(remaining));
@@ -291,6 +300,32 @@ export class SessionTimeoutElement extends ReactiveElement {
   /** Seconds until the session ends, from the freshest server answer where there is one. */
   get remaining(): number {
     return this.#controller.remaining;
+  }
+
+  /**
+   * Seconds since the user's last input in any tab of the browser, from the wall clock: what a ping
+   * would report as `idle` (`0` while a {@link hold} is on). `null` until the element first
+   * connects, and while disabled.
+   */
+  get idleFor(): number | null {
+    return this.#controller.idleFor;
+  }
+
+  /**
+   * When the user last gave input in any tab of the browser (at worst the page's load, or an
+   * extend). A new `Date` at each read; `null` until the element first connects, and while disabled.
+   */
+  get lastActivity(): Date | null {
+    return this.#controller.lastActivity;
+  }
+
+  /**
+   * Whether this tab sends the keep-alive pings for every tab of the browser (alone, it does, a few ms
+   * after it connects). `false` while disconnected, disabled, or once the session ended.
+   * `session-timeout-leader` says when it changes.
+   */
+  get leader(): boolean {
+    return this.#controller.leader;
   }
 
   /**

@@ -3,12 +3,17 @@ import type {} from 'session-timeout-element/react';
 // Registers the element before React first renders it, so camelCase props (pingRequest) are set as
 // properties. Safe in server rendering too: the import does nothing there.
 import 'session-timeout-element';
-import { useState, type FormEvent } from 'react';
+import type { SessionTimeoutElement } from 'session-timeout-element';
+import { useRef, useState, type FormEvent } from 'react';
 
 export function App() {
+  // The read-only properties, through a ref: how long the user has been idle, in any tab.
+  const timeout = useRef<SessionTimeoutElement>(null);
+  const [left, setLeft] = useState<number | null>(null);
   return (
     <>
       <session-timeout
+        ref={timeout}
         warn-after={840}
         expire-after="900"
         ping-url="/session/ping"
@@ -18,9 +23,17 @@ export function App() {
         onsession-timeout-warn={(event) => console.log(`${event.remaining} s left (${event.reason})`)}
         // With unsaved work the element keeps the page, hidden, until the same user signs in again.
         onsession-timeout-expire={(event) => console.log(`signed out (${event.reason}), work kept: ${event.unsavedWork}`)}
+        // Each second while the warning is open; then the server's word and this tab's part in the keep-alive.
+        onsession-timeout-tick={(event) => setLeft(Math.ceil(event.remaining))}
+        onsession-timeout-ping={(event) => console.log(`server: ${event.remaining} of ${event.expireAfter} s left`)}
+        onsession-timeout-leader={(event) => console.log(event.leader ? 'this tab pings' : 'another tab pings')}
       >
         <span slot="extend-label">Keep working</span>
       </session-timeout>
+      {left !== null && <p>{left} s left</p>}
+      <button onClick={() => console.log(`idle ${timeout.current?.idleFor} s, since ${timeout.current?.lastActivity?.toLocaleTimeString()}, leader: ${timeout.current?.leader}`)}>
+        How idle?
+      </button>
       <Notes />
     </>
   );
@@ -59,6 +72,10 @@ export const mistakes = [
   <session-timeout onsession-timeout-expire={(event) => event.remaining} />,
   // @ts-expect-error `state` is read-only
   <session-timeout state="active" />,
+  // @ts-expect-error so is `leader`: the tabs elect it
+  <session-timeout leader />,
+  // @ts-expect-error the tick event has `remaining`, not `leader`
+  <session-timeout onsession-timeout-tick={(event) => event.leader} />,
   // @ts-expect-error kebab case only: server rendering would write an attribute `warnAfter`, which the element does not observe
   <session-timeout warnAfter={840} />,
   // @ts-expect-error the same for every property that has an attribute

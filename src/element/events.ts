@@ -83,6 +83,50 @@ export class SessionTimeoutErrorEvent extends Event {
   }
 }
 
+/**
+ * `session-timeout-tick`: each second while the warning is open, at the moments the countdown
+ * changes (and when the deadline moves), from the wall clock: never a counter that could drift.
+ *
+ * @example
+ * el.addEventListener('session-timeout-tick', (event) => (badge.textContent = String(Math.ceil(event.remaining))));
+ */
+export class SessionTimeoutTickEvent extends Event {
+  /** @param remaining Seconds until the session ends. */
+  constructor(readonly remaining: number) {
+    super('session-timeout-tick', init);
+  }
+}
+
+/**
+ * `session-timeout-leader`: this tab started (`leader` true) or stopped sending the keep-alive pings
+ * for every tab of the browser. A tab alone wins soon after it starts; another wins when the leading
+ * tab goes away; a tab stops when its session ends or the element is disabled or removed.
+ */
+export class SessionTimeoutLeaderEvent extends Event {
+  /** @param leader Whether this tab now sends the keep-alive pings. */
+  constructor(readonly leader: boolean) {
+    super('session-timeout-leader', init);
+  }
+}
+
+/**
+ * `session-timeout-ping`: the server answered a ping, this tab's or another tab's (fired in every
+ * tab, once per answer). Not for a failed ping (`session-timeout-error`) nor the end (`session-timeout-expire`).
+ *
+ * @example
+ * el.addEventListener('session-timeout-ping', (event) => console.log(`server: ${event.remaining} s left`));
+ */
+export class SessionTimeoutPingEvent extends Event {
+  /**
+   * @param remaining Seconds the server says are left unless there is activity, counted from when the ping left.
+   * @param expireAfter The session's idle limit in force from this answer on (the server's, when it says).
+   * @param warnAfter When the warning opens, in seconds of inactivity, in force from this answer on.
+   */
+  constructor(readonly remaining: number, readonly expireAfter: number, readonly warnAfter: number) {
+    super('session-timeout-ping', init);
+  }
+}
+
 /** The element's events by name: they bubble and are composed, so `document` and `window` hear them too. */
 export interface SessionTimeoutEventMap {
   'session-timeout-warn': SessionTimeoutWarnEvent;
@@ -91,6 +135,9 @@ export interface SessionTimeoutEventMap {
   'session-timeout-resume': SessionTimeoutResumeEvent;
   'session-timeout-expire': SessionTimeoutExpireEvent;
   'session-timeout-error': SessionTimeoutErrorEvent;
+  'session-timeout-tick': SessionTimeoutTickEvent;
+  'session-timeout-leader': SessionTimeoutLeaderEvent;
+  'session-timeout-ping': SessionTimeoutPingEvent;
 }
 
 declare global {

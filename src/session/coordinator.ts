@@ -29,6 +29,7 @@ import {
   type Scheduler,
 } from '../idle/engine.js';
 import { KeepAlive, effectivePingInterval } from '../idle/keep-alive.js';
+import { AnsweredPings } from './answers.js';
 import { AskAround } from './ask-around.js';
 import { Endpoint } from './endpoint.js';
 import { Holds } from './holds.js';
@@ -68,6 +69,9 @@ export class SessionCoordinator {
   #keepAlive: KeepAlive | null = null;
   /** The page's session went to someone else or to no one: it ends and leaves, unseen. */
   #lost = false;
+  /** {@link leader} as last reported to `onLeader`. */
+  #leaderSaid = false;
+  readonly #answered = new AnsweredPings();
   readonly #endpoint = new Endpoint();
   readonly #server = new ServerWord();
   readonly #tabs = new TabRelay({
@@ -80,6 +84,7 @@ export class SessionCoordinator {
       this.#ask.anotherTabPinged();
     },
     news: () => this.#resume.check(),
+    leader: () => this.#leaderChanged(),
     debug: (what, detail) => this.#debug(what, detail),
   });
   readonly #pinger = new Pinger({
@@ -109,7 +114,7 @@ export class SessionCoordinator {
       this.#running = false;
       this.#sync();
       const message: ServerMessage = { type: 'server', at: since, ...answer };
-      this.#applyServer(message);
+      this.#applyServer(message, true);
       this.#tabs.post(message);
       this.#call(this.#options.onResume, this.remaining);
       this.#changed();
@@ -152,14 +157,30 @@ export class SessionCoordinator {
     return this.#engine?.expireAt ?? null;
   }
 
-  /** Wall-clock ms of the last input in any tab of the browser (at worst the page's load); `null` while disabled. */
-  get lastActivity(): number | null {
-    return this.#engine?.lastActivity ?? null;
+  /**
+   * When the user last gave input in any tab of the browser (at worst the page's load, or an
+   * `extend()`); `null` before `connect()` and while disabled. A new `Date` at each read.
+   */
+  get lastActivity(): Date | null {
+    const at = this.#engine?.lastActivity;
+    return at == null ? null : new Date(at);
   }
 
-  /** Seconds since the last input in any tab (what a ping reports); `null` while disabled. */
+  /**
+   * Seconds since {@link lastActivity}, from the wall clock: what a ping would report as `idle`
+   * (so `0` while a {@link hold} is on); `null` before `connect()` and while disabled.
+   */
   get idleFor(): number | null {
     return this.#engine?.idle ?? null;
+  }
+
+  /**
+   * Whether this tab sends the keep-alive pings for every tab of the browser. Alone, a tab leads once
+   * the election settles (at once, or a few ms after `connect()` where Web Locks decide); `false`
+   * while disconnected, disabled or ended. `onLeader` says when it changes.
+   */
+  get leader(): boolean {
+    return this.#running && this.#tabs.isLeader;
   }
 
   /**
@@ -268,6 +289,8 @@ export class SessionCoordinator {
     this.#holds.disarm();
     this.#ask.stop();
     this.#resume.listen(false);
+    // Answers to pings that leave from now on are news to this page; older ones are not.
+    if (run) this.#answered.begin(this.#now());
     if (o.disabled) {
       // Enabling again starts afresh, even after the end (and a kept page no longer waits to resume).
       this.#engine = null;
@@ -294,6 +317,7 @@ export class SessionCoordinator {
         if (this.#resume.waiting) this.#resume.listen(true);
       }
     }
+    this.#leaderChanged();
     this.#changed();
   }
 
@@ -323,15 +347,17 @@ export class SessionCoordinator {
   }
 
   /**
-   * A server answer, from this tab's ping or another tab's: whose session it is first, then the
-   * durations, then the deadlines.
+   * A server answer, from this tab's ping (`own`) or another tab's: whose session it is first, then
+   * the durations, then the deadlines.
    */
-  #applyServer(message: ServerMessage): void {
+  #applyServer(message: ServerMessage, own = false): void {
     const server = this.#server;
     if (server.forSomeoneElse(message.subject)) return this.#leave();
     server.heard(message);
     this.#ask.stop();
     const adopted = server.adopt(message.expireAfter, message.warnAfter, this.#options);
+    // Said before what the answer causes (a warning closing, the end), as it happened.
+    if (this.#answered.fresh(message, own)) this.#call(this.#options.onPing, message.remaining, this.durations);
     if (adopted) {
       this.#engine?.configure(adopted);
       this.#newKeepAlive();
@@ -439,6 +465,16 @@ export class SessionCoordinator {
     this.#call(this.#options.onChange);
   }
 
+  /** Tells `onLeader` when {@link leader} is no longer what it last said. */
+  #leaderChanged(): void {
+    const leader = this.leader;
+    if (leader == this.#leaderSaid) return;
+    this.#leaderSaid = leader;
+    this.#debug('leader', leader);
+    this.#call(this.#options.onLeader, leader);
+    this.#changed();
+  }
+
   readonly #onEngine = (event: IdleEngineEvent): void => {
     const o = this.#options;
     if (event.type != 'tick') this.#debug(event.type, event);
@@ -485,7 +521,7 @@ export class SessionCoordinator {
     if (result.kind == 'alive') {
       const { kind: _, ...answer } = result;
       const message: ServerMessage = { type: 'server', at: since, ...answer };
-      this.#applyServer(message);
+      this.#applyServer(message, true);
       this.#tabs.post(message);
     } else if (result.kind == 'ended') {
       // `missing`: no session at all (signed out elsewhere, revoked), not one that timed out.

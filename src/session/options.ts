@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EndReason, ExpireReason, ExtendSource, Scheduler } from '../idle/engine.js';
+import type { EndReason, ExpireReason, ExtendSource, IdleDurations, Scheduler } from '../idle/engine.js';
 import type { PingRequestOptions } from '../browser/ping-client.js';
 
 /** Options of `SessionCoordinator` (and of the Lit controller). Durations in seconds. */
@@ -40,8 +40,24 @@ export interface SessionTimeoutOptions {
   debug?: boolean;
   /** Called when the warning opens; `remaining` in seconds, `reason` the end it is about. */
   onWarn?: (remaining: number, reason: EndReason) => void;
-  /** Called once a second while the warning is open. */
+  /**
+   * Called each second while the warning is open (and when its deadline moves): `remaining` seconds,
+   * from the wall clock, the moments the countdown changes.
+   */
   onTick?: (remaining: number) => void;
+  /**
+   * Called when this tab starts or stops sending the keep-alive pings (see `SessionCoordinator.leader`):
+   * `true` when it wins the election (alone: soon after `connect()`; else when the leading tab goes),
+   * `false` when it stops (ended, disabled, disconnected). Never twice with the same value.
+   */
+  onLeader?: (leader: boolean) => void;
+  /**
+   * Called for each answer the server gives a ping while this page runs, in every tab: to this tab's
+   * ping or to one another tab sent (relayed), once per answer. `remaining`: the seconds the server
+   * says are left, counted from when the ping left; `durations`: in force from this answer on (the
+   * server's when it said them). Not called for a failed ping (`onError`) nor a `401` (`onExpire`).
+   */
+  onPing?: (remaining: number, durations: IdleDurations) => void;
   /** Called when the session was extended (by the user, by activity, by a hold or by the server). */
   onExtend?: (remaining: number, source: ExtendSource) => void;
   /** Called when an absolute warning was closed without extending (the session still ends at its limit). */

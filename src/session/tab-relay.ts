@@ -22,6 +22,8 @@ export interface TabRelayHooks {
   pinged(at: number): void;
   /** News reached an ended page: a session may have started again. */
   news(): void;
+  /** This tab started or stopped sending the keep-alive pings (read {@link TabRelay.isLeader}). */
+  leader(): void;
   /** With `debug`: one console line. */
   debug(what: string, detail?: unknown): void;
 }
@@ -30,6 +32,11 @@ export class TabRelay {
   #tabs: TabSync | null = null;
   /** True while a message from another tab is applied: what it causes is not echoed back. */
   #fromTab = false;
+  /**
+   * What the channel last said about leadership. Kept here, not read from the channel: a channel
+   * without Web Locks elects itself while it is being made, before it is ours to read.
+   */
+  #leader = false;
   readonly #hooks: TabRelayHooks;
 
   constructor(hooks: TabRelayHooks) {
@@ -43,13 +50,13 @@ export class TabRelay {
 
   /** Whether this tab sends the keep-alive pings (alone, it does). */
   get isLeader(): boolean {
-    return this.#tabs?.isLeader ?? true;
+    return this.#tabs ? this.#leader : true;
   }
 
   /** (Re)joins the channel `name`; an ended page (`expired`) listens but never leads. */
   open(name: string, expired: boolean): void {
-    this.#tabs?.close();
-    this.#tabs = new TabSync({ name, onMessage: this.#receive });
+    this.close();
+    this.#tabs = new TabSync({ name, onMessage: this.#receive, onLeaderChange: this.#leaderChange });
     if (expired) this.#tabs.resign();
   }
 
@@ -89,6 +96,12 @@ export class TabRelay {
         break;
     }
   }
+
+  /** Only the channel in use calls this: a closed one has said its `false` and never leads again. */
+  readonly #leaderChange = (leader: boolean): void => {
+    this.#leader = leader;
+    this.#hooks.leader();
+  };
 
   /** A message from another tab of this browser. */
   readonly #receive = (message: TabMessage): void => {

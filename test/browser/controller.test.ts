@@ -309,7 +309,7 @@ describe('SessionTimeoutController: keep-alive and the other tabs', () => {
     for (let second = 10; second <= 120; second += 10) {
       idle.time.advance(10 * S);
       otherTab.postMessage({ type: 'activity', at: idle.time.now });
-      await waitUntil(() => idle.session.lastActivity === idle.time.now);
+      await waitUntil(() => idle.session.lastActivity?.getTime() === idle.time.now);
     }
     otherTab.close();
     expect(idle.log, 'never warned').to.deep.equal([]);
@@ -467,6 +467,33 @@ describe('SessionTimeoutController: the server decides (issue 10)', () => {
 
 });
 
+describe('SessionTimeoutController: what react-idle-timer users reach for', () => {
+  it('leader: onLeader(true) once a lone tab leads, onLeader(false) when its session ends; never the same value twice', async () => {
+    const said: boolean[] = [];
+    const host = await mount({ channel: `test-${Math.random()}`, onLeader: (leader) => said.push(leader) });
+    await waitUntil(() => host.session.leader, 'the only tab leads', { timeout: 5000 });
+    expect(said).to.deep.equal([true]);
+    host.session.expire('logout');
+    expect([host.session.leader, ...said]).to.deep.equal([false, true, false]);
+    host.remove();
+    expect(said, 'nothing more when it goes').to.deep.equal([true, false]);
+  });
+
+  it('onPing: each answer, with the server’s remaining and the durations in force from it', async () => {
+    const endpoint = fakeEndpoint();
+    await endpoint.script([{ respond: 'alive', remaining: 70, expireAfter: 120, warnAfter: 90 }]);
+    const pings: Array<[number, number, number]> = [];
+    const host = await mount({ pingUrl: endpoint.url, onPing: (remaining, { expireAfter, warnAfter }) => pings.push([remaining, expireAfter, warnAfter]) });
+    host.time.advance(ASK_TABS_WAIT);
+    await waitUntil(() => pings.length === 1, 'the start-up ping answered');
+    expect(pings).to.deep.equal([[70, 120, 90]]);
+    host.session.extend();
+    await waitUntil(() => pings.length === 2, 'the extend answered');
+    expect(host.session.lastActivity).to.be.instanceOf(Date);
+    expect(host.session.lastActivity!.getTime()).to.equal(host.time.now);
+  });
+});
+
 describe('SessionTimeoutController: what developers need to see (issue 14)', () => {
   it('a ping the server answers outside the protocol is reported once on the console, naming the URL', async () => {
     const errors: string[] = [];
@@ -535,7 +562,7 @@ describe('SessionTimeoutController: issue 20', () => {
       for (let second = 10; second <= 120; second += 10) {
         host.time.advance(10 * S);
         otherTab.postMessage({ type: 'activity', at: host.time.now });
-        await waitUntil(() => host.session.lastActivity === host.time.now);
+        await waitUntil(() => host.session.lastActivity?.getTime() === host.time.now);
       }
       expect(host.session.state).to.equal('active');
       expect(host.log.filter((line) => line.startsWith('expire')), 'never signed out').to.deep.equal([]);
@@ -644,7 +671,7 @@ describe('SessionTimeoutController: issue 20', () => {
     first.remove();
     time.advance(30 * S);
     const second = await mount({ now: time.clock, scheduler: time });
-    expect(second.session.lastActivity).to.equal(typedAt);
+    expect(second.session.lastActivity?.getTime()).to.equal(typedAt);
     expect(second.session.idleFor).to.equal(30);
   });
 

@@ -11,3 +11,16 @@ window.addEventListener('session-timeout-warn', (event) => {
   void why;
 });
 document.querySelector('session-timeout')?.addEventListener('session-timeout-resume', (event) => void event.remaining);
+// The events of the last-tab issue: typed fields, on the element and on document alike.
+document.addEventListener('session-timeout-tick', (event) => {
+  const left: number = event.remaining;
+  void left;
+});
+document.querySelector('session-timeout')?.addEventListener('session-timeout-leader', (event) => {
+  const leads: boolean = event.leader;
+  void leads;
+});
+window.addEventListener('session-timeout-ping', (event) => {
+  const [remaining, expireAfter, warnAfter]: number[] = [event.remaining, event.expireAfter, event.warnAfter];
+  void remaining, expireAfter, warnAfter;
+});

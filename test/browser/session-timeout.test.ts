@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent as anyEvent, waitUntil } from
 import { emulateMedia, executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/session-timeout-define.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
+import { SessionTimeoutLeaderEvent, SessionTimeoutPingEvent, SessionTimeoutTickEvent } from '../../src/element/events.js';
 import { notePageInput } from '../../src/browser/activity.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
@@ -754,6 +755,159 @@ describe('<session-timeout>', () => {
       await el.updateComplete;
       expect(el.state).to.equal('expired');
       expect(outcome(), 'the sign-out is confirmed beside the ended state').to.include('Signing you out…');
+    });
+  });
+
+  describe('what react-idle-timer and @ng-idle users reach for: idleFor, lastActivity, leader, tick, ping', () => {
+    /** Every event of `type` the element fires from now on. */
+    function record<K extends keyof HTMLElementEventMap>(el: EventTarget, type: K): Array<HTMLElementEventMap[K]> {
+      const events: Array<HTMLElementEventMap[K]> = [];
+      el.addEventListener(type, (event) => events.push(event as HTMLElementEventMap[K]));
+      return events;
+    }
+    const channel = () => `test-observe-${Math.random()}`;
+
+    it('idleFor grows with the clock and starts again from input in this tab or another; lastActivity is that instant', async () => {
+      const name = channel();
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout channel=${name}></fake-time-timeout>`);
+      const started = time.now;
+      time.advance(12_500);
+      expect(el.idleFor).to.equal(12.5);
+      expect(el.lastActivity).to.be.instanceOf(Date);
+      expect(el.lastActivity!.getTime()).to.equal(started);
+      await sendKeys({ press: 'Shift' }); // input in this tab
+      await waitUntil(() => el.idleFor === 0, 'input here');
+      expect(el.lastActivity!.getTime()).to.equal(time.now);
+      time.advance(7000);
+      expect(el.idleFor).to.equal(7);
+      const otherTab = new BroadcastChannel(name);
+      otherTab.postMessage({ type: 'activity', at: time.now - 2000 });
+      otherTab.close();
+      await waitUntil(() => el.idleFor === 2, 'input in another tab 2 s ago');
+      expect(el.lastActivity!.getTime()).to.equal(time.now - 2000);
+      el.disabled = true;
+      await el.updateComplete;
+      expect([el.idleFor, el.lastActivity]).to.deep.equal([null, null]);
+    });
+
+    it('idleFor and lastActivity cannot be set, nor can leader', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout></fake-time-timeout>`);
+      for (const name of ['idleFor', 'lastActivity', 'leader']) {
+        expect(() => ((el as unknown as Record<string, unknown>)[name] = 1), name).to.throw();
+      }
+    });
+
+    it('leader: a tab alone leads; a second tab follows, and leads once the first goes away', async () => {
+      const name = channel();
+      const first = await fixture<SessionTimeoutElement>(html`<fake-time-timeout channel=${name}></fake-time-timeout>`);
+      await waitUntil(() => first.leader, 'the only tab leads', { timeout: 5000 });
+      const second = document.createElement('fake-time-timeout') as SessionTimeoutElement;
+      second.channel = name;
+      const secondSaid = record(second, 'session-timeout-leader');
+      const firstSaid = record(first, 'session-timeout-leader');
+      document.body.append(second);
+      await aTimeout(100);
+      expect([first.leader, second.leader]).to.deep.equal([true, false]);
+      expect(secondSaid, 'a follower says nothing').to.deep.equal([]);
+      first.remove();
+      await waitUntil(() => second.leader, 'the second tab took over', { timeout: 5000 });
+      expect(secondSaid.map((event) => event.leader)).to.deep.equal([true]);
+      expect(secondSaid[0]).to.be.instanceOf(SessionTimeoutLeaderEvent);
+      expect([secondSaid[0]!.bubbles, secondSaid[0]!.composed]).to.deep.equal([true, true]);
+      expect(first.leader).to.equal(false);
+      expect(firstSaid.map((event) => event.leader), 'the first tab stopped leading').to.deep.equal([false]);
+      second.expire();
+      expect(second.leader, 'an ended tab hands the keep-alive on').to.equal(false);
+      second.remove();
+    });
+
+    it('session-timeout-tick: once per second of the clock while the warning is open, with the seconds left; none once it closes', async () => {
+      const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+      const ticks = record(el, 'session-timeout-tick');
+      time.advance(59_000);
+      expect(ticks, 'none before the warning').to.deep.equal([]);
+      time.advance(1000);
+      expect(el.state).to.equal('warning');
+      expect(ticks.map((event) => event.remaining), 'the first as it opens').to.deep.equal([30]);
+      const opened = ticks.length;
+      for (let second = 1; second <= 5; second++) time.advance(1000);
+      expect(ticks.slice(opened).map((event) => event.remaining)).to.deep.equal([29, 28, 27, 26, 25]);
+      expect(ticks.every((event) => event instanceof SessionTimeoutTickEvent && event.bubbles && event.composed)).to.equal(true);
+      time.advance(500); // between two seconds: none
+      expect(ticks.length).to.equal(opened + 5);
+      el.extend();
+      time.advance(10_000);
+      expect(ticks.length, 'the warning closed: no more ticks').to.equal(opened + 5);
+    });
+
+    it('session-timeout-ping: each answer with the server’s values, in this tab and once in another tab that heard it relayed', async () => {
+      const endpoint = fakeEndpoint();
+      const first = document.createElement('fake-time-timeout') as SessionTimeoutElement;
+      first.pingUrl = endpoint.url;
+      const firstPings = record(first, 'session-timeout-ping');
+      await endpoint.script([{ respond: 'alive', remaining: 680, expireAfter: 700, warnAfter: 640 }]);
+      await fixture(html`<div>${first}</div>`);
+      time.advance(250); // no other tab answers: the start-up ping
+      await waitUntil(() => firstPings.length === 1, 'the start-up ping answered');
+      expect([firstPings[0]!.remaining, firstPings[0]!.expireAfter, firstPings[0]!.warnAfter]).to.deep.equal([680, 700, 640]);
+      expect(firstPings[0]).to.be.instanceOf(SessionTimeoutPingEvent);
+      expect([firstPings[0]!.bubbles, firstPings[0]!.composed]).to.deep.equal([true, true]);
+
+      // A second tab: it asks the first what the server last said (old news, not a ping answered now).
+      time.advance(1000);
+      const second = document.createElement('fake-time-timeout') as SessionTimeoutElement;
+      second.pingUrl = endpoint.url;
+      const secondPings = record(second, 'session-timeout-ping');
+      first.parentElement!.append(second);
+      await waitUntil(() => second.durations.expireAfter === 700, 'the second tab heard the first');
+      await aTimeout(100);
+      expect(secondPings, 'the answer from before it opened').to.deep.equal([]);
+
+      await endpoint.script([{ respond: 'alive', remaining: 900, expireAfter: 900, warnAfter: 840 }]);
+      time.advance(1000);
+      first.extend(); // pings {"idle": 0}
+      await waitUntil(() => firstPings.length === 2 && secondPings.length === 1, 'both tabs heard the answer');
+      await aTimeout(100);
+      expect(firstPings.map((event) => [event.remaining, event.expireAfter, event.warnAfter])).to.deep.equal([[680, 700, 640], [900, 900, 840]]);
+      expect(secondPings.map((event) => [event.remaining, event.expireAfter, event.warnAfter]), 'relayed, once').to.deep.equal([[900, 900, 840]]);
+      expect(await endpoint.requests(), 'the second tab sent nothing').to.have.length(2);
+    });
+
+    it('a failed ping is no session-timeout-ping', async () => {
+      const endpoint = fakeEndpoint('respond=error');
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout ping-url=${endpoint.url}></session-timeout>`);
+      const pings = record(el, 'session-timeout-ping');
+      setTimeout(() => el.extend());
+      await oneEvent(el, 'session-timeout-error');
+      expect(pings).to.deep.equal([]);
+    });
+
+    it('a listener that throws changes nothing: the countdown goes on and the session ends on time', async () => {
+      const reported: unknown[] = [];
+      const mochaOnError = window.onerror;
+      window.onerror = (_message, _source, _line, _column, error) => {
+        reported.push(error);
+        return true;
+      };
+      try {
+        const el = await fixture<SessionTimeoutElement>(html`<fake-time-timeout warn-after="60" expire-after="90"></fake-time-timeout>`);
+        const ticks = record(el, 'session-timeout-tick');
+        for (const type of ['session-timeout-tick', 'session-timeout-leader', 'session-timeout-ping'] as const) {
+          // Once each: the events after it must come as if nothing happened.
+          el.addEventListener(type, () => {
+            throw new Error(`app bug in ${type}`);
+          }, { once: true });
+        }
+        const expired = record(el, 'session-timeout-expire');
+        time.advance(65_000);
+        expect(el.state).to.equal('warning');
+        time.advance(25_000);
+        expect(expired.map((event) => event.reason)).to.deep.equal(['idle']);
+        expect(ticks.at(-1)!.remaining).to.equal(1);
+        expect(reported.some((error) => (error as Error)?.message == 'app bug in session-timeout-tick'), 'reported, not swallowed').to.equal(true);
+      } finally {
+        window.onerror = mochaOnError;
+      }
     });
   });
 

@@ -15,6 +15,7 @@ const documented: Record<string, { values: string[]; types: string[] }> = {
       'SessionTimeoutElement',
       'SessionTimeoutWarnEvent', 'SessionTimeoutExtendEvent', 'SessionTimeoutDismissEvent',
       'SessionTimeoutExpireEvent', 'SessionTimeoutResumeEvent', 'SessionTimeoutErrorEvent',
+      'SessionTimeoutTickEvent', 'SessionTimeoutLeaderEvent', 'SessionTimeoutPingEvent',
       'SessionTimeoutController', 'SessionCoordinator',
       'passiveFetch', 'defineLocale', 'hasUnsavedWork',
     ],

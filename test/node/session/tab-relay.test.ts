@@ -26,6 +26,8 @@ function setup(hooks: Partial<TabRelayHooks> = {}) {
   engine.start();
   const heard: TabMessage[] = [];
   const calls: string[] = [];
+  /** `isLeader` each time the relay said leadership changed. */
+  const leaders: boolean[] = [];
   const name = `relay-test-${++channel}`;
   const relay = new TabRelay({
     engine: () => engine,
@@ -34,6 +36,7 @@ function setup(hooks: Partial<TabRelayHooks> = {}) {
     lastServer: () => null,
     pinged: (at) => calls.push(`pinged ${at}`),
     news: () => calls.push('news'),
+    leader: () => leaders.push(relay.isLeader),
     debug() {},
     ...hooks,
   });
@@ -41,7 +44,7 @@ function setup(hooks: Partial<TabRelayHooks> = {}) {
   const other = new TabSync({ name, onMessage: (message) => heard.push(message) });
   opened.push(relay, other);
   engine.subscribe((event) => relay.tell(event, time.now, false));
-  return { time, engine, relay, other, heard, calls };
+  return { time, engine, relay, other, heard, calls, leaders };
 }
 
 describe('TabRelay', () => {
@@ -98,5 +101,19 @@ describe('TabRelay', () => {
     await delivered(() => two.engine.state == 'expired');
     assert.equal(two.engine.state, 'expired');
     assert.deepEqual(two.heard, []);
+  });
+
+  it('says when this tab starts and stops leading, reading true then; a channel of the past says nothing more', () => {
+    // Under Node there are no Web Locks: a tab leads from the moment it joins, even before the relay holds its channel.
+    const { relay, leaders, engine } = setup();
+    assert.deepEqual(leaders, [true]);
+    assert.equal(relay.isLeader, true);
+    relay.open('relay-test-elsewhere', false); // another channel: the first one says false, the new one true
+    assert.deepEqual(leaders, [true, false, true]);
+    engine.expire('logout'); // an ended page hands leadership on
+    assert.deepEqual(leaders, [true, false, true, false]);
+    assert.equal(relay.isLeader, false);
+    relay.close();
+    assert.deepEqual(leaders, [true, false, true, false], 'no second false');
   });
 });
