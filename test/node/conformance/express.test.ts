@@ -12,11 +12,14 @@ import type { SessionTimeoutOptions } from '../../../src/express/index.js';
 import { RedisStore } from '../../../src/hono/redis.js';
 import { connect } from '../redis/clients.js';
 import { RedisServer } from '../redis/redis-server.js';
+import { EXPIRE_AFTER, WARN_AFTER } from './servers.js';
 
 const SECRET = 'express-kit-secret-at-least-32-characters-long';
+// The durations the other kit tests use (servers.ts says why not shorter: under load a session of 3 s
+// ended during the kit's own checks).
 
 function createApp(options: Partial<SessionTimeoutOptions> = {}) {
-  const timeout = sessionTimeout({ expireAfter: 3, warnAfter: 2, secret: SECRET, redirect: '/login', ...options });
+  const timeout = sessionTimeout({ expireAfter: EXPIRE_AFTER, warnAfter: WARN_AFTER, secret: SECRET, redirect: '/login', ...options });
   const app = express();
   // The ping first, as the docs say: before any body parser and before the middleware.
   app.all('/session/ping', timeout.ping);
@@ -53,7 +56,7 @@ describe('the conformance kit against Express 5', () => {
     const memory = await listen(createApp());
     const withRedis = await listen(createApp({ store: new RedisStore({ client: connected.client, prefix: 'express-kit:' }) }));
     try {
-      const kit = (baseUrl: string) => runConformance({ baseUrl, signIn: '/login', guarded: '/app', expireAfter: 3, warnAfter: 2 });
+      const kit = (baseUrl: string) => runConformance({ baseUrl, signIn: '/login', guarded: '/app', expireAfter: EXPIRE_AFTER, warnAfter: WARN_AFTER });
       for (const report of await Promise.all([kit(memory.origin), kit(withRedis.origin)])) {
         assert.ok(report.passed, explain(report));
         assert.deepEqual(report.results.filter((r) => r.status === 'skip').map((r) => r.rule.id), ['presence']);
