@@ -141,6 +141,20 @@ export class PingClient {
     }
   }
 
+  /**
+   * The closing beacon of a page going away: `{"idle": seconds, "closing": true}` with
+   * `navigator.sendBeacon`, which outlives the page. A string body is sent as `text/plain`: no
+   * preflight (the ping reads JSON whatever the type); the app's extra headers cannot go with it.
+   * Returns whether the browser queued it.
+   */
+  beacon(idle: number): boolean {
+    try {
+      return navigator.sendBeacon?.(this.url, JSON.stringify({ idle: Math.max(0, idle), closing: true })) ?? false;
+    } catch {
+      return false; // not a URL the browser beacons to: presence runs out on its own
+    }
+  }
+
   /** Presence's `closeAfter`: a positive number of seconds, else `null` (absent: off; malformed: ignored, said with `debug`). */
   #closeAfter(value: unknown): number | null {
     if (value === undefined) return null;
