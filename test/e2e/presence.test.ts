@@ -1,0 +1,77 @@
+/**
+ * Close the last tab and the session ends (presence): the demo with CLOSE_AFTER = 3 s, so the leader
+ * tab pings every second, also while the user is idle; a closing tab's beacon shortens presence to the
+ * grace (here closeAfter itself: the server's 5 s or closeAfter if shorter). Warning after 6 s, end
+ * after 10 s of inactivity: no test here types, so every session is idle from its sign-in.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { BrowserContext, Page } from 'puppeteer-core';
+import { cookiesFor, describeInBrowsers, elementState, newTab, sleep, waitForURL } from './harness.js';
+import { urlOf } from './webdriver.js';
+
+const CLOSE_AFTER = 3;
+const WARN_AFTER = 6;
+const EXPIRE_AFTER = 10;
+
+describeInBrowsers('close the last tab, the session ends', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER, closeAfter: CLOSE_AFTER }, (suite) => {
+  /** Another tab of the context on the protected page. */
+  async function openAnother(context: BrowserContext): Promise<Page> {
+    const page = await newTab(context);
+    await page.goto(`${suite.demo.origin}/`);
+    await page.waitForFunction(() => customElements.get('session-timeout') !== undefined);
+    return page;
+  }
+
+  /**
+   * The context's session cookie, read while a page of the session is open (WebDriver classic reads
+   * cookies through the page only).
+   */
+  async function sessionCookie(context: BrowserContext): Promise<string> {
+    return (await cookiesFor(context, suite.demo.origin)).map((c) => `${c.name}=${c.value}`).join('; ');
+  }
+
+  /** The status and reason of a guarded request that is not a navigation (passive), made with `cookie` from Node. */
+  async function apiStatus(cookie: string): Promise<{ status: number; reason?: string }> {
+    const response = await fetch(`${suite.demo.origin}/api/status`, { headers: { Cookie: cookie, 'X-Session-Passive': '1' } });
+    const body = (await response.json().catch(() => ({}))) as { reason?: string };
+    return { status: response.status, reason: body.reason };
+  }
+
+  // One story, so that the file signs in twice per engine (each sign-in and tab costs seconds on a loaded machine).
+  it('reload the only tab: it lives; two tabs, close one: it lives past closeAfter; close the last: refused with closed', async () => {
+    const { context, page: first } = await suite.signedIn();
+    const wait = () => sleep((CLOSE_AFTER + 1) * 1000);
+    const cookie = await sessionCookie(context);
+    await first.reload();
+    await first.waitForFunction(() => customElements.get('session-timeout') !== undefined);
+    await wait();
+    assert.deepEqual(await apiStatus(cookie), { status: 200, reason: undefined }, 'alive after a reload');
+    assert.equal(await urlOf(first), `${suite.demo.origin}/`);
+
+    const second = await openAnother(context);
+    await second.close();
+    await wait();
+    assert.deepEqual(await apiStatus(cookie), { status: 200, reason: undefined }, 'alive with one tab of two closed');
+    assert.notEqual(await elementState(first), 'expired');
+
+    const spare = await newTab(context); // no page of the session: the context (its cookie) stays
+    await first.close();
+    await wait();
+    assert.deepEqual(await apiStatus(cookie), { status: 401, reason: 'closed' }, 'the last one closed');
+    await spare.goto(`${suite.demo.origin}/`);
+    await waitForURL(spare, `${suite.demo.origin}/login?reason=closed`);
+    await context.close();
+  });
+
+  it('an idle open tab keeps presence, and still ends at expireAfter with reason idle', async () => {
+    const { context, page } = await suite.signedIn();
+    const signedInAt = Date.now();
+    await waitForURL(page, /\/login\?reason=/, { timeout: (EXPIRE_AFTER + 8) * 1000 });
+    const seconds = (Date.now() - signedInAt) / 1000;
+    assert.equal(await urlOf(page), `${suite.demo.origin}/login?reason=idle`, 'idle, not closed: presence was kept');
+    assert.ok(seconds >= EXPIRE_AFTER - 2 && seconds <= EXPIRE_AFTER + 5,
+      `ended after ${seconds} s: at expireAfter, presence pings never extended it`);
+    await context.close();
+  });
+}, { webkit: true });
