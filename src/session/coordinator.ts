@@ -101,7 +101,7 @@ export class SessionCoordinator {
     live: () => this.#running && !!this.#pinger.client && !!this.#engine && this.#engine.state != 'expired',
     // The true idle time: presence is never activity.
     ping: () => void this.#ping(this.#engine!.idle),
-    beacon: () => this.#pinger.client?.beacon(this.#engine!.idle),
+    beacon: () => this.#pinger.client?.beacon(this.#engine!.idle) ?? false,
     post: (message) => this.#tabs.post(message),
     debug: (what, detail) => this.#debug(what, detail),
   });

@@ -45,8 +45,8 @@ export interface PresenceHooks {
   live(): boolean;
   /** Sends a presence ping reporting the true idle time; its answer is applied like any other. */
   ping(): void;
-  /** Sends the closing beacon `{"idle": s, "closing": true}`. */
-  beacon(): void;
+  /** Sends the closing beacon `{"idle": s, "closing": true}`; whether the browser queued it. */
+  beacon(): boolean;
   /** Tells the other tabs this page goes away. */
   post(message: { type: 'closing'; at: number }): void;
   /** With `debug`: one console line. */
@@ -161,7 +161,7 @@ export class Presence {
     // Into the back/forward cache: the page may come back (pageshow pings then); its lease may run out meanwhile.
     if ((event as PageTransitionEvent).persisted || this.#closeAfter == null || !this.#hooks.live()) return;
     this.stop();
-    this.#hooks.beacon();
+    this.#hooks.debug('closing beacon', { queued: this.#hooks.beacon() });
     this.#hooks.post({ type: 'closing', at: this.#hooks.now() });
   };
 }

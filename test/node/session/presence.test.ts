@@ -17,7 +17,7 @@ function setup({ leader = true } = {}) {
     leader: () => state.leader,
     live: () => state.live,
     ping: () => pings.push(time.now),
-    beacon: () => beacons.push(time.now),
+    beacon: () => !!beacons.push(time.now),
     post: (message) => posted.push(message),
     debug: () => {},
   });
