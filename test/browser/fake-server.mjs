@@ -129,7 +129,7 @@ export async function fakeServer(context, next) {
         absoluteRemaining: plan.absoluteRemaining == null ? null : Number(plan.absoluteRemaining),
         ...(plan.subject === undefined ? {} : { subject: plan.subject }),
         // Presence: a number from the query; scripted, the JSON value as it is (malformed ones too).
-        ...(plan.closeAfter === undefined ? {} : { closeAfter: typeof plan.closeAfter == 'string' ? Number(plan.closeAfter) : plan.closeAfter }),
+        ...(plan.closeAfter === undefined ? {} : { closeAfter: plan === context.query ? Number(plan.closeAfter) : plan.closeAfter }),
       });
     }
     case 'expired':
