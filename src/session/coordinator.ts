@@ -13,7 +13,8 @@
  *   ping) only when no tab answers, so it warns on time even when its attributes are wrong.
  *
  * Each concern is its own module under `session/`: the options, asking around, holds, resume, what
- * the server said, the endpoint; this one wires them and the engine, the tabs and the pings.
+ * the server said, the endpoint, presence (the last tab closed ends the session); this one wires them
+ * and the engine, the tabs and the pings.
  *
  * @module
  */
