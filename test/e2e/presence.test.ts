@@ -1,6 +1,6 @@
 /**
- * Close the last tab and the session ends (presence): the demo with CLOSE_AFTER = 3 s, so the leader
- * tab pings every second, also while the user is idle; a closing tab's beacon shortens presence to the
+ * Close the last tab and the session ends (presence): the demo with CLOSE_AFTER = 4 s, so the leader
+ * tab pings every 1.33 s, also while the user is idle; a closing tab's beacon shortens presence to the
  * grace (here closeAfter itself: the server's 5 s or closeAfter if shorter). Warning after 6 s, end
  * after 10 s of inactivity.
  */
@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'puppeteer-core';
 import { cookiesFor, describeInBrowsers, elementState, newTab, sleep, waitForURL } from './harness.js';
 import { urlOf } from './webdriver.js';
 
-const CLOSE_AFTER = 3;
+const CLOSE_AFTER = 4;
 const WARN_AFTER = 6;
 const EXPIRE_AFTER = 10;
 
@@ -54,8 +54,9 @@ describeInBrowsers('close the last tab, the session ends', { warnAfter: WARN_AFT
     const type = async () => { await first.click('#notes'); await first.keyboard.type('a'); };
     await type();
     const second = await openAnother(context);
+    const spare = await newTab(context); // no page of the session: the context (its cookie) stays when the last one closes
     // A tab closed before it heard a server answer (its own ping's or another tab's, passed on) does not
-    // know presence is on, and sends no beacon: the next answer the first tab gets (every second) is passed on.
+    // know presence is on, and sends no beacon: the next answer the first tab gets (every 1.33 s) is passed on.
     await sleep(1500);
     // Chromium reports what a closing page logs (its network events may be cut off by the close, and
     // Firefox's WebDriver BiDi reports neither): with `debug`, the element says it queued the beacon.
@@ -73,7 +74,6 @@ describeInBrowsers('close the last tab, the session ends', { warnAfter: WARN_AFT
     assert.notEqual(await elementState(first), 'expired');
     if (suite.engine == 'chromium') assert.deepEqual(beacon, [true], 'the closing tab queued its beacon');
 
-    const spare = await newTab(context); // no page of the session: the context (its cookie) stays
     await type();
     await first.close();
     await wait();
