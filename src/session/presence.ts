@@ -24,6 +24,13 @@
 import type { Scheduler } from '../idle/engine.js';
 import { OneTimer } from './timer.js';
 
+/**
+ * Up to this fraction of the wait is added to it at random. Where Web Locks are missing (a plain-http
+ * page) every tab leads, and tabs that heard the same ping would all wake at the same instant: the
+ * first to wake pings and tells the others, who then find it done.
+ */
+export const PRESENCE_JITTER = 0.1;
+
 /** Ms a remaining tab waits before answering another tab's `closing`, at most (see {@link closingAnswerDelay}). */
 export const CLOSING_ANSWER_DELAY = 1000;
 
@@ -51,6 +58,8 @@ export interface PresenceHooks {
   post(message: { type: 'closing'; at: number }): void;
   /** With `debug`: one console line. */
   debug(what: string, detail?: unknown): void;
+  /** 0 ≤ x < 1, for the jitter. Default `Math.random`. */
+  random?(): number;
 }
 
 export class Presence {
@@ -60,6 +69,8 @@ export class Presence {
   #lastPingAt = -Infinity;
   /** Wall-clock ms of the latest `closing` another tab sent. */
   #closingAt = -Infinity;
+  /** This wait's share of {@link PRESENCE_JITTER}, drawn with each ping seen. */
+  #jitter = 0;
   readonly #pace: OneTimer;
   readonly #answer: OneTimer;
   readonly #hooks: PresenceHooks;
@@ -78,13 +89,13 @@ export class Presence {
 
   /**
    * Wall-clock ms at which this tab sends the next presence ping unless another ping leaves first:
-   * a third of `closeAfter` after the last ping (two thirds for a tab that does not lead); `null`
-   * while presence is off.
+   * a third of `closeAfter` after the last ping (two thirds for a tab that does not lead), plus up
+   * to {@link PRESENCE_JITTER} of it; `null` while presence is off.
    */
   get dueAt(): number | null {
     const closeAfter = this.#closeAfter;
     if (closeAfter == null) return null;
-    return this.#lastPingAt + (closeAfter / 3) * 1000 * (this.#hooks.leader() ? 1 : 2);
+    return this.#lastPingAt + (closeAfter / 3) * 1000 * ((this.#hooks.leader() ? 1 : 2) + this.#jitter);
   }
 
   /** A server answer (this tab's or another's): presence is on with its `closeAfter`, off without. */
@@ -98,6 +109,7 @@ export class Presence {
   /** A ping (of any kind) left this tab or another at `at`. */
   pinged(at: number): void {
     this.#lastPingAt = Math.max(this.#lastPingAt, Math.min(at, this.#hooks.now()));
+    this.#jitter = this.#random() * PRESENCE_JITTER;
     this.schedule();
   }
 
@@ -107,7 +119,7 @@ export class Presence {
     if (closeAfter == null || !this.#hooks.live()) return;
     this.#closingAt = Math.min(at, this.#hooks.now());
     const delay = closingAnswerDelay(closeAfter);
-    this.#answer.arm(delay, () => this.#answerClosing(delay, false));
+    this.#answer.arm(delay * (1 + this.#random() * PRESENCE_JITTER), () => this.#answerClosing(delay, false));
   }
 
   /** Listens for the page going away on `target` (the window); `null` stops listening. */
@@ -147,7 +159,11 @@ export class Presence {
     if (this.#lastPingAt >= this.#closingAt + delay) return;
     if (this.#hooks.leader() || late) this.#send('presence ping: a tab closed');
     // The closing tab may have been the leader, its lock not handed on yet: once more, later.
-    else this.#answer.arm(delay, () => this.#answerClosing(delay, true));
+    else this.#answer.arm(delay * (1 + this.#random() * PRESENCE_JITTER), () => this.#answerClosing(delay, true));
+  }
+
+  #random(): number {
+    return (this.#hooks.random ?? Math.random)();
   }
 
   #send(what: string): void {

@@ -690,6 +690,10 @@ describe('SessionTimeoutController: issue 20', () => {
 
 describe('SessionTimeoutController: presence (close the last tab, the session ends)', () => {
   const presence = 'respond=alive&expireAfter=90&warnAfter=60&closeAfter=30';
+  // No jitter (presence's waits add up to a tenth at random), so that the pings come at exact instants.
+  const random = Math.random;
+  beforeEach(() => { Math.random = () => 0; });
+  afterEach(() => { Math.random = random; });
   const bodies = async (endpoint: ReturnType<typeof fakeEndpoint>) => (await endpoint.requests()).map((r) => r.body);
 
   it('the leader pings every third of closeAfter with the true idle time, while idle and while the warning is open', async () => {

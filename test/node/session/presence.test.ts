@@ -2,11 +2,10 @@
 // Pure timing on the fake clock, under Node.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CLOSING_ANSWER_DELAY, Presence, closingAnswerDelay } from '../../../src/session/presence.js';
+import { CLOSING_ANSWER_DELAY, PRESENCE_JITTER, Presence, closingAnswerDelay } from '../../../src/session/presence.js';
 import { FakeTime } from '../../browser/fake-time.js';
 
-function setup({ leader = true } = {}) {
-  const time = new FakeTime();
+function setup({ leader = true, random = 0, time = new FakeTime(), others = [] as Array<{ presence: Presence }> } = {}) {
   const state = { leader, live: true };
   const pings: number[] = [];
   const beacons: number[] = [];
@@ -16,10 +15,15 @@ function setup({ leader = true } = {}) {
     scheduler: () => time,
     leader: () => state.leader,
     live: () => state.live,
-    ping: () => pings.push(time.now),
+    ping: () => {
+      pings.push(time.now);
+      const at = time.now;
+      for (const other of others) time.setTimeout(() => other.presence.pinged(at), 5); // the channel's `pinged`, 5 ms on the way
+    },
     beacon: () => !!beacons.push(time.now),
     post: (message) => posted.push(message),
     debug: () => {},
+    random: () => random,
   });
   const start = time.now;
   /** Seconds since the start, of each ping this tab sent. */
@@ -80,6 +84,28 @@ describe('Presence', () => {
     state.leader = true; // it took the lock over: the wait armed before ends first, then the leader's pace
     time.advance(9000);
     assert.deepEqual(sent(), [15, 21, 24]);
+  });
+
+  it('without Web Locks every tab leads: the jitter lets the first to wake ping for all, pace and answers alike', () => {
+    const time = new FakeTime();
+    const toA: Array<{ presence: Presence }> = [];
+    const toB: Array<{ presence: Presence }> = [];
+    const a = setup({ time, random: 0.2, others: toB });
+    const b = setup({ time, random: 0.7, others: toA });
+    toA.push(a);
+    toB.push(b);
+    for (const tab of [a, b]) {
+      tab.presence.pinged(time.now);
+      tab.presence.heard(9);
+    }
+    time.advance(30_000);
+    const interval = 3000 * (1 + 0.2 * PRESENCE_JITTER);
+    assert.deepEqual([a.pings.length, b.pings.length], [Math.floor(30_000 / interval), 0], 'one tab pings, at most 3 per closeAfter');
+    const closingAt = time.now;
+    for (const tab of [a, b]) tab.presence.closingHeard(closingAt);
+    time.advance(CLOSING_ANSWER_DELAY * 2);
+    const answers = [a, b].map((tab) => tab.pings.filter((at) => at >= closingAt + CLOSING_ANSWER_DELAY).length);
+    assert.deepEqual(answers, [1, 0], 'one answer to a closing tab');
   });
 
   it('stops when presence goes off or the session ends here, and starts again with the next answer', () => {
