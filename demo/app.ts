@@ -282,7 +282,7 @@ function homePage(view: PageLanguage, username: string, { warnAfter, expireAfter
   <script type="module">
     import { passiveFetch } from '/assets/session-timeout.min.js';
     // The login page says why the session ended: the element goes to its redirect-url after this listener, so
-    // the reason is put into it (idle, absolute, server, or logout when another tab signed out). Nothing is
+    // the reason is put into it (idle, absolute, closed, server, or logout when another tab signed out). Nothing is
     // cancelled: a sign-out of this tab posts its form, whose answer goes to /login?reason=logout. Not when the
     // page keeps unsaved work: the element then hides it until the same user signs in again.
     document.querySelector('session-timeout').addEventListener('session-timeout-expire', (event) => {

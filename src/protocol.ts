@@ -57,6 +57,8 @@ export interface ReceivedPingAnswer {
   warnAfter?: PingAnswer['warnAfter'] | null;
   /** Who is signed in (opaque); `null` when the server sent none (or a malformed one), absent when unknown. */
   subject?: string | null;
+  /** Presence: the server's `closeAfter`; `null` or absent when it sent none (presence off) or a malformed one. */
+  closeAfter?: PingAnswer['closeAfter'] | null;
 }
 
 /** The longest `subject` a client accepts; anything else in that field is ignored. */
@@ -66,9 +68,9 @@ export const MAX_SUBJECT_LENGTH = 128;
 export type EndReason = 'idle' | 'absolute';
 
 /**
- * Every reason the server ends a session for: the element's, and `closed`: no open page showed it
- * for `closeAfter` seconds (presence, opt-in). Kept apart from {@link EndReason} until the element
- * learns `closed` (it takes an unknown reason as `server`).
+ * Every reason the server ends a session for: the deadlines a warning can be about ({@link EndReason}),
+ * and `closed`: no open page showed it for `closeAfter` seconds (presence, opt-in), which no warning
+ * announces (nobody is there to see one).
  */
 export type ServerEndReason = EndReason | 'closed';
 
@@ -82,13 +84,13 @@ export interface ExpiredAnswer {
 }
 
 /**
- * Why the element ended a session: the server's reasons, `server` for any other end the server
- * reported, `logout` for a sign-out.
+ * Why the element ended a session: the server's reasons (`idle`, `absolute`, `closed`), `server` for
+ * any other end the server reported, `logout` for a sign-out.
  */
-export type ExpireReason = EndReason | 'server' | 'logout';
+export type ExpireReason = ServerEndReason | 'server' | 'logout';
 
 /** Every {@link ExpireReason}, for validating what another tab or the server sends. */
-export const EXPIRE_REASONS: readonly ExpireReason[] = ['idle', 'absolute', 'server', 'logout'];
+export const EXPIRE_REASONS: readonly ExpireReason[] = ['idle', 'absolute', 'closed', 'server', 'logout'];
 
 /**
  * The default warning point for an inactivity limit (seconds): a minute before the end, or half

@@ -53,7 +53,7 @@ const RETRY_MAX = 120_000;
  * @event {SessionTimeoutWarnEvent} session-timeout-warn - The warning opened; `remaining` seconds, `reason` `idle` or `absolute` (the fixed limit: extending only closes the warning).
  * @event {SessionTimeoutExtendEvent} session-timeout-extend - The session was extended; `remaining` seconds.
  * @event {SessionTimeoutDismissEvent} session-timeout-dismiss - An absolute warning was closed without extending (extend, Escape); the session still ends at its fixed limit.
- * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
+ * @event {SessionTimeoutExpireEvent} session-timeout-expire - The session ended (`reason`: `idle`, `absolute`, `closed`, `server`, `logout`). Cancelable: `preventDefault()` stops the redirect.
  * @event {SessionTimeoutResumeEvent} session-timeout-resume - An ended page that kept unsaved work is live again: the same user signed in again; `remaining` seconds.
  * @event {SessionTimeoutErrorEvent} session-timeout-error - A ping failed (`error`, `status`); the session is not treated as ended.
  * @event {SessionTimeoutTickEvent} session-timeout-tick - Each second while the warning is open, from the wall clock; `remaining` seconds.

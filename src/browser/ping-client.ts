@@ -22,7 +22,7 @@ export interface PingAlive extends Required<ReceivedPingAnswer> {
 /** The server says the session has ended (HTTP 401). */
 export interface PingEnded {
   kind: 'ended';
-  /** The server's reason, mapped onto the element's: `idle`, `absolute`, anything else `server`. */
+  /** The server's reason, mapped onto the element's: `idle`, `absolute`, `closed`, anything else `server`. */
   reason: ExpireReason;
   /**
    * The server knows no session at all (reason `missing`: signed out elsewhere, revoked), rather
@@ -51,6 +51,8 @@ export interface PingClientOptions {
   fetch?: typeof fetch;
   /** What the app adds to every ping: headers (e.g. a CSRF token) and `credentials`. */
   request?: PingRequestOptions;
+  /** With the element's `debug`: one console line for what an answer had that was ignored. */
+  debug?: (what: string, detail?: unknown) => void;
 }
 
 /** Extra headers and the `credentials` mode for every ping (`Content-Type` stays `application/json`). */
@@ -60,6 +62,9 @@ export interface PingRequestOptions {
 }
 
 const numberOrNull = (value: unknown): number | null => (Number.isFinite(value) ? (value as number) : null);
+
+/** The server's reasons the element knows by name; any other is `server`. */
+const NAMED_REASONS: readonly unknown[] = ['idle', 'absolute', 'closed'] satisfies ExpireReason[];
 
 /** A subject is a non-empty string of printable ASCII, not too long; anything else is ignored. */
 export const subjectOrNull = (value: unknown): string | null =>
@@ -80,11 +85,13 @@ export class PingClient {
   readonly #fetch: typeof fetch;
   readonly #inFlight = new Set<AbortController>();
   readonly #request: PingRequestOptions;
+  readonly #debug: NonNullable<PingClientOptions['debug']>;
 
   constructor(options: PingClientOptions) {
     this.url = options.url;
     this.timeout = options.timeout ?? 10;
     this.#request = options.request ?? {};
+    this.#debug = options.debug ?? (() => {});
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
@@ -108,7 +115,7 @@ export class PingClient {
       const remaining = numberOrNull(body.remaining);
       if (status == 401) {
         const reason = body.reason;
-        return { kind: 'ended', reason: reason == 'idle' || reason == 'absolute' ? reason : 'server', missing: reason == 'missing' };
+        return { kind: 'ended', reason: NAMED_REASONS.includes(reason) ? reason : 'server', missing: reason == 'missing' };
       }
       if (response.ok && remaining != null && remaining >= 0) {
         return {
@@ -118,6 +125,7 @@ export class PingClient {
           warnAfter: numberOrNull(body.warnAfter),
           absoluteRemaining: numberOrNull(body.absoluteRemaining),
           subject: subjectOrNull(body.subject),
+          closeAfter: this.#closeAfter(body.closeAfter),
         };
       }
       const type = response.headers.get('Content-Type')?.split(';')[0] || 'no Content-Type';
@@ -131,6 +139,28 @@ export class PingClient {
       clearTimeout(timer);
       this.#inFlight.delete(abort);
     }
+  }
+
+  /**
+   * The closing beacon of a page going away: `{"idle": seconds, "closing": true}` with
+   * `navigator.sendBeacon`, which outlives the page. A string body is sent as `text/plain`: no
+   * preflight (the ping reads JSON whatever the type); the app's extra headers cannot go with it.
+   * Returns whether the browser queued it.
+   */
+  beacon(idle: number): boolean {
+    try {
+      return navigator.sendBeacon?.(this.url, JSON.stringify({ idle: Math.max(0, idle), closing: true })) ?? false;
+    } catch {
+      return false; // not a URL the browser beacons to: presence runs out on its own
+    }
+  }
+
+  /** Presence's `closeAfter`: a positive number of seconds, else `null` (absent: off; malformed: ignored, said with `debug`). */
+  #closeAfter(value: unknown): number | null {
+    if (value === undefined) return null;
+    if (typeof value == 'number' && value > 0 && value < Infinity) return value;
+    this.#debug('ignored a malformed closeAfter in the ping answer', value);
+    return null;
   }
 
   /** Cancels every request in flight; their promises resolve as `unknown`. */

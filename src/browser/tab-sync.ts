@@ -34,6 +34,11 @@ export type TabMessage =
   | { type: 'dismiss' }
   /** A keep-alive ping left at `at`: no other tab needs to send one for a while. */
   | { type: 'pinged'; at: number }
+  /**
+   * Presence: the sending page went away at `at` (its closing beacon shortened presence to a grace):
+   * a remaining tab answers with a presence ping.
+   */
+  | { type: 'closing'; at: number }
   /** The session ended. */
   | { type: 'expire'; reason: ExpireReason };
 
@@ -67,11 +72,12 @@ export function isTabMessage(value: unknown): value is TabMessage {
     case 'activity':
     case 'extend':
     case 'pinged':
+    case 'closing':
       return finite(m.at);
     case 'server':
       return finite(m.at) && finite(m.remaining) && m.remaining >= 0 &&
         (m.absoluteRemaining === null || (finite(m.absoluteRemaining) && m.absoluteRemaining >= 0)) &&
-        optionalDuration(m.expireAfter) && optionalDuration(m.warnAfter) &&
+        optionalDuration(m.expireAfter) && optionalDuration(m.warnAfter) && optionalDuration(m.closeAfter) &&
         (m.subject == null || (typeof m.subject == 'string' && m.subject.length <= MAX_SUBJECT_LENGTH));
     case 'hello':
     case 'dismiss':

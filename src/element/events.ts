@@ -52,7 +52,7 @@ export class SessionTimeoutDismissEvent extends Event {
  */
 export class SessionTimeoutExpireEvent extends Event {
   /**
-   * @param reason `idle`, `absolute`, `server` (the server ended it) or `logout`.
+   * @param reason `idle`, `absolute`, `closed` (no page of the session was open for the server's `closeAfter`), `server` (the server ended it otherwise) or `logout`.
    * @param unsavedWork The page holds unsaved work: unless the event is cancelled, the page stays,
    *   hidden behind the expired dialog, until the same user signs in again or chooses to leave.
    */

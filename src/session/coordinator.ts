@@ -13,7 +13,8 @@
  *   ping) only when no tab answers, so it warns on time even when its attributes are wrong.
  *
  * Each concern is its own module under `session/`: the options, asking around, holds, resume, what
- * the server said, the endpoint; this one wires them and the engine, the tabs and the pings.
+ * the server said, the endpoint, presence (the last tab closed ends the session); this one wires them
+ * and the engine, the tabs and the pings.
  *
  * @module
  */
@@ -34,6 +35,7 @@ import { AskAround } from './ask-around.js';
 import { Endpoint } from './endpoint.js';
 import { Holds } from './holds.js';
 import { Pinger } from './pinger.js';
+import { Presence } from './presence.js';
 import {
   changedOptions,
   type ConfigurableOptions,
@@ -81,16 +83,32 @@ export class SessionCoordinator {
     lastServer: () => this.#server.last,
     pinged: (at) => {
       this.#keepAlive?.seen(at);
+      this.#presence.pinged(at);
       this.#ask.anotherTabPinged();
     },
+    closing: (at) => this.#presence.closingHeard(at),
     news: () => this.#resume.check(),
     leader: () => this.#leaderChanged(),
     debug: (what, detail) => this.#debug(what, detail),
   });
   readonly #pinger = new Pinger({
     keepAlive: () => this.#keepAlive,
-    pinged: (at) => this.#tabs.post({ type: 'pinged', at }),
+    pinged: (at) => {
+      this.#tabs.post({ type: 'pinged', at });
+      this.#presence.pinged(at);
+    },
     now: () => this.#now(),
+    debug: (what, detail) => this.#debug(what, detail),
+  });
+  readonly #presence: Presence = new Presence({
+    now: () => this.#now(),
+    scheduler: () => this.#scheduler(),
+    leader: () => this.#tabs.isLeader,
+    live: () => this.#running && !!this.#pinger.client && !!this.#engine && this.#engine.state != 'expired',
+    // The true idle time: presence is never activity.
+    ping: () => void this.#ping(this.#engine!.idle),
+    beacon: () => this.#pinger.client?.beacon(this.#engine!.idle) ?? false,
+    post: (message) => this.#tabs.post(message),
     debug: (what, detail) => this.#debug(what, detail),
   });
   readonly #ask = new AskAround(() => this.#scheduler(), () => {
@@ -288,6 +306,8 @@ export class SessionCoordinator {
     this.#tabs.close();
     this.#holds.disarm();
     this.#ask.stop();
+    this.#presence.stop();
+    this.#presence.listen(null);
     this.#resume.listen(false);
     // Answers to pings that leave from now on are news to this page; older ones are not.
     if (run) this.#answered.begin(this.#now());
@@ -311,6 +331,8 @@ export class SessionCoordinator {
         this.#keepAlive!.sent(engine.lastActivity);
         this.#ask.start((message) => this.#tabs.post(message), !!this.#pinger.client);
         this.#holds.arm();
+        this.#presence.listen(this.#options.document?.defaultView ?? globalThis);
+        this.#presence.schedule();
       } else {
         this.#tabs.resign();
         // Moved in the DOM while keeping work: still waiting for the same user to sign in again.
@@ -364,6 +386,7 @@ export class SessionCoordinator {
       this.#debug("adopted the server's durations", adopted);
     }
     this.#engine?.rebase(message.remaining, message.absoluteRemaining, message.at);
+    this.#presence.heard(message.closeAfter);
     this.#changed();
   }
 
@@ -499,6 +522,7 @@ export class SessionCoordinator {
         this.#tracker?.disconnect();
         this.#holds.disarm();
         this.#ask.stop();
+        this.#presence.stop();
         this.#tabs.tell(event, this.#now(), this.#lost);
         if (this.#lost) this.#call(o.onResumeRefused);
         else this.#call(o.onExpire, event.reason);

@@ -39,7 +39,7 @@ export class Pinger {
   /** A new client for `url` (`null`: none); the previous one's requests are aborted. */
   renew(url: string | null, fetch?: typeof globalThis.fetch, request?: PingRequestOptions | null): void {
     this.#client?.abort();
-    this.#client = url ? new PingClient({ url, fetch, request: request ?? undefined }) : null;
+    this.#client = url ? new PingClient({ url, fetch, request: request ?? undefined, debug: this.#hooks.debug }) : null;
   }
 
   /**

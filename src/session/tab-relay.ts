@@ -20,6 +20,8 @@ export interface TabRelayHooks {
   lastServer(): ServerMessage | null;
   /** Another tab's ping left at `at`. */
   pinged(at: number): void;
+  /** Another tab went away at `at` (presence). */
+  closing(at: number): void;
   /** News reached an ended page: a session may have started again. */
   news(): void;
   /** This tab started or stopped sending the keep-alive pings (read {@link TabRelay.isLeader}). */
@@ -137,6 +139,9 @@ export class TabRelay {
         }
         case 'pinged':
           hooks.pinged(message.at);
+          break;
+        case 'closing':
+          hooks.closing(message.at);
           break;
         case 'expire':
           engine.expire(message.reason);

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { SessionTimeoutController, type SessionTimeoutOptions } from '../../src/controller.js';
 import { ASK_TABS_WAIT } from '../../src/session/coordinator.js';
+import { CLOSING_ANSWER_DELAY } from '../../src/session/presence.js';
 import { FakeTime } from './fake-time.js';
 import { fakeEndpoint } from './fake-endpoint.js';
 
@@ -711,5 +712,99 @@ describe('SessionTimeoutController: issue 20', () => {
     host.session.configure({ channel: next });
     await settle();
     expect(await leads(next)).to.equal(false);
+  });
+});
+
+describe('SessionTimeoutController: presence (close the last tab, the session ends)', () => {
+  const presence = 'respond=alive&expireAfter=90&warnAfter=60&closeAfter=30';
+  // No jitter (presence's waits add up to a tenth at random), so that the pings come at exact instants.
+  const random = Math.random;
+  beforeEach(() => { Math.random = () => 0; });
+  afterEach(() => { Math.random = random; });
+  const bodies = async (endpoint: ReturnType<typeof fakeEndpoint>) => (await endpoint.requests()).map((r) => r.body);
+
+  it('the leader pings every third of closeAfter with the true idle time, while idle and while the warning is open', async () => {
+    const endpoint = fakeEndpoint(presence);
+    const host = await mountStarted(endpoint);
+    for (let second = 10; second <= 80; second += 10) {
+      host.time.advance(10 * S);
+      await waitUntil(async () => (await endpoint.requests()).length >= second / 10, `a ping at ${second} s`);
+      await settle();
+    }
+    expect(host.session.state).to.equal('warning');
+    // Each idle counts from the page's load, the start-up ping having left ASK_TABS_WAIT after it; at 60
+    // the warning's own confirmation is presence too: the pace goes on from it, none is added beside it.
+    const presencePings = [10, 20, 30, 40, 50].map((idle) => idle + ASK_TABS_WAIT / S);
+    expect(await bodies(endpoint)).to.deep.equal([...presencePings, 60, 70, 80].map((idle) => ({ idle })));
+    host.time.advance(10 * S);
+    await waitUntil(() => host.session.state === 'expired', 'presence never extends: the session still ends idle');
+    expect(host.log.at(-1)).to.equal('expire idle');
+  });
+
+  it('no presence ping without closeAfter in the answers (presence off)', async () => {
+    const endpoint = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(endpoint);
+    host.time.advance(50 * S);
+    await settle();
+    expect(await bodies(endpoint)).to.deep.equal([]);
+  });
+
+  it('pagehide (not into the back/forward cache) sends the closing beacon as text/plain and tells the other tabs', async () => {
+    const endpoint = fakeEndpoint(presence);
+    const host = await mountStarted(endpoint);
+    const otherTab = new BroadcastChannel(`session-timeout:${endpoint.url.split('?')[0]}`);
+    const heard: unknown[] = [];
+    otherTab.onmessage = (event) => heard.push(event.data);
+    host.time.advance(4 * S);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await settle();
+    expect(await endpoint.requests(), 'into the bfcache: nothing').to.deep.equal([]);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await waitUntil(async () => (await endpoint.requests()).length == 1, 'the beacon');
+    await waitUntil(() => heard.some((m) => (m as { type: string }).type == 'closing'), 'the closing message');
+    otherTab.close();
+    const [beacon] = await endpoint.requests();
+    expect(beacon!.body).to.deep.equal({ idle: 4 + ASK_TABS_WAIT / S, closing: true });
+    expect(beacon!.contentType, 'a string body: no preflight').to.match(/^text\/plain/);
+    expect(heard.filter((m) => (m as { type: string }).type == 'closing')).to.deep.equal([{ type: 'closing', at: host.time.now }]);
+  });
+
+  it('no beacon without presence, nor after the end', async () => {
+    const off = fakeEndpoint('respond=alive&expireAfter=90&warnAfter=60');
+    const host = await mountStarted(off);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    const on = fakeEndpoint(presence);
+    const ended = await mountStarted(on);
+    ended.session.expire('logout');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await settle();
+    await settle();
+    expect([await off.requests(), await on.requests(), host.session.state]).to.deep.equal([[], [], 'active']);
+  });
+
+  it('another tab closing is answered with a presence ping after its beacon (the true idle time)', async () => {
+    const endpoint = fakeEndpoint(presence);
+    const host = await mountStarted(endpoint);
+    const otherTab = new BroadcastChannel(`session-timeout:${endpoint.url.split('?')[0]}`);
+    host.time.advance(5 * S);
+    otherTab.postMessage({ type: 'closing', at: host.time.now });
+    otherTab.close();
+    await waitUntil(() => host.time.pending >= 3, 'the answer armed'); // warning, presence pace, the answer
+    host.time.advance(CLOSING_ANSWER_DELAY - 1);
+    await settle();
+    expect(await endpoint.requests(), 'not before the beacon could arrive').to.deep.equal([]);
+    host.time.advance(1);
+    await waitUntil(async () => (await endpoint.requests()).length == 1);
+    expect(await bodies(endpoint)).to.deep.equal([{ idle: (ASK_TABS_WAIT + 5 * S + CLOSING_ANSWER_DELAY) / S }]);
+  });
+
+  it('back from the back/forward cache, a "closed" answer ends the page with reason closed', async () => {
+    const endpoint = fakeEndpoint(presence);
+    const host = await mountStarted(endpoint);
+    await endpoint.script([{ respond: 'expired', reason: 'closed' }]);
+    host.time.sleep(60 * S); // frozen in the cache past closeAfter
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await waitUntil(() => host.session.state === 'expired');
+    expect(host.log.at(-1)).to.equal('expire closed');
   });
 });

@@ -2,7 +2,7 @@
 import '../../src/index.js';
 
 document.addEventListener('session-timeout-expire', (event) => {
-  const reason: 'idle' | 'absolute' | 'server' | 'logout' = event.reason;
+  const reason: 'idle' | 'absolute' | 'closed' | 'server' | 'logout' = event.reason;
   const kept: boolean = event.unsavedWork;
   void reason, kept;
 });

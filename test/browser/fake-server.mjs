@@ -128,6 +128,8 @@ export async function fakeServer(context, next) {
         warnAfter: Number(plan.warnAfter ?? expireAfter - 60),
         absoluteRemaining: plan.absoluteRemaining == null ? null : Number(plan.absoluteRemaining),
         ...(plan.subject === undefined ? {} : { subject: plan.subject }),
+        // Presence: a number from the query; scripted, the JSON value as it is (malformed ones too).
+        ...(plan.closeAfter === undefined ? {} : { closeAfter: plan === context.query ? Number(plan.closeAfter) : plan.closeAfter }),
       });
     }
     case 'expired':

@@ -6,7 +6,7 @@ describe('PingClient', () => {
   it('POSTs {"idle": seconds} as JSON and reads a 200 answer', async () => {
     const endpoint = fakeEndpoint('respond=alive&remaining=42.5&expireAfter=900&warnAfter=840&absoluteRemaining=3600');
     const result = await new PingClient({ url: endpoint.url }).ping(12.25);
-    expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600, subject: null });
+    expect(result).to.deep.equal({ kind: 'alive', remaining: 42.5, expireAfter: 900, warnAfter: 840, absoluteRemaining: 3600, subject: null, closeAfter: null });
     const [request] = await endpoint.requests();
     // Marked passive, so a middleware mounted over the ping never counts it as activity (issue 21).
     expect(request).to.include({ method: 'POST', contentType: 'application/json', passive: '1' });
@@ -22,6 +22,19 @@ describe('PingClient', () => {
     };
     expect(await read('k3yed-Hash_1')).to.equal('k3yed-Hash_1');
     for (const bad of ['', 42, 'a b', 'x'.repeat(129), null]) expect(await read(bad), String(bad)).to.equal(null);
+  });
+
+  it('reads closeAfter (presence); a malformed one is ignored', async () => {
+    const read = async (closeAfter: unknown) => {
+      const endpoint = fakeEndpoint();
+      await endpoint.script([{ respond: 'alive', expireAfter: 90, closeAfter }]);
+      const result = await new PingClient({ url: endpoint.url }).ping(0);
+      return result.kind == 'alive' ? result.closeAfter : 'not alive';
+    };
+    expect(await read(180)).to.equal(180);
+    expect(await read(2.5)).to.equal(2.5);
+    expect(await read(undefined), 'absent: presence off').to.equal(null);
+    for (const bad of [0, -3, '180', null, true]) expect(await read(bad), String(bad)).to.equal(null);
   });
 
   it('adds the app’s headers (e.g. a CSRF token) and credentials mode, keeping the JSON Content-Type', async () => {
@@ -47,7 +60,7 @@ describe('PingClient', () => {
   });
 
   it('a 401 means ended, with the server reason mapped; "missing" (no session at all) is told apart', async () => {
-    for (const [reason, expected] of [['idle', 'idle'], ['absolute', 'absolute'], ['missing', 'server']]) {
+    for (const [reason, expected] of [['idle', 'idle'], ['absolute', 'absolute'], ['closed', 'closed'], ['missing', 'server'], ['other', 'server']]) {
       const result = await new PingClient({ url: fakeEndpoint(`respond=expired&reason=${reason}`).url }).ping(1);
       expect(result).to.deep.equal({ kind: 'ended', reason: expected, missing: reason == 'missing' });
     }

@@ -497,6 +497,14 @@ describe('<session-timeout>', () => {
       const event = await oneEvent(el, 'session-timeout-expire');
       expect(event.reason).to.equal('absolute');
     });
+
+    it('a 401 "closed" (presence ran out) ends the session with reason closed, not server', async () => {
+      const endpoint = fakeEndpoint('respond=expired&reason=closed');
+      const el = await fixture<SessionTimeoutElement>(html`<session-timeout ping-url=${endpoint.url}></session-timeout>`);
+      setTimeout(() => el.extend());
+      const event = await oneEvent(el, 'session-timeout-expire');
+      expect(event.reason).to.equal('closed');
+    });
   });
 
   describe('disabled', () => {

@@ -63,6 +63,16 @@ describe('TabSync', () => {
     expect(isTabMessage({ type: 'dismiss' })).to.equal(true);
   });
 
+  it('carries presence: closeAfter in server answers, a tab closing, the end for closed pages', () => {
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null, closeAfter: 180 })).to.equal(true);
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null, closeAfter: null })).to.equal(true);
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null, closeAfter: 0 })).to.equal(false);
+    expect(isTabMessage({ type: 'server', at: 1, remaining: 3, absoluteRemaining: null, closeAfter: '9' })).to.equal(false);
+    expect(isTabMessage({ type: 'closing', at: 5 })).to.equal(true);
+    expect(isTabMessage({ type: 'closing' })).to.equal(false);
+    expect(isTabMessage({ type: 'expire', reason: 'closed' })).to.equal(true);
+  });
+
   it('resign() hands leadership on but keeps listening; elect() takes part again', async () => {
     const name = channelName();
     const a = tab(name);

@@ -37,6 +37,8 @@ export async function startDemo(timeouts: {
   warnAfter: number;
   expireAfter: number;
   absoluteTimeout?: number;
+  /** Presence (`CLOSE_AFTER`): off when absent. */
+  closeAfter?: number;
   /** The element's attributes, when they should differ from the server's. */
   page?: { warnAfter: number; expireAfter: number };
 }): Promise<Demo> {
@@ -49,6 +51,7 @@ export async function startDemo(timeouts: {
       WARN_AFTER: String(timeouts.warnAfter),
       EXPIRE_AFTER: String(timeouts.expireAfter),
       ABSOLUTE_TIMEOUT: String(timeouts.absoluteTimeout ?? 600),
+      CLOSE_AFTER: timeouts.closeAfter ? String(timeouts.closeAfter) : '',
       PAGE_WARN_AFTER: timeouts.page ? String(timeouts.page.warnAfter) : '',
       PAGE_EXPIRE_AFTER: timeouts.page ? String(timeouts.page.expireAfter) : '',
     },

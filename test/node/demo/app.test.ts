@@ -65,6 +65,38 @@ describe('the demo says why the session ended', () => {
     assert.equal(noticeOf(german), 'Ihre Sitzung wurde beendet, weil ihre Seiten geschlossen wurden.');
   });
 
+  it('takes the element\'s closing beacon as a browser sends it (text/plain, no-cors): the grace, then closed; refuses one from another site', async () => {
+    let now = Date.UTC(2025, 0, 1);
+    const presence = createDemoApp({
+      warnAfter: 30, expireAfter: 120, absoluteTimeout: 600, closeAfter: 20, secret, now: () => now,
+      elementScript: new URL('../../../dist/session-timeout.min.js', import.meta.url),
+    });
+    const session = async () => {
+      const signedIn = await presence.request('/login', { method: 'POST', body: new URLSearchParams({ username: 'ada' }) });
+      return signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    // What navigator.sendBeacon(pingUrl, JSON.stringify({ idle, closing: true })) sends from the demo's page.
+    const beacon = (cookie: string, site: 'same-origin' | 'cross-site') => presence.request('/session/ping', {
+      method: 'POST',
+      headers: {
+        Cookie: cookie, 'Content-Type': 'text/plain;charset=UTF-8', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'empty',
+        'Sec-Fetch-Site': site, Origin: site == 'same-origin' ? 'http://localhost' : 'https://evil.example',
+      },
+      body: JSON.stringify({ idle: 2.5, closing: true }),
+    });
+    const status = async (cookie: string) => {
+      const response = await presence.request('/api/status', { headers: { Cookie: cookie, 'X-Session-Passive': '1' } });
+      return [response.status, ((await response.json()) as { reason?: string }).reason];
+    };
+    const closed = await session();
+    const refused = await session();
+    assert.equal((await beacon(closed, 'same-origin')).status, 200);
+    assert.equal((await beacon(refused, 'cross-site')).status, 403);
+    now += 6_000; // past the 5 s grace, well inside closeAfter
+    assert.deepEqual(await status(closed), [401, 'closed']);
+    assert.deepEqual(await status(refused), [200, undefined], 'the refused beacon shortened nothing');
+  });
+
   it('the language switch keeps a sign-out reason', async () => {
     const body = await (await app.request('/login?reason=logout')).text();
     assert.match(body, /href="\?lang=de&amp;reason=logout"|href="\?lang=de&reason=logout"/);

@@ -35,6 +35,7 @@ function setup(hooks: Partial<TabRelayHooks> = {}) {
     server: (message) => calls.push(`server ${message.remaining}`),
     lastServer: () => null,
     pinged: (at) => calls.push(`pinged ${at}`),
+    closing: (at) => calls.push(`closing ${at}`),
     news: () => calls.push('news'),
     leader: () => leaders.push(relay.isLeader),
     debug() {},
@@ -76,13 +77,14 @@ describe('TabRelay', () => {
     assert.deepEqual(heard, [{ type: 'activity', at: engine.lastActivity }, last]);
   });
 
-  it('activity, server answers and pings elsewhere reach the session; an ended page only hears that there is news', async () => {
+  it('activity, server answers, pings and a tab closing elsewhere reach the session; an ended page only hears that there is news', async () => {
     const { engine, other, calls, time } = setup();
     other.post({ type: 'activity', at: time.now });
     other.post({ type: 'server', at: time.now, remaining: 70, absoluteRemaining: null });
     other.post({ type: 'pinged', at: time.now });
-    await delivered(() => calls.length >= 3);
-    assert.deepEqual(calls, ['keepAliveIfDue', 'server 70', `pinged ${time.now}`]);
+    other.post({ type: 'closing', at: time.now });
+    await delivered(() => calls.length >= 4);
+    assert.deepEqual(calls, ['keepAliveIfDue', 'server 70', `pinged ${time.now}`, `closing ${time.now}`]);
     engine.expire('idle');
     calls.length = 0;
     other.post({ type: 'extend', at: time.now });
