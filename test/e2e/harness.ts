@@ -302,8 +302,12 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
     };
     before(async () => {
       await startAfter;
-      suite.demo = await startDemo(timeouts);
-      suite.browser = await launchBrowser(engine);
+      // Side by side: each mostly waits (a child process starting). Both are kept for after() even
+      // when the other failed to start.
+      const [demo, browser] = await Promise.allSettled([startDemo(timeouts), launchBrowser(engine)]);
+      if (demo.status == 'fulfilled') suite.demo = demo.value;
+      if (browser.status == 'fulfilled') suite.browser = browser.value;
+      for (const started of [demo, browser]) if (started.status == 'rejected') throw started.reason;
     });
     after(async () => {
       try {
