@@ -56,7 +56,8 @@ export async function startDemo(timeouts: {
   });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo server did not start in 20 s:\n${output}`)), 20_000);
+    // A server that did not start in time is stopped: left running, it would keep the test process alive.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`demo server did not start in 20 s:\n${output}`)); }, 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Demo running at (http:\/\/[^/\s]+)/.exec(output);
