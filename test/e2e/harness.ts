@@ -248,9 +248,10 @@ export interface DemoSuite {
  * The engines run side by side, each with its own server and browser: the tests mostly wait for real
  * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
  * `concurrency` is inherited: with two engines that is what these suites always had). `oneAtATime`:
- * one test at a time within each engine, the engines still side by side (for tests that drive several tabs each, or press keys: a test beside
- * one that presses keys can take its window's keyboard focus, see requirements.test.ts); a block
- * may still group tests that only wait in a `describe` of its own with a higher `concurrency`.
+ * one test at a time within each engine, the engines still side by side (for tests that drive several
+ * tabs each, or press keys: a test beside one that presses keys can take its window's keyboard focus,
+ * see requirements.test.ts); a block may still group tests that only wait in a `describe` of its own
+ * with a higher `concurrency` (as tabs.test.ts does).
  * `serial`: one test at a time, and Chromium and Firefox one after another; WebKit, a MiniBrowser
  * process of its own, still runs beside them. E2E_SERIAL=1 runs everything one after another, for a
  * machine too loaded for 2-second warning windows.
