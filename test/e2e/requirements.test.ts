@@ -4,10 +4,11 @@
  * Four seconds to respond: with both engines side by side on two cores, each round of test 4 (about six
  * driver commands) sometimes took more than the two seconds it had before.
  *
- * Test 4 presses keys, so it has its browser to itself: a test beside it that clicks in its own window
- * (signing in does) takes the keyboard focus from test 4's window, and Firefox then dispatches the
- * Enter sent there without activating the focused button (the dialog stayed open; a user's key always
- * goes to the focused window). The other tests run two at a time before it.
+ * Test 4 presses keys, so it has its browser to itself: a test beside it that opens a window of its
+ * own and clicks there (signing in does both) takes the keyboard focus from test 4's window, and
+ * Firefox then dispatches the Enter sent there without activating the focused button (the dialog
+ * stayed open; a user's key always goes to the focused window). The other tests run two at a time
+ * before it.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
