@@ -60,77 +60,73 @@ function errorsOf(page: Page): string[] {
   return errors;
 }
 
-// As many blocks at a time as there are engines (each block with its own server and browser); a test
-// at a time within each.
-describe('quick starts and demo pages', { concurrency: process.env.E2E_SERIAL ? 1 : engines.length }, () => {
-  for (const engine of engines) {
-    describe(`README's drop-in quick start runs as written (${engine})`, { concurrency: 1 }, () => {
-      let dir: string;
-      let server: Awaited<ReturnType<typeof startServer>>;
-      let browser: Browser;
-      before(async () => {
-        dir = quickStartProject();
-        server = await startServer(dir);
-        browser = await launchBrowser(engine);
-      });
-      after(async () => {
-        await browser?.close();
-        if (server && server.child.exitCode === null) { server.child.kill('SIGTERM'); await new Promise((resolve) => server.child.once('exit', resolve)); }
-        rmSync(dir, { recursive: true, force: true });
-      });
-
-      it('signs in, and the page has the element upgraded, talking to the server', async () => {
-        const page = await browser.newPage();
-        await page.goto(`${server.origin}/`);
-        await waitForURL(page, `${server.origin}/login`);
-        await page.locator('input[name=user]').fill('ada');
-        await page.click('button');
-        await waitForURL(page, `${server.origin}/`);
-        await page.waitForFunction(() => {
-          const element = document.querySelector('session-timeout') as (Element & { state?: string; durations?: { expireAfter: number } }) | null;
-          return element instanceof (customElements.get('session-timeout') ?? class {}) && element.state === 'active' && element.durations?.expireAfter === 900;
-        }, { timeout: 10_000 });
-        const locale = await page.evaluate(async () => (await fetch('/session-timeout/locales/de.js')).status);
-        assert.equal(locale, 200, 'the drop-in\'s language modules are served beside it');
-        await page.close();
-      });
-
-      it('"Sign out" ends the session, and the sign-in page says so', async () => {
-        const page = await browser.newPage();
-        await page.goto(`${server.origin}/login`);
-        await page.locator('input[name=user]').fill('grace');
-        await page.click('button');
-        await waitForURL(page, `${server.origin}/`);
-        await page.click('form[action="/logout"] button');
-        await waitForURL(page, `${server.origin}/login?reason=logout`);
-        assert.match(await page.evaluate(() => document.body.textContent ?? ''), /You signed out\./);
-        await page.goto(`${server.origin}/`);
-        await waitForURL(page, `${server.origin}/login`);
-        await page.close();
-      });
+for (const engine of engines) {
+  describe(`README's drop-in quick start runs as written (${engine})`, () => {
+    let dir: string;
+    let server: Awaited<ReturnType<typeof startServer>>;
+    let browser: Browser;
+    before(async () => {
+      dir = quickStartProject();
+      server = await startServer(dir);
+      browser = await launchBrowser(engine);
+    });
+    after(async () => {
+      await browser?.close();
+      if (server && server.child.exitCode === null) { server.child.kill('SIGTERM'); await new Promise((resolve) => server.child.once('exit', resolve)); }
+      rmSync(dir, { recursive: true, force: true });
     });
 
-    describe(`the demo's pages log no console error (${engine})`, { concurrency: 1 }, () => {
-      let demo: Demo;
-      let browser: Browser;
-      before(async () => {
-        demo = await startDemo({ warnAfter: 30, expireAfter: 60 });
-        browser = await launchBrowser(engine);
-      });
-      after(async () => {
-        await browser?.close();
-        await demo?.stop();
-      });
-
-      it('the sign-in page and the signed-in page', async () => {
-        const page = await browser.newPage();
-        const errors = errorsOf(page);
-        await signIn(page, demo.origin);
-        // The favicon request and the element's start-up ping have had time to answer.
-        await page.waitForNetworkIdle({ idleTime: 300, timeout: 5000 });
-        assert.deepEqual(errors, []);
-        await page.close();
-      });
+    it('signs in, and the page has the element upgraded, talking to the server', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/`);
+      await waitForURL(page, `${server.origin}/login`);
+      await page.locator('input[name=user]').fill('ada');
+      await page.click('button');
+      await waitForURL(page, `${server.origin}/`);
+      await page.waitForFunction(() => {
+        const element = document.querySelector('session-timeout') as (Element & { state?: string; durations?: { expireAfter: number } }) | null;
+        return element instanceof (customElements.get('session-timeout') ?? class {}) && element.state === 'active' && element.durations?.expireAfter === 900;
+      }, { timeout: 10_000 });
+      const locale = await page.evaluate(async () => (await fetch('/session-timeout/locales/de.js')).status);
+      assert.equal(locale, 200, 'the drop-in\'s language modules are served beside it');
+      await page.close();
     });
-  }
-});
+
+    it('"Sign out" ends the session, and the sign-in page says so', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/login`);
+      await page.locator('input[name=user]').fill('grace');
+      await page.click('button');
+      await waitForURL(page, `${server.origin}/`);
+      await page.click('form[action="/logout"] button');
+      await waitForURL(page, `${server.origin}/login?reason=logout`);
+      assert.match(await page.evaluate(() => document.body.textContent ?? ''), /You signed out\./);
+      await page.goto(`${server.origin}/`);
+      await waitForURL(page, `${server.origin}/login`);
+      await page.close();
+    });
+  });
+
+  describe(`the demo's pages log no console error (${engine})`, () => {
+    let demo: Demo;
+    let browser: Browser;
+    before(async () => {
+      demo = await startDemo({ warnAfter: 30, expireAfter: 60 });
+      browser = await launchBrowser(engine);
+    });
+    after(async () => {
+      await browser?.close();
+      await demo?.stop();
+    });
+
+    it('the sign-in page and the signed-in page', async () => {
+      const page = await browser.newPage();
+      const errors = errorsOf(page);
+      await signIn(page, demo.origin);
+      // The favicon request and the element's start-up ping have had time to answer.
+      await page.waitForNetworkIdle({ idleTime: 300, timeout: 5000 });
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  });
+}
