@@ -314,8 +314,9 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
     });
     after(async () => {
       try {
-        await suite.browser?.close();
-        await suite.demo?.stop();
+        // Side by side too, and each stopped even when the other fails to.
+        const stopped = await Promise.allSettled([suite.browser?.close(), suite.demo?.stop()]);
+        for (const result of stopped) if (result.status == 'rejected') throw result.reason;
       } finally {
         done?.();
       }
