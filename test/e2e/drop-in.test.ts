@@ -59,69 +59,72 @@ async function startStaticServer(): Promise<{ origin: string; server: Server }> 
   return { origin: `http://127.0.0.1:${port}`, server };
 }
 
-for (const engine of e2eEngines) {
-  // Its tests read the page's console (the locale warning, no CSP errors): WebDriver classic reports no console messages.
-  const skip = engine === 'webkit' ? 'not run in WebKit: it reads console messages, which WebDriver classic does not report' : undefined;
-  describe(`the drop-in alone on a page (${engine})`, { skip }, () => {
-    let browser: Browser;
-    let origin: string;
-    let server: Server;
-    before(async () => {
-      ({ origin, server } = await startStaticServer());
-      browser = await launchBrowser(engine);
-    });
-    after(async () => {
-      await browser?.close();
-      server?.close();
-    });
-
-    it('loads the page language’s texts beside itself, under script-src \'self\'', async () => {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() == 'error' || message.type() == 'warn') errors.push(message.text());
+// The engines side by side, each with its own browser and server; within one, a test at a time.
+describe('the drop-in alone on a page', { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
+  for (const engine of e2eEngines) {
+    // Its tests read the page's console (the locale warning, no CSP errors): WebDriver classic reports no console messages.
+    const skip = engine === 'webkit' ? 'not run in WebKit: it reads console messages, which WebDriver classic does not report' : undefined;
+    describe(`the drop-in alone on a page (${engine})`, { skip, concurrency: 1 }, () => {
+      let browser: Browser;
+      let origin: string;
+      let server: Server;
+      before(async () => {
+        ({ origin, server } = await startStaticServer());
+        browser = await launchBrowser(engine);
       });
-      await page.goto(`${origin}/ok/page.html?lang=de-DE`);
-      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
-      const { default: de } = await import('../../src/locales/de.js');
-      assert.equal((await textOf(page, heading))?.trim(), de.heading);
-      assert.deepEqual(errors, []);
-      await page.close();
-    });
-
-    it('a locale that cannot load: English, marked lang="en", one warning, the warning on time', async () => {
-      const page = await browser.newPage();
-      const warnings: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() == 'warn') warnings.push(message.text());
+      after(async () => {
+        await browser?.close();
+        server?.close();
       });
-      const start = Date.now();
-      await page.goto(`${origin}/broken/page.html?lang=fr`);
-      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
-      assert.ok(Date.now() - start < 4000, 'the warning opened on time');
-      assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
-      assert.equal(await page.evaluate('document.querySelector("session-timeout").shadowRoot.querySelector("dialog").lang'), 'en');
-      assert.equal(warnings.filter((w) => w.includes('"fr" texts could not be loaded')).length, 1, warnings.join('\n'));
-      await page.close();
-    });
 
-    it('a view chunk that failed once is fetched afresh: the full warning (issue 20)', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${origin}/stale/page.html?lang=en`);
-      await page.waitForSelector(heading, { visible: true, timeout: 5000 });
-      assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
-      await page.close();
-    });
+      it('loads the page language’s texts beside itself, under script-src \'self\'', async () => {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() == 'error' || message.type() == 'warn') errors.push(message.text());
+        });
+        await page.goto(`${origin}/ok/page.html?lang=de-DE`);
+        await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+        const { default: de } = await import('../../src/locales/de.js');
+        assert.equal((await textOf(page, heading))?.trim(), de.heading);
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
 
-    it('a view chunk that never loads: the fallback warning opens on time, under the strict CSP (issue 20)', async () => {
-      const page = await browser.newPage();
-      const start = Date.now();
-      await page.goto(`${origin}/noview/page.html?lang=en`);
-      const fallback = 'session-timeout >>> dialog[open]';
-      await page.waitForSelector(fallback, { visible: true, timeout: 5000 });
-      assert.ok(Date.now() - start < 4000, 'the warning opened on time');
-      assert.match((await textOf(page, fallback)) ?? '', /signed out in \d:\d\d/);
-      await page.close();
+      it('a locale that cannot load: English, marked lang="en", one warning, the warning on time', async () => {
+        const page = await browser.newPage();
+        const warnings: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() == 'warn') warnings.push(message.text());
+        });
+        const start = Date.now();
+        await page.goto(`${origin}/broken/page.html?lang=fr`);
+        await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+        assert.ok(Date.now() - start < 4000, 'the warning opened on time');
+        assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
+        assert.equal(await page.evaluate('document.querySelector("session-timeout").shadowRoot.querySelector("dialog").lang'), 'en');
+        assert.equal(warnings.filter((w) => w.includes('"fr" texts could not be loaded')).length, 1, warnings.join('\n'));
+        await page.close();
+      });
+
+      it('a view chunk that failed once is fetched afresh: the full warning (issue 20)', async () => {
+        const page = await browser.newPage();
+        await page.goto(`${origin}/stale/page.html?lang=en`);
+        await page.waitForSelector(heading, { visible: true, timeout: 5000 });
+        assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
+        await page.close();
+      });
+
+      it('a view chunk that never loads: the fallback warning opens on time, under the strict CSP (issue 20)', async () => {
+        const page = await browser.newPage();
+        const start = Date.now();
+        await page.goto(`${origin}/noview/page.html?lang=en`);
+        const fallback = 'session-timeout >>> dialog[open]';
+        await page.waitForSelector(fallback, { visible: true, timeout: 5000 });
+        assert.ok(Date.now() - start < 4000, 'the warning opened on time');
+        assert.match((await textOf(page, fallback)) ?? '', /signed out in \d:\d\d/);
+        await page.close();
+      });
     });
-  });
-}
+  }
+});

@@ -64,44 +64,47 @@ async function signIn(context: BrowserContext, origin: string): Promise<Page> {
   return page;
 }
 
-for (const engine of e2eEngines) {
-  describe(`Express + <session-timeout> in ${engine}`, { concurrency: 2 }, () => {
-    let browser: Browser;
-    let app: Awaited<ReturnType<typeof startApp>>;
-    before(async () => {
-      [browser, app] = await Promise.all([launchBrowser(engine), startApp()]);
-    });
-    after(async () => {
-      await browser?.close();
-      await app?.close();
-    });
+// The engines side by side, each with its own browser and app (the tests mostly wait for real time).
+describe('Express + <session-timeout>', { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
+  for (const engine of e2eEngines) {
+    describe(`Express + <session-timeout> in ${engine}`, { concurrency: 2 }, () => {
+      let browser: Browser;
+      let app: Awaited<ReturnType<typeof startApp>>;
+      before(async () => {
+        [browser, app] = await Promise.all([launchBrowser(engine), startApp()]);
+      });
+      after(async () => {
+        await browser?.close();
+        await app?.close();
+      });
 
-    it(`an idle page is signed out at ${EXPIRE_AFTER} s, and the session is over on the server too`, async () => {
-      const context = await browser.createBrowserContext();
-      const startedAt = Date.now();
-      const page = await signIn(context, app.origin);
-      assert.equal(await page.$eval('#remaining', (p) => p.textContent), String(EXPIRE_AFTER), 'req.sessionTimeout on the page');
-      await waitForURL(page, /\/login/, { timeout: (EXPIRE_AFTER + 5) * 1000 });
-      const elapsed = (Date.now() - startedAt) / 1000;
-      assert.ok(elapsed >= EXPIRE_AFTER - 0.5, `signed out after ${elapsed} s, before ${EXPIRE_AFTER} s`);
-      const again = await requestWithCookies(context, `${app.origin}/app`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
-      assert.equal(again.status(), 303);
-      assert.match(again.headers().location ?? '', /^\/login/);
-      await context.close();
-    });
+      it(`an idle page is signed out at ${EXPIRE_AFTER} s, and the session is over on the server too`, async () => {
+        const context = await browser.createBrowserContext();
+        const startedAt = Date.now();
+        const page = await signIn(context, app.origin);
+        assert.equal(await page.$eval('#remaining', (p) => p.textContent), String(EXPIRE_AFTER), 'req.sessionTimeout on the page');
+        await waitForURL(page, /\/login/, { timeout: (EXPIRE_AFTER + 5) * 1000 });
+        const elapsed = (Date.now() - startedAt) / 1000;
+        assert.ok(elapsed >= EXPIRE_AFTER - 0.5, `signed out after ${elapsed} s, before ${EXPIRE_AFTER} s`);
+        const again = await requestWithCookies(context, `${app.origin}/app`, { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
+        assert.equal(again.status(), 303);
+        assert.match(again.headers().location ?? '', /^\/login/);
+        await context.close();
+      });
 
-    it('a user who keeps working stays signed in past expire-after: the pings report the activity', async () => {
-      const context = await browser.createBrowserContext();
-      const page = await signIn(context, app.origin);
-      const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
-      while (Date.now() < until) {
-        await page.keyboard.type('ab', { delay: 30 });
-        await sleep(400);
-      }
-      assert.match(await urlOf(page), /\/app$/, 'still on the app');
-      const status = await requestWithCookies(context, `${app.origin}/app`, { 'X-Session-Passive': '1', 'Sec-Fetch-Mode': 'cors' });
-      assert.equal(status.status(), 200, 'alive on the server');
-      await context.close();
+      it('a user who keeps working stays signed in past expire-after: the pings report the activity', async () => {
+        const context = await browser.createBrowserContext();
+        const page = await signIn(context, app.origin);
+        const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
+        while (Date.now() < until) {
+          await page.keyboard.type('ab', { delay: 30 });
+          await sleep(400);
+        }
+        assert.match(await urlOf(page), /\/app$/, 'still on the app');
+        const status = await requestWithCookies(context, `${app.origin}/app`, { 'X-Session-Passive': '1', 'Sec-Fetch-Mode': 'cors' });
+        assert.equal(status.status(), 200, 'alive on the server');
+        await context.close();
+      });
     });
-  });
-}
+  }
+});

@@ -59,7 +59,8 @@ export async function startDemo(timeouts: {
   });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo server did not start in 20 s:\n${output}`)), 20_000);
+    // A server that did not start in time is stopped: left running, it would keep the test process alive.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`demo server did not start in 20 s:\n${output}`)); }, 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Demo running at (http:\/\/[^/\s]+)/.exec(output);
@@ -249,11 +250,13 @@ export interface DemoSuite {
  *
  * The engines run side by side, each with its own server and browser: the tests mostly wait for real
  * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
- * `concurrency` is inherited: with two engines that is what these suites always had). `serial`: one
- * test at a time, and Chromium and Firefox one after another (see requirements.test.ts); WebKit, a
- * MiniBrowser process of its own, still runs beside them: it passes there, and after them it would
- * add its whole time (about 50 s) to the run. `oneAtATime`: one test at a time within each engine, the
- * engines still side by side (for tests that drive several tabs each). E2E_SERIAL=1 runs everything one after another, for a
+ * `concurrency` is inherited: with two engines that is what these suites always had). `oneAtATime`:
+ * one test at a time within each engine, the engines still side by side (for tests that drive several
+ * tabs each, or press keys: a test beside one that presses keys can take its window's keyboard focus,
+ * see requirements.test.ts); a block may still group tests that only wait in a `describe` of its own
+ * with a higher `concurrency` (as tabs.test.ts does).
+ * `serial`: one test at a time, and Chromium and Firefox one after another; WebKit, a MiniBrowser
+ * process of its own, still runs beside them. E2E_SERIAL=1 runs everything one after another, for a
  * machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
@@ -305,13 +308,18 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
     };
     before(async () => {
       await startAfter;
-      suite.demo = await startDemo(timeouts);
-      suite.browser = await launchBrowser(engine);
+      // Side by side: each mostly waits (a child process starting). Both are kept for after() even
+      // when the other failed to start.
+      const [demo, browser] = await Promise.allSettled([startDemo(timeouts), launchBrowser(engine)]);
+      if (demo.status == 'fulfilled') suite.demo = demo.value;
+      if (browser.status == 'fulfilled') suite.browser = browser.value;
+      for (const started of [demo, browser]) if (started.status == 'rejected') throw started.reason;
     });
     after(async () => {
       try {
-        await suite.browser?.close();
-        await suite.demo?.stop();
+        // Side by side too, and each stopped even when the other fails to.
+        const stopped = await Promise.allSettled([suite.browser?.close(), suite.demo?.stop()]);
+        for (const result of stopped) if (result.status == 'rejected') throw result.reason;
       } finally {
         done?.();
       }

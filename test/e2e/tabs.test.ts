@@ -3,7 +3,7 @@
  * Warning after 6 s, end after 14 s; the keep-alive interval is then 4 s (half the warning window).
  */
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { click, describeInBrowsers, elementState, newTab, part, sleep, sleepLaptop, textOf, waitFor, waitForURL } from './harness.js';
 
@@ -36,11 +36,12 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     return { context, pages, pings };
   }
 
-  async function typeFor(page: Page, seconds: number, watch: Page[] = []): Promise<string[]> {
+  /** Types in `page` for `seconds`, or until `done()` holds; the states `watch` showed meanwhile. */
+  async function typeFor(page: Page, seconds: number, watch: Page[] = [], done = () => false): Promise<string[]> {
     const seen = new Set<string>();
     await page.click('#notes');
     const until = Date.now() + seconds * 1000;
-    while (Date.now() < until) {
+    while (Date.now() < until && !done()) {
       await page.keyboard.type('ab', { delay: 30 });
       for (const other of watch) seen.add(await elementState(other));
       await sleep(250);
@@ -52,7 +53,8 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
   const noPageClock = suite.unsupported(['webkit'],
     'no script that runs before the page\'s own over WebDriver classic (the test installs a page clock)');
 
-  it('activity in one tab keeps the idle tabs alive, with one keep-alive ping per interval in all', noNetworkEvents, async () => {
+  it('activity in one tab keeps the idle tabs alive, with one keep-alive ping per interval in all; ' +
+     'when the leader tab closes, another one takes over the keep-alive pings', noNetworkEvents, async () => {
     const { context, pages, pings } = await tabs(3, { watchPings: true });
     const [a, b, c] = pages as [Page, Page, Page];
     const startedAt = Date.now();
@@ -64,6 +66,16 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     assert.ok(during.length >= 2, `the server heard of the activity: ${during.length} pings`);
     assert.ok(during.length <= Math.ceil(seconds / PING_INTERVAL) + 1,
       `at most one ping per ${PING_INTERVAL} s in all three tabs: ${during.length} in ${seconds} s`);
+
+    // The first tab elected itself leader (and is the one typing): once it closes, the user types on
+    // in another, and the pings go on from the tabs left (two of them: not a last one), within the
+    // time the session lasts.
+    await a.close();
+    const closedAt = Date.now();
+    const pingsSinceClosed = () => pings.filter((at) => at > closedAt).length;
+    await typeFor(b, EXPIRE_AFTER + 2, [], () => pingsSinceClosed() >= 2);
+    assert.ok(pingsSinceClosed() >= 2, `pings went on after the leader closed: ${pingsSinceClosed()}`);
+    assert.equal(await suite.sessionStatus(context), 200);
     await context.close();
   });
 
@@ -89,57 +101,6 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     await context.close();
   });
 
-  it('when the leader tab closes, another one takes over the keep-alive pings', noNetworkEvents, async () => {
-    const { context, pages, pings } = await tabs(2, { watchPings: true });
-    const [first, second] = pages as [Page, Page];
-    await first.close(); // the first tab elected itself leader
-    const closedAt = Date.now();
-    await typeFor(second, EXPIRE_AFTER + 2);
-    assert.ok(pings.some((at) => at > closedAt), 'pings went on after the leader closed');
-    assert.equal(await suite.sessionStatus(context), 200);
-    await context.close();
-  });
-
-  it('a laptop that slept past the deadline signs out at once on waking', noPageClock, async () => {
-    const { context, page } = await suite.signedIn({ clock: {} });
-    await sleepLaptop(page, EXPIRE_AFTER + 1);
-    const wokeAt = Date.now();
-    await waitForURL(page, /\/login\?reason=idle/, { timeout: 3000 });
-    assert.ok(Date.now() - wokeAt < 3000);
-    await context.close();
-  });
-
-  it('a laptop that wakes inside the warning window shows the warning with the true time left', noPageClock, async () => {
-    const { context, page } = await suite.signedIn({ clock: {} });
-    await sleepLaptop(page, WARN_AFTER + 2);
-    await waitFor(page, part('dialog'), 'visible', 2000);
-    const left = (await textOf(page, part('countdown')))?.trim();
-    // About EXPIRE_AFTER − WARN_AFTER − 2 s left (a second or two less on a slow machine), not the
-    // EXPIRE_AFTER − WARN_AFTER a stale countdown would show.
-    const trueLeft = EXPIRE_AFTER - WARN_AFTER - 2;
-    assert.match(left ?? '', new RegExp(`^0:0[${trueLeft - 2}-${trueLeft}]$`), `countdown ${left}`);
-    await context.close();
-  });
-
-  for (const hours of [2, -2]) {
-    it(`a client clock ${hours > 0 ? 'ahead' : 'behind'} by ${Math.abs(hours)} h changes nothing`, noPageClock, async () => {
-      // The session starts somewhere inside signedIn(), which can take over a second on a loaded
-      // machine: the lower bound counts from before it, the upper one from after it.
-      const startedAt = Date.now();
-      const { context, page } = await suite.signedIn({ clock: { time: Date.now() + hours * 3600_000 } });
-      const signedInAt = Date.now();
-      await waitFor(page, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
-      const atMost = (Date.now() - startedAt) / 1000;
-      const atLeast = (Date.now() - signedInAt) / 1000;
-      assert.ok(atMost >= WARN_AFTER - 0.5, `warned after ${atMost} s, before warn-after`);
-      assert.ok(atLeast < WARN_AFTER + 2, `warned only after ${atLeast} s`);
-      await click(page, part('extend-button'));
-      assert.equal(await elementState(page), 'active');
-      assert.equal(await suite.sessionStatus(context), 200);
-      await context.close();
-    });
-  }
-
   it('offline, then online again: no sign-out for a network blip',
     suite.unsupported(['webkit'], 'no offline mode over WebDriver classic'), async () => {
     const { context, pages } = await tabs(1);
@@ -154,6 +115,50 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     assert.equal(await elementState(page), 'active');
     assert.equal(await suite.sessionStatus(context), 200, 'the server session survived the blip');
     await context.close();
+  });
+
+  // One page each, and nothing but time passing (a laptop lid, a clock set apart): side by side. No
+  // keys are pressed there (a key sent to a window another test took the focus from is not the user's).
+  describe('single pages that only wait, side by side', { concurrency: process.env.E2E_SERIAL ? 1 : 4 }, () => {
+    it('a laptop that slept past the deadline signs out at once on waking', noPageClock, async () => {
+      const { context, page } = await suite.signedIn({ clock: {} });
+      await sleepLaptop(page, EXPIRE_AFTER + 1);
+      const wokeAt = Date.now();
+      await waitForURL(page, /\/login\?reason=idle/, { timeout: 3000 });
+      assert.ok(Date.now() - wokeAt < 3000);
+      await context.close();
+    });
+
+    it('a laptop that wakes inside the warning window shows the warning with the true time left', noPageClock, async () => {
+      const { context, page } = await suite.signedIn({ clock: {} });
+      await sleepLaptop(page, WARN_AFTER + 2);
+      await waitFor(page, part('dialog'), 'visible', 2000);
+      const left = (await textOf(page, part('countdown')))?.trim();
+      // About EXPIRE_AFTER − WARN_AFTER − 2 s left (a second or two less on a slow machine), not the
+      // EXPIRE_AFTER − WARN_AFTER a stale countdown would show.
+      const trueLeft = EXPIRE_AFTER - WARN_AFTER - 2;
+      assert.match(left ?? '', new RegExp(`^0:0[${trueLeft - 2}-${trueLeft}]$`), `countdown ${left}`);
+      await context.close();
+    });
+
+    for (const hours of [2, -2]) {
+      it(`a client clock ${hours > 0 ? 'ahead' : 'behind'} by ${Math.abs(hours)} h changes nothing`, noPageClock, async () => {
+        // The session starts somewhere inside signedIn(), which can take over a second on a loaded
+        // machine: the lower bound counts from before it, the upper one from after it.
+        const startedAt = Date.now();
+        const { context, page } = await suite.signedIn({ clock: { time: Date.now() + hours * 3600_000 } });
+        const signedInAt = Date.now();
+        await waitFor(page, part('dialog'), 'visible', (WARN_AFTER + 3) * 1000);
+        const atMost = (Date.now() - startedAt) / 1000;
+        const atLeast = (Date.now() - signedInAt) / 1000;
+        assert.ok(atMost >= WARN_AFTER - 0.5, `warned after ${atMost} s, before warn-after`);
+        assert.ok(atLeast < WARN_AFTER + 2, `warned only after ${atLeast} s`);
+        await click(page, part('extend-button'));
+        assert.equal(await elementState(page), 'active');
+        assert.equal(await suite.sessionStatus(context), 200);
+        await context.close();
+      });
+    }
   });
   // One test at a time in each engine: each test drives two or three tabs, and two such tests per engine
   // side by side starved Firefox's background tabs on two cores (their sessions ended while another tab
