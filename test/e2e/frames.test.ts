@@ -28,7 +28,7 @@ before(async () => {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       return response.end('<!doctype html><title>framed</title><textarea id="field"></textarea><script type="module" src="/dist/frame.js"></script>');
     }
-    const file = /^\/dist\/[\w-]+\.js$/.test(path) ? new URL(`../..${path}`, import.meta.url) : null;
+    const file = /^\/dist(\/[\w-]+)+\.js$/.test(path) ? new URL(`../..${path}`, import.meta.url) : null;
     try {
       const script = readFileSync(file!);
       response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
