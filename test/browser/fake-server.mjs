@@ -9,14 +9,18 @@
 // respond: alive (200 with remaining — default expireAfter less the idle reported — expireAfter/warnAfter/absoluteRemaining), expired (401 with reason),
 // error (500), unavailable (503 + Retry-After), garbage (200 that is not JSON), drop (the socket is
 // destroyed: a network error in the browser). delay: milliseconds to wait before answering.
-// Each test uses its own <id>, so tests never see each other's requests.
+// Each test uses its own <id>, so tests never see each other's requests; and everything here is kept
+// per engine (by User-Agent): the three engines run the same test files side by side.
 
 import { existsSync } from 'node:fs';
 
+/** Which engine asks: each sends its own User-Agent on every request, module imports included. */
+const engineOf = (context) => context.get('User-Agent');
+
 const sessions = new Map();
-const session = (id) => {
-  if (!sessions.has(id)) sessions.set(id, { requests: [], script: [] });
-  return sessions.get(id);
+const session = (key) => {
+  if (!sessions.has(key)) sessions.set(key, { requests: [], script: [] });
+  return sessions.get(key);
 };
 
 const readBody = (req) =>
@@ -36,8 +40,8 @@ const json = (context, status, body) => {
 };
 
 /**
- * A module made unavailable, for the tests of the view's chunk (one test file at a time, so a path
- * set here is nobody else's):
+ * A module made unavailable, for the tests of the view's chunk (one test file at a time in each
+ * engine, so a path set here is nobody else's in that engine):
  *
  *   PUT    /fake-chunk   body: { path, script: ['404' | '500' | 'hang' | 'ok', …] }   one answer per
  *                        request for `path` (any query), the last one repeats
@@ -47,20 +51,24 @@ const json = (context, status, body) => {
  * And, as a dev server or the built files do: `/src/x.js` (a runtime URL, e.g. the view fetched
  * afresh under a query) is served from `src/x.ts`.
  */
-let chunk = null;
-const hanging = new Set();
+/** Per engine: the module made unavailable (`{ path, script, requests }`) and its hanging requests. */
+const chunks = new Map();
 const VIEW_MODULE = '/src/element/warning-view.ts';
 
 async function fakeChunk(context, next) {
+  const engine = engineOf(context);
+  if (!chunks.has(engine)) chunks.set(engine, { chunk: null, hanging: new Set() });
+  const state = chunks.get(engine);
   if (context.path === '/fake-chunk') {
-    if (context.method === 'PUT') chunk = { ...JSON.parse(await readBody(context.req)), requests: 0 };
+    if (context.method === 'PUT') state.chunk = { ...JSON.parse(await readBody(context.req)), requests: 0 };
     if (context.method === 'DELETE') {
-      chunk = null;
-      for (const release of hanging) release();
-      hanging.clear();
+      state.chunk = null;
+      for (const release of state.hanging) release();
+      state.hanging.clear();
     }
-    return json(context, 200, { requests: chunk?.requests ?? 0 });
+    return json(context, 200, { requests: state.chunk?.requests ?? 0 });
   }
+  const { chunk, hanging } = state;
   if (/^\/src\/[\w/-]+\.js$/.test(context.path) && existsSync(`.${context.path.replace(/\.js$/, '.ts')}`)) {
     context.path = context.path.replace(/\.js$/, '.ts');
   }
@@ -88,11 +96,12 @@ export async function fakeServer(context, next) {
   if (context.path === '/fake-chunk' || context.path.startsWith('/src/')) return fakeChunk(context, next);
   const match = /^\/fake-ping\/([\w-]+)$/.exec(context.path);
   if (!match) return next();
-  const state = session(match[1]);
+  const key = `${engineOf(context)} ${match[1]}`;
+  const state = session(key);
 
   if (context.method === 'GET') return json(context, 200, { requests: state.requests });
   if (context.method === 'DELETE') {
-    sessions.delete(match[1]);
+    sessions.delete(key);
     return json(context, 200, {});
   }
   if (context.method === 'PUT') {

@@ -49,12 +49,14 @@ describe('the view’s module unavailable', () => {
 
   for (const answer of ['404', '500', 'hang']) {
     it(`answering ${answer}: the warning opens on time, modal, and the session still ends on time`, async function () {
-      this.timeout(10_000); // the first idle moment (≤ 2 s), the accessibility audit, a hanging fetch waited for ≤ 1 s
+      this.timeout(12_000); // the first idle moment (≤ 2 s), the accessibility audit, a hanging fetch waited for ≤ 1 s
       await serveView([answer]);
       const el = await fixture<ChunkTimeout>(html`<chunk-timeout warn-after="60" expire-after="90"></chunk-timeout>`);
       let extended = 0;
       el.addEventListener('session-timeout-extend', () => extended++);
-      await waitUntil(async () => (await viewRequests()) > 0, 'the view is fetched at the first idle moment', { timeout: 3000 });
+      // Asked for long before the warning is due (at 60 s of the fake clock): the idle callback's 2 s, and
+      // the test server's answer, which with the three engines side by side can take a few seconds more.
+      await waitUntil(async () => (await viewRequests()) > 0, 'the view is fetched at the first idle moment', { timeout: 6000 });
       time.advance(60_000);
       expect(el.state).to.equal('warning');
       await waitUntil(() => openDialog(el), 'a warning on screen', { timeout: 3000 });
