@@ -117,6 +117,35 @@ describeInBrowsers('every tab of the browser agrees', { warnAfter: WARN_AFTER, e
     await context.close();
   });
 
+  // Not beside the others: its tab must open in the page's own window (Firefox opens a new tab in the
+  // window last used, which could be another test's).
+  it('a background tab\'s title starts with the time left while the warning is open, and is restored when it is shown',
+    suite.unsupported(['webkit'], 'WebDriver classic opens MiniBrowser windows, not tabs of one window: a page cannot be put in the background'),
+    async () => {
+      const { context, page } = await suite.signedIn();
+      const titleOf = () => page.evaluate(() => document.title) as Promise<string>;
+      const own = await titleOf();
+      // A tab of the same window in front: the page's tab is hidden, as when its user switched tabs.
+      const front = await context.newPage();
+      await front.bringToFront();
+      assert.equal(await page.evaluate(() => document.visibilityState), 'hidden', 'the page is a background tab');
+      // Polled from Node: a hidden page's animation frames do not run.
+      const deadline = Date.now() + (WARN_AFTER + 4) * 1000;
+      let title = await titleOf();
+      while (!/^\(0:\d\d\) /.test(title) && Date.now() < deadline) {
+        await sleep(100);
+        title = await titleOf();
+      }
+      assert.match(title, /^\(0:0[0-8]\) /, `the time left (at most ${EXPIRE_AFTER - WARN_AFTER} s) before the title, got "${title}"`);
+      assert.equal(title.replace(/^\(0:\d\d\) /, ''), own, 'the page\'s own title after the prefix');
+      await sleep(2200); // a background tab's timers may run once a second
+      assert.notEqual(await titleOf(), title, 'it counts down');
+      await page.bringToFront();
+      await page.waitForFunction((expected) => document.title === expected, { timeout: 3000, polling: 50 }, own);
+      assert.equal(await page.evaluate(() => document.visibilityState), 'visible');
+      await context.close();
+    });
+
   // One page each, and nothing but time passing (a laptop lid, a clock set apart): side by side. No
   // keys are pressed there (a key sent to a window another test took the focus from is not the user's).
   describe('single pages that only wait, side by side', { concurrency: process.env.E2E_SERIAL ? 1 : 4 }, () => {
