@@ -255,33 +255,25 @@ export interface DemoSuite {
  * tabs each, or press keys: a test beside one that presses keys can take its window's keyboard focus,
  * see requirements.test.ts); a block may still group tests that only wait in a `describe` of its own
  * with a higher `concurrency` (as tabs.test.ts does).
- * `serial`: one test at a time, and Chromium and Firefox one after another; WebKit, a MiniBrowser
- * process of its own, still runs beside them. E2E_SERIAL=1 runs everything one after another, for a
- * machine too loaded for 2-second warning windows.
+ * E2E_SERIAL=1 runs everything one after another, for a machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { serial = false, oneAtATime = false, webkit }: { serial?: boolean; oneAtATime?: boolean; webkit: true | { unsupported: string } }): void {
+  { oneAtATime = false, webkit }: { oneAtATime?: boolean; webkit: true | { unsupported: string } }): void {
   const allSerial = Boolean(process.env.E2E_SERIAL);
   describe(title, { concurrency: allSerial ? 1 : Math.max(1, e2eEngines.length) }, () => {
-    let previousDone: Promise<void> = Promise.resolve();
     for (const engine of e2eEngines) {
       if (engine === 'webkit' && webkit !== true) {
         describe(engines.webkit.label, { skip: `not run in WebKit: ${webkit.unsupported}` }, () => {});
-      } else if (!serial || engine === 'webkit') {
-        describeIn(engine, timeouts, body, { concurrency: serial || oneAtATime || allSerial ? 1 : 2 });
       } else {
-        let done!: () => void;
-        const startAfter = previousDone;
-        previousDone = new Promise((resolve) => { done = resolve; });
-        describeIn(engine, timeouts, body, { concurrency: 1, startAfter, done });
+        describeIn(engine, timeouts, body, oneAtATime || allSerial ? 1 : 2);
       }
     }
   });
 }
 
-/** `startAfter`: what this engine's block waits for before it starts; `done`: called once it has ended. */
+/** `concurrency`: how many of the block's tests run at once in this engine. */
 function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,
-  { concurrency, startAfter, done }: { concurrency: number; startAfter?: Promise<void>; done?: () => void }): void {
+  concurrency: number): void {
   const label = engines[engine].label;
   describe(label, { concurrency }, () => {
     const suite: DemoSuite = {
@@ -307,7 +299,6 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
       },
     };
     before(async () => {
-      await startAfter;
       // Side by side: each mostly waits (a child process starting). Both are kept for after() even
       // when the other failed to start.
       const [demo, browser] = await Promise.allSettled([startDemo(timeouts), launchBrowser(engine)]);
@@ -316,13 +307,9 @@ function describeIn(engine: E2eEngine, timeouts: Parameters<typeof startDemo>[0]
       for (const started of [demo, browser]) if (started.status == 'rejected') throw started.reason;
     });
     after(async () => {
-      try {
-        // Side by side too, and each stopped even when the other fails to.
-        const stopped = await Promise.allSettled([suite.browser?.close(), suite.demo?.stop()]);
-        for (const result of stopped) if (result.status == 'rejected') throw result.reason;
-      } finally {
-        done?.();
-      }
+      // Side by side too, and each stopped even when the other fails to.
+      const stopped = await Promise.allSettled([suite.browser?.close(), suite.demo?.stop()]);
+      for (const result of stopped) if (result.status == 'rejected') throw result.reason;
     });
     body(suite);
   });
