@@ -4,9 +4,9 @@
 // share a stage with the type check (not with the build: beside it, Redis-backed servers under test
 // answered past their store's timeout); then the browser suite (its three engines side by side, see
 // web-test-runner.config.mjs); then the build, which the end-to-end and package suites use; then the
-// end-to-end files one at a time, each running its engines side by side. Two such lanes side by side
-// were tried twice: six browsers on two cores made every file about twice as slow and missed the
-// tests' short real-time windows, so nothing was gained. The time of each suite is printed at the end.
+// end-to-end suite (scripts/e2e.mjs: each file once per engine, four such jobs at a time, with
+// browsers kept open across jobs). Every stage keeps the two cores busy, so a stage beside another
+// only shares them. The time of each suite is printed at the end.
 import { spawn } from 'node:child_process';
 
 const stages = [

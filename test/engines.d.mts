@@ -5,3 +5,4 @@ export function selectedEngines(): Engine[];
 export function requireEngines(names: Engine[]): void;
 export function executablePath(engine: 'chromium' | 'firefox'): string;
 export function startWebKitDriver(): Promise<{ port: number; capabilities: Record<string, unknown>; stop(): Promise<void> }>;
+export function puppeteerLaunchOptions(engine: 'chromium' | 'firefox'): import('puppeteer-core').LaunchOptions;

@@ -66,6 +66,21 @@ export function requireEngines(names) {
 /** The path `import('puppeteer-core').launch` needs for `engine`. */
 export const executablePath = (/** @type {'chromium' | 'firefox'} */ engine) => engines[engine].files.executablePath;
 
+/**
+ * The options of `import('puppeteer-core').launch` for the end-to-end suite's browsers (the runner,
+ * scripts/e2e.mjs, and the harness, test/e2e/harness.ts, when run alone).
+ * @param {'chromium' | 'firefox'} engine
+ */
+export function puppeteerLaunchOptions(engine) {
+  if (engine === 'firefox') return { browser: /** @type {const} */ ('firefox'), executablePath: executablePath('firefox'), headless: true };
+  return {
+    executablePath: executablePath('chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  };
+}
+
 /** A TCP port nobody listens on right now. */
 async function freePort() {
   const server = createServer().listen(0, '127.0.0.1');

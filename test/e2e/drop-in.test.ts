@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, BrowserContext } from 'puppeteer-core';
 import { e2eEngines, launchBrowser, textOf } from './harness.js';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -66,19 +66,22 @@ describe('the drop-in alone on a page', { concurrency: process.env.E2E_SERIAL ? 
     const skip = engine === 'webkit' ? 'not run in WebKit: it reads console messages, which WebDriver classic does not report' : undefined;
     describe(`the drop-in alone on a page (${engine})`, { skip, concurrency: 1 }, () => {
       let browser: Browser;
+      let context: BrowserContext; // its own, not the browser's default one (see launchBrowser)
       let origin: string;
       let server: Server;
       before(async () => {
         ({ origin, server } = await startStaticServer());
         browser = await launchBrowser(engine);
+        context = await browser.createBrowserContext();
       });
       after(async () => {
+        await context?.close();
         await browser?.close();
         server?.close();
       });
 
       it('loads the page language’s texts beside itself, under script-src \'self\'', async () => {
-        const page = await browser.newPage();
+        const page = await context.newPage();
         const errors: string[] = [];
         page.on('console', (message) => {
           if (message.type() == 'error' || message.type() == 'warn') errors.push(message.text());
@@ -92,7 +95,7 @@ describe('the drop-in alone on a page', { concurrency: process.env.E2E_SERIAL ? 
       });
 
       it('a locale that cannot load: English, marked lang="en", one warning, the warning on time', async () => {
-        const page = await browser.newPage();
+        const page = await context.newPage();
         const warnings: string[] = [];
         page.on('console', (message) => {
           if (message.type() == 'warn') warnings.push(message.text());
@@ -108,7 +111,7 @@ describe('the drop-in alone on a page', { concurrency: process.env.E2E_SERIAL ? 
       });
 
       it('a view chunk that failed once is fetched afresh: the full warning (issue 20)', async () => {
-        const page = await browser.newPage();
+        const page = await context.newPage();
         await page.goto(`${origin}/stale/page.html?lang=en`);
         await page.waitForSelector(heading, { visible: true, timeout: 5000 });
         assert.equal((await textOf(page, heading))?.trim(), 'Are you still there?');
@@ -116,7 +119,7 @@ describe('the drop-in alone on a page', { concurrency: process.env.E2E_SERIAL ? 
       });
 
       it('a view chunk that never loads: the fallback warning opens on time, under the strict CSP (issue 20)', async () => {
-        const page = await browser.newPage();
+        const page = await context.newPage();
         const start = Date.now();
         await page.goto(`${origin}/noview/page.html?lang=en`);
         const fallback = 'session-timeout >>> dialog[open]';

@@ -64,10 +64,12 @@ async function signIn(context: BrowserContext, origin: string): Promise<Page> {
   return page;
 }
 
-// The engines side by side, each with its own browser and app (the tests mostly wait for real time).
+// The engines side by side, each with its own browser and app. Within one, a test at a time: the
+// second types, and a window opened beside it (the first test signing in) can take its keyboard
+// focus (see requirements.test.ts); in Firefox its typing then went unseen, once in a loaded run.
 describe('Express + <session-timeout>', { concurrency: process.env.E2E_SERIAL ? 1 : e2eEngines.length }, () => {
   for (const engine of e2eEngines) {
-    describe(`Express + <session-timeout> in ${engine}`, { concurrency: 2 }, () => {
+    describe(`Express + <session-timeout> in ${engine}`, { concurrency: 1 }, () => {
       let browser: Browser;
       let app: Awaited<ReturnType<typeof startApp>>;
       before(async () => {

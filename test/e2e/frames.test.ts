@@ -2,7 +2,8 @@
  * Typing inside frames keeps the session (issue 23): a same-origin frame with no element and no
  * module in it, and a frame of another origin that loads `session-timeout-element/frame`, which the
  * element believes only when `frame-origins` lists that origin. The demo server and real time:
- * warning after 4 s, end after 10 s; the user types in the frame for longer than that.
+ * warning after 4 s, end after 10 s; the user types in the frame for longer than that. A test at a
+ * time: each types, and a window opened beside it can take its keyboard focus (requirements.test.ts).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -103,4 +104,4 @@ describeInBrowsers('typing in frames', { warnAfter: WARN_AFTER, expireAfter: EXP
     assert.ok(typed > 0, `the keys reached the frame (its field holds ${typed} characters): they were typed, and not counted`);
     await context.close();
   });
-}, { webkit: true });
+}, { webkit: true, oneAtATime: true });

@@ -14,7 +14,7 @@ import { after, before, describe } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
-import { engines, executablePath, requireEngines, selectedEngines } from '../engines.mjs';
+import { engines, puppeteerLaunchOptions, requireEngines, selectedEngines } from '../engines.mjs';
 import { launchWebKit, urlOf } from './webdriver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -81,18 +81,48 @@ export async function startDemo(timeouts: {
   };
 }
 
+/**
+ * The engine's browser for a suite. Under the e2e runner (scripts/e2e.mjs), which keeps a few
+ * browsers open across its jobs and hands each job one in `E2E_BROWSER_ENDPOINT`, this connects to
+ * that one: launching Firefox costs about 7 s of CPU, Chromium about 4, in every file. Its `close()`
+ * then only disconnects, and every caller in the process shares the one connection (Firefox allows a
+ * single WebDriver BiDi session at a time), which the last `close()` ends. Run alone, a file launches
+ * its own browser. WebKit always starts its own: there one context is one browser (./webdriver.ts).
+ * Tests open their pages in browser contexts of their own, never in the default one: a shared
+ * browser's default context would carry cookies from one job to the next.
+ */
 export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
   if (engine === 'webkit') return launchWebKit();
-  if (engine === 'firefox') {
-    return puppeteer.launch({ browser: 'firefox', executablePath: executablePath('firefox'), headless: true });
+  const endpoint = process.env.E2E_BROWSER_ENDPOINT;
+  if (!endpoint) return puppeteer.launch(puppeteerLaunchOptions(engine));
+  if (e2eEngines.length !== 1 || e2eEngines[0] !== engine) {
+    throw new Error(`E2E_BROWSER_ENDPOINT is a ${e2eEngines.join(',')} browser; asked for ${engine}`);
   }
-  return puppeteer.launch({
-    executablePath: executablePath('chromium'),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
+  shared ??= { users: 0, browser: puppeteer.connect({ browserWSEndpoint: endpoint, protocol: engine === 'firefox' ? 'webDriverBiDi' : 'cdp' }) };
+  const connection = shared;
+  const browser = await connection.browser;
+  connection.users += 1;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    connection.users -= 1;
+    if (connection.users > 0) return;
+    if (shared === connection) shared = undefined;
+    await browser.disconnect();
+  };
+  // The browser as it is, but for close(); its methods bound to it (puppeteer's use private fields).
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'close') return close;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
 }
+
+/** The connection to the runner's browser, while any suite of this process uses it. */
+let shared: { users: number; browser: Promise<Browser> } | undefined;
 
 /** Resolves once the page's URL matches (a string matches exactly) and its document has loaded. */
 export async function waitForURL(page: Page, url: string | RegExp, { timeout = 10_000 } = {}): Promise<void> {
@@ -248,13 +278,12 @@ export interface DemoSuite {
  * enforces whatever the engine, or lean on what WebDriver classic lacks (network events, preload
  * scripts, new-tab events).
  *
- * The engines run side by side, each with its own server and browser: the tests mostly wait for real
- * (short) timeouts, so this divides the run. Within an engine, two tests at a time (node:test's
- * `concurrency` is inherited: with two engines that is what these suites always had). `oneAtATime`:
- * one test at a time within each engine, the engines still side by side (for tests that drive several
- * tabs each, or press keys: a test beside one that presses keys can take its window's keyboard focus,
- * see requirements.test.ts); a block may still group tests that only wait in a `describe` of its own
- * with a higher `concurrency` (as tabs.test.ts does).
+ * The engines run side by side, each with its own server and browser (the e2e runner, scripts/e2e.mjs,
+ * runs each file once per engine, with `BROWSERS` naming one). Within an engine, two tests at a time.
+ * `oneAtATime`: one test at a time within each engine (for tests that drive several tabs each, or
+ * type or press keys: a window opened beside them can take their window's keyboard focus, see
+ * requirements.test.ts); a block may still group tests that only wait in a `describe` of its own with
+ * a higher `concurrency` (as tabs.test.ts does).
  * E2E_SERIAL=1 runs everything one after another, for a machine too loaded for 2-second warning windows.
  */
 export function describeInBrowsers(title: string, timeouts: Parameters<typeof startDemo>[0], body: (suite: DemoSuite) => void,

@@ -2,7 +2,8 @@
  * Close the last tab and the session ends (presence): the demo with CLOSE_AFTER = 4 s, so the leader
  * tab pings every 1.33 s, also while the user is idle; a closing tab's beacon shortens presence to the
  * grace (here closeAfter itself: the server's 5 s or closeAfter if shorter). Warning after 6 s, end
- * after 10 s of inactivity.
+ * after 10 s of inactivity. A test at a time: the first types, and a window opened beside it can take
+ * its keyboard focus (requirements.test.ts).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -96,4 +97,4 @@ describeInBrowsers('close the last tab, the session ends', { warnAfter: WARN_AFT
       `ended after ${seconds} s: at expireAfter, presence pings never extended it`);
     await context.close();
   });
-}, { webkit: true });
+}, { webkit: true, oneAtATime: true });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, ConsoleMessage, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'puppeteer-core';
 import { e2eEngines, launchBrowser, signIn, startDemo, waitForURL, type Demo } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,19 +65,22 @@ for (const engine of engines) {
     let dir: string;
     let server: Awaited<ReturnType<typeof startServer>>;
     let browser: Browser;
+    let context: BrowserContext; // its own, not the browser's default one (see launchBrowser)
     before(async () => {
       dir = quickStartProject();
       server = await startServer(dir);
       browser = await launchBrowser(engine);
+      context = await browser.createBrowserContext();
     });
     after(async () => {
+      await context?.close();
       await browser?.close();
       if (server && server.child.exitCode === null) { server.child.kill('SIGTERM'); await new Promise((resolve) => server.child.once('exit', resolve)); }
       rmSync(dir, { recursive: true, force: true });
     });
 
     it('signs in, and the page has the element upgraded, talking to the server', async () => {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       await page.goto(`${server.origin}/`);
       await waitForURL(page, `${server.origin}/login`);
       await page.locator('input[name=user]').fill('ada');
@@ -93,7 +96,7 @@ for (const engine of engines) {
     });
 
     it('"Sign out" ends the session, and the sign-in page says so', async () => {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       await page.goto(`${server.origin}/login`);
       await page.locator('input[name=user]').fill('grace');
       await page.click('button');
@@ -110,17 +113,20 @@ for (const engine of engines) {
   describe(`the demo's pages log no console error (${engine})`, () => {
     let demo: Demo;
     let browser: Browser;
+    let context: BrowserContext; // its own, not the browser's default one (see launchBrowser)
     before(async () => {
       demo = await startDemo({ warnAfter: 30, expireAfter: 60 });
       browser = await launchBrowser(engine);
+      context = await browser.createBrowserContext();
     });
     after(async () => {
+      await context?.close();
       await browser?.close();
       await demo?.stop();
     });
 
     it('the sign-in page and the signed-in page', async () => {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       const errors = errorsOf(page);
       await signIn(page, demo.origin);
       // The favicon request and the element's start-up ping have had time to answer.

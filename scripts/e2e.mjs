@@ -1,0 +1,203 @@
+// `npm run test:e2e:built [-- files…]`: the end-to-end suite, one job per file and engine, a few at
+// a time. Each job is `node --test <file>` with `BROWSERS=<engine>`: its own demo server and browser.
+//
+// Why jobs of one engine, not files of three: a file took as long as its slowest engine (Firefox,
+// mostly), while the other two engines' browsers sat idle. Four jobs at once keep the two cores about
+// 93 % busy (the suite is bound by CPU: each signed-in window costs Chromium about 3 s of it, Firefox
+// about 2.4), and the tests' short real-time windows held in repeated runs; three left a tenth of
+// the machine idle (365 s against 310), and six browsers (two files of three engines side by side)
+// made every file about twice as slow and missed those windows.
+//
+// Chromium and Firefox are launched once and kept open: a job gets one to itself (its address in
+// E2E_BROWSER_ENDPOINT; test/e2e/harness.ts connects to it), and when the job ends the browser is
+// emptied of what it left and handed to the next job of its engine. Launching one, with the work it
+// does in its first seconds, cost about 7 s of CPU for Firefox and 4 for Chromium in each of the 22
+// jobs (and 59 s of a run that took 359), on a machine the jobs keep busy.
+//
+// The longest jobs start first (times from the previous run on this machine, kept in
+// node_modules/.cache; else the figures below), so the run ends with short jobs, not one long one.
+// Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { puppeteerLaunchOptions, selectedEngines } from '../test/engines.mjs';
+
+const jobsAtOnce = Math.max(1, Number(process.env.E2E_JOBS ?? 4));
+/** A job that runs this long has hung: it is stopped and fails. */
+const JOB_TIMEOUT_MS = 5 * 60_000;
+const cacheFile = new URL('../node_modules/.cache/session-timeout-e2e-times.json', import.meta.url);
+
+/** Seconds per `file engine`, measured on the 2-core machine: only the order of the jobs depends on them. */
+const measured = {
+  'tabs.test.ts firefox': 109, 'tabs.test.ts chromium': 93, 'tabs.test.ts webkit': 28,
+  'requirements.test.ts webkit': 60, 'requirements.test.ts firefox': 59, 'requirements.test.ts chromium': 54,
+  'frames.test.ts webkit': 55, 'frames.test.ts firefox': 52, 'frames.test.ts chromium': 49,
+  'presence.test.ts webkit': 52, 'presence.test.ts firefox': 39, 'presence.test.ts chromium': 38,
+  'frameworks.test.ts firefox': 38, 'frameworks.test.ts chromium': 35,
+  'server-durations.test.ts webkit': 35, 'server-durations.test.ts firefox': 26, 'server-durations.test.ts chromium': 27,
+  'server-authority.test.ts firefox': 28, 'server-authority.test.ts chromium': 28,
+  'resume.test.ts firefox': 34, 'resume.test.ts chromium': 34,
+  'express.test.ts webkit': 37, 'express.test.ts firefox': 27, 'express.test.ts chromium': 22,
+  'quick-starts.test.ts firefox': 30, 'quick-starts.test.ts chromium': 19,
+  'drop-in.test.ts firefox': 22, 'drop-in.test.ts chromium': 22,
+};
+
+/** Open Chromium and Firefox browsers, each used by one job at a time. */
+class BrowserPool {
+  /** @type {Record<string, { engine: string, endpoint: string, process: import('node:child_process').ChildProcess }[]>} */
+  idle = { chromium: [], firefox: [] };
+  launched = [];
+
+  /** An idle browser of `engine`, else a new one; none for WebKit. */
+  async acquire(engine) {
+    if (engine === 'webkit') return undefined;
+    const reused = this.idle[engine].pop();
+    if (reused) return reused;
+    // Launched, then left: the job opens its own session (Firefox allows one at a time).
+    const browser = await puppeteer.launch(puppeteerLaunchOptions(engine));
+    const launched = { engine, endpoint: browser.wsEndpoint(), process: browser.process() };
+    this.launched.push(launched);
+    await browser.disconnect();
+    return launched;
+  }
+
+  /**
+   * Back to the idle ones once emptied of what the job left (its contexts, and cookies or pages of
+   * the default context, which tests do not use); a browser that cannot be emptied is stopped.
+   */
+  async release(entry) {
+    try {
+      const browser = await puppeteer.connect({
+        browserWSEndpoint: entry.endpoint, protocol: entry.engine === 'firefox' ? 'webDriverBiDi' : 'cdp',
+      });
+      try {
+        const main = browser.defaultBrowserContext();
+        for (const context of browser.browserContexts()) if (context !== main) await context.close();
+        await main.deleteCookie(...(await main.cookies()));
+        for (const page of (await main.pages()).slice(1)) await page.close();
+      } finally {
+        await browser.disconnect();
+      }
+      this.idle[entry.engine].push(entry);
+    } catch (error) {
+      console.log(`e2e: a ${entry.engine} browser could not be emptied for the next job, so it is stopped: ${error.message}`);
+      entry.process.kill('SIGKILL');
+    }
+  }
+
+  /** Stops every browser, and waits until each has exited (puppeteer then removes its profile). */
+  async stop() {
+    await Promise.all(this.launched.map(({ process: child }) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      return exited;
+    }));
+  }
+}
+
+const files = process.argv.length > 2
+  ? process.argv.slice(2)
+  : readdirSync('test/e2e').filter((name) => name.endsWith('.test.ts')).map((name) => `test/e2e/${name}`);
+const lastRun = readTimes();
+const estimate = (job) => lastRun[job.key] ?? measured[job.key] ?? 30;
+const queue = files.flatMap((file) => selectedEngines().map((engine) => ({ file, engine, key: `${basename(file)} ${engine}` })))
+  .sort((a, b) => estimate(b) - estimate(a));
+
+const browsers = new BrowserPool();
+const results = [];
+/** The jobs' processes: each leads its own process group, which an interrupted run stops too. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) stop(child);
+    process.exit(130);
+  });
+}
+const started = Date.now();
+await Promise.all(Array.from({ length: Math.min(jobsAtOnce, queue.length) }, async () => {
+  for (let job = queue.shift(); job; job = queue.shift()) results.push(await runWithBrowser(job));
+}));
+await browsers.stop();
+
+writeTimes(Object.fromEntries(results.filter((result) => result.code === 0).map((result) => [result.key, Math.round(result.seconds)])));
+const failed = results.filter((result) => result.code !== 0);
+const summary = results.map((result) => `${result.key} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`);
+console.log(`\ne2e: ${results.length - failed.length} of ${results.length} jobs passed in ${((Date.now() - started) / 1000).toFixed(0)} s, ` +
+  `${jobsAtOnce} at a time, with ${browsers.launched.length} browsers launched for ${results.filter((result) => !result.key.endsWith('webkit')).length} Chromium and Firefox jobs:\n  ${summary.join('\n  ')}`);
+if (failed.length) {
+  console.error(`\ne2e failed: ${failed.map((result) => result.key).join(', ')}`);
+  process.exit(1);
+}
+
+/** Runs one job with a browser of the pool (none for WebKit, whose tests start their own). */
+async function runWithBrowser(job) {
+  let browser;
+  try {
+    browser = await browsers.acquire(job.engine);
+  } catch (error) {
+    console.log(`\n── ${job.key} ──\ne2e: the ${job.engine} browser did not start: ${error.stack}`);
+    return { key: job.key, code: 1, seconds: 0 };
+  }
+  try {
+    return await run(job, browser?.endpoint);
+  } finally {
+    if (browser) await browsers.release(browser);
+  }
+}
+
+/** Runs one job; resolves with its key, exit code and seconds once it has printed its output. */
+function run({ file, engine, key }, browserEndpoint) {
+  const jobStarted = Date.now();
+  console.log(`▶ ${key}`);
+  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', file], {
+    env: { ...process.env, BROWSERS: engine, ...(browserEndpoint ? { E2E_BROWSER_ENDPOINT: browserEndpoint } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so a hung job's browsers and servers stop with it
+  });
+  running.add(child);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const timer = setTimeout(() => {
+    output += `\ne2e: ${key} still running after ${JOB_TIMEOUT_MS / 1000} s: stopped\n`;
+    stop(child);
+  }, JOB_TIMEOUT_MS);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const seconds = (Date.now() - jobStarted) / 1000;
+      process.stdout.write(`\n── ${key} (${seconds.toFixed(0)} s) ──\n${output}`);
+      running.delete(child);
+      resolve({ key, code: code ?? 1, seconds });
+    });
+  });
+}
+
+/** Stops a job's whole process group (its server and browsers too). */
+function stop(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // It ended meanwhile.
+  }
+}
+
+function readTimes() {
+  try {
+    return JSON.parse(readFileSync(cacheFile, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps this run's times (of the jobs that passed) over the previous ones, for the next run's order. */
+function writeTimes(times) {
+  try {
+    mkdirSync(new URL('.', cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify({ ...readTimes(), ...times }, null, 2));
+  } catch {
+    // Only the order of the next run depends on it.
+  }
+}
