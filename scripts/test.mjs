@@ -4,7 +4,7 @@
 //      the build: there, Redis-backed servers under test answered past their store's timeout);
 //   2. the browser suite (its three engines side by side, see web-test-runner.config.mjs);
 //   3. the build, which the end-to-end and package suites use;
-//   4. the end-to-end suite (scripts/e2e.mjs: each file once per engine, four such jobs at a time,
+//   4. the end-to-end suite (scripts/e2e.mjs: each file once per engine, three such jobs at a time,
 //      with browsers kept open across jobs).
 // The type check and the package checks need no timer to be on time, only CPU: they run in the
 // background of stages 2 and 4, at the lowest priority, so they take the CPU those stages leave idle
