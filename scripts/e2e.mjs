@@ -17,11 +17,11 @@
 // The longest jobs start first (times from the previous run on this machine, kept in
 // node_modules/.cache; else the figures below), so the run ends with short jobs, not one long one.
 // Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { puppeteerLaunchOptions, selectedEngines } from '../test/engines.mjs';
+import { puppeteerConnectOptions, puppeteerLaunchOptions, selectedEngines } from '../test/engines.mjs';
+import { runCommand } from './processes.mjs';
 
 const jobsAtOnce = Math.max(1, Number(process.env.E2E_JOBS ?? 3));
 /** A job that runs this long has hung: it is stopped and fails. */
@@ -68,9 +68,7 @@ class BrowserPool {
    */
   async release(entry) {
     try {
-      const browser = await puppeteer.connect({
-        browserWSEndpoint: entry.endpoint, protocol: entry.engine === 'firefox' ? 'webDriverBiDi' : 'cdp',
-      });
+      const browser = await puppeteer.connect(puppeteerConnectOptions(entry.engine, entry.endpoint));
       try {
         const main = browser.defaultBrowserContext();
         for (const context of browser.browserContexts()) if (context !== main) await context.close();
@@ -107,14 +105,6 @@ const queue = files.flatMap((file) => selectedEngines().map((engine) => ({ file,
 
 const browsers = new BrowserPool();
 const results = [];
-/** The jobs' processes: each leads its own process group, which an interrupted run stops too. */
-const running = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    for (const child of running) stop(child);
-    process.exit(130);
-  });
-}
 const started = Date.now();
 await Promise.all(Array.from({ length: Math.min(jobsAtOnce, queue.length) }, async () => {
   for (let job = queue.shift(); job; job = queue.shift()) results.push(await runWithBrowser(job));
@@ -147,41 +137,19 @@ async function runWithBrowser(job) {
   }
 }
 
-/** Runs one job; resolves with its key, exit code and seconds once it has printed its output. */
-function run({ file, engine, key }, browserEndpoint) {
-  const jobStarted = Date.now();
+/**
+ * Runs one job, as a process group of its own (a hung job's server and browsers stop with it);
+ * resolves with its key, exit code and seconds once it has printed its output.
+ */
+async function run({ file, engine, key }, browserEndpoint) {
   console.log(`▶ ${key}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', file], {
+  const { code, output, seconds } = await runCommand(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', file], {
     env: { ...process.env, BROWSERS: engine, ...(browserEndpoint ? { E2E_BROWSER_ENDPOINT: browserEndpoint } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so a hung job's browsers and servers stop with it
+    group: true,
+    timeoutMs: JOB_TIMEOUT_MS,
   });
-  running.add(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const timer = setTimeout(() => {
-    output += `\ne2e: ${key} still running after ${JOB_TIMEOUT_MS / 1000} s: stopped\n`;
-    stop(child);
-  }, JOB_TIMEOUT_MS);
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const seconds = (Date.now() - jobStarted) / 1000;
-      process.stdout.write(`\n── ${key} (${seconds.toFixed(0)} s) ──\n${output}`);
-      running.delete(child);
-      resolve({ key, code: code ?? 1, seconds });
-    });
-  });
-}
-
-/** Stops a job's whole process group (its server and browsers too). */
-function stop(child) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // It ended meanwhile.
-  }
+  process.stdout.write(`\n── ${key} (${seconds.toFixed(0)} s) ──\n${output}`);
+  return { key, code, seconds };
 }
 
 function readTimes() {

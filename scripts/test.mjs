@@ -14,9 +14,9 @@
 // within one group of several did not hold them back (the e2e stage took 338 s instead of 295).
 // A foreground suite alone in its stage prints as it runs; the others' output is held back and
 // printed whole when each ends. The time of each suite is printed at the end.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
+import { runCommand } from './processes.mjs';
 
 /** Each stage: its suites (`npm run` scripts), and those that run in its background. */
 const stages = [
@@ -26,28 +26,10 @@ const stages = [
   { suites: ['test:e2e:built'], background: ['test:package:built'] },
 ];
 
-/** Runs `npm run <script>`; resolves with its exit code, output and seconds. */
-function run(script, { live, background }) {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: background });
-    if (background) lowerPriority(child);
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ script, code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
-  });
-}
-
-/** Background suites, which lead sessions of their own: an interrupted run stops them too. */
-const backgroundChildren = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    for (const child of backgroundChildren) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* it ended meanwhile */ }
-    }
-    process.exit(130);
-  });
+/** Runs `npm run <script>`; resolves with its name, exit code, output and seconds. */
+async function run(script, { live, background }) {
+  const result = await runCommand('npm', ['run', '--silent', script], { live, group: background, started: background ? lowerPriority : undefined });
+  return { script, ...result };
 }
 
 /**
@@ -55,8 +37,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * script's own processes, which inherit it. Where either cannot be set, the suite still runs.
  */
 function lowerPriority(child) {
-  backgroundChildren.add(child);
-  child.on('close', () => backgroundChildren.delete(child));
   try { setPriority(child.pid, constants.priority.PRIORITY_LOW); } catch { /* not on this system */ }
   try { writeFileSync(`/proc/${child.pid}/autogroup`, String(constants.priority.PRIORITY_LOW)); } catch { /* no autogroup */ }
 }

@@ -6,3 +6,4 @@ export function requireEngines(names: Engine[]): void;
 export function executablePath(engine: 'chromium' | 'firefox'): string;
 export function startWebKitDriver(): Promise<{ port: number; capabilities: Record<string, unknown>; stop(): Promise<void> }>;
 export function puppeteerLaunchOptions(engine: 'chromium' | 'firefox'): import('puppeteer-core').LaunchOptions;
+export function puppeteerConnectOptions(engine: 'chromium' | 'firefox', endpoint: string): import('puppeteer-core').ConnectOptions;

@@ -81,6 +81,16 @@ export function puppeteerLaunchOptions(engine) {
   };
 }
 
+/**
+ * The options of `import('puppeteer-core').connect` for a browser of `engine` listening at `endpoint`
+ * (what `browser.wsEndpoint()` gave): CDP for Chromium, WebDriver BiDi for Firefox.
+ * @param {'chromium' | 'firefox'} engine
+ * @param {string} endpoint
+ */
+export function puppeteerConnectOptions(engine, endpoint) {
+  return { browserWSEndpoint: endpoint, protocol: /** @type {const} */ (engine === 'firefox' ? 'webDriverBiDi' : 'cdp') };
+}
+
 /** A TCP port nobody listens on right now. */
 async function freePort() {
   const server = createServer().listen(0, '127.0.0.1');

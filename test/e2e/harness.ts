@@ -14,7 +14,7 @@ import { after, before, describe } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
-import { engines, puppeteerLaunchOptions, requireEngines, selectedEngines } from '../engines.mjs';
+import { engines, puppeteerConnectOptions, puppeteerLaunchOptions, requireEngines, selectedEngines } from '../engines.mjs';
 import { launchWebKit, urlOf } from './webdriver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,7 +98,7 @@ export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
   if (e2eEngines.length !== 1 || e2eEngines[0] !== engine) {
     throw new Error(`E2E_BROWSER_ENDPOINT is a ${e2eEngines.join(',')} browser; asked for ${engine}`);
   }
-  shared ??= { users: 0, browser: puppeteer.connect({ browserWSEndpoint: endpoint, protocol: engine === 'firefox' ? 'webDriverBiDi' : 'cdp' }) };
+  shared ??= { users: 0, browser: puppeteer.connect(puppeteerConnectOptions(engine, endpoint)) };
   const connection = shared;
   const browser = await connection.browser;
   connection.users += 1;
