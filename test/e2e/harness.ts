@@ -124,8 +124,12 @@ export async function launchBrowser(engine: E2eEngine): Promise<Browser> {
 /** The connection to the runner's browser, while any suite of this process uses it. */
 let shared: { users: number; browser: Promise<Browser> } | undefined;
 
-/** Resolves once the page's URL matches (a string matches exactly) and its document has loaded. */
-export async function waitForURL(page: Page, url: string | RegExp, { timeout = 10_000 } = {}): Promise<void> {
+/**
+ * Resolves once the page's URL matches (a string matches exactly) and its document has loaded, with
+ * the time (wall-clock ms) the URL was first seen to match: a test timing a navigation takes that,
+ * not the end of the new page's load, which a loaded machine can stretch by seconds.
+ */
+export async function waitForURL(page: Page, url: string | RegExp, { timeout = 10_000 } = {}): Promise<number> {
   const matches = (current: string) => (typeof url === 'string' ? current === url : url.test(current));
   const deadline = Date.now() + timeout;
   let current: string;
@@ -133,7 +137,9 @@ export async function waitForURL(page: Page, url: string | RegExp, { timeout = 1
     if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${current}`);
     await sleep(25);
   }
+  const matchedAt = Date.now();
   await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) });
+  return matchedAt;
 }
 
 /** The selector of `part` inside the `<session-timeout>` element's shadow root (`host >>> inner`). */
