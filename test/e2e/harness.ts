@@ -138,7 +138,9 @@ export async function waitForURL(page: Page, url: string | RegExp, { timeout = 1
     await sleep(25);
   }
   const matchedAt = Date.now();
-  await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(1000, deadline - Date.now()) });
+  // The load has a budget of its own (what is timed is the URL): a URL matched late in `timeout`
+  // left a loaded run's login page 1.8 s, and Firefox took longer.
+  await page.waitForFunction(() => document.readyState === 'complete', { timeout: Math.max(5000, deadline - Date.now()) });
   return matchedAt;
 }
 
