@@ -1,5 +1,7 @@
 // `npm run test:e2e:built [-- files…]`: the end-to-end suite, one job per file and engine, a few at
-// a time. Each job is `node --test <file>` with `BROWSERS=<engine>`: its own demo server and browser.
+// a time. Each job is `node <file>` with `BROWSERS=<engine>`: its own demo server and browser. The
+// file is run as a script, whose node:test tests report when it ends, not through `node --test`, whose
+// runner would be one more Node process (with tsx, about 0.5 s of CPU) in each job.
 //
 // Why jobs of one engine, not files of three: a file took as long as its slowest engine (Firefox,
 // mostly), while the other two engines' browsers sat idle. Three jobs at once keep the two cores
@@ -143,7 +145,7 @@ async function runWithBrowser(job) {
  */
 async function run({ file, engine, key }, browserEndpoint) {
   console.log(`▶ ${key}`);
-  const { code, output, seconds } = await runCommand(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', file], {
+  const { code, output, seconds } = await runCommand(process.execPath, ['--import', 'tsx', '--test-reporter=spec', file], {
     env: { ...process.env, BROWSERS: engine, ...(browserEndpoint ? { E2E_BROWSER_ENDPOINT: browserEndpoint } : {}) },
     group: true,
     timeoutMs: JOB_TIMEOUT_MS,

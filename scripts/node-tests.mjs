@@ -1,0 +1,52 @@
+// `npm run test:node [-- folders or files…]`: the suites that run under Node (test/node), one process
+// per folder (a layer: hono, session, redis, …), four at a time; but the files of the folders whose
+// tests wait on real time (the conformance kit's timeouts, Redis going away) each get a process, and
+// start first, so that their waits overlap. A process runs its files one after another
+// (test/node/run-together.ts), each inside a suite of its own, so hooks at a file's top level stay its own.
+//
+// Why not `node --test` over the files, a process for each: each process starts Node and tsx and
+// loads what its file needs, about 1 s of CPU before the first test, and the stage is bound by CPU.
+// For 56 files that was 87 s of CPU and 41–56 s; a process per folder took 38 s of CPU and 35 s,
+// most of it the Redis folder's waits one after another. Node 22's --test-isolation=none shares a
+// process this way; Node 20, the floor we test on, lacks it. What a folder's files share is the
+// process: a test leaves no global changed (a file that cannot, say one that must replace `Request`,
+// goes in a folder of its own).
+//
+// Each process's output is printed whole when it ends, then every process's time.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCommand } from './processes.mjs';
+
+const AT_ONCE = 4;
+/** A process that runs this long has hung: it is stopped and fails. */
+const TIMEOUT_MS = 5 * 60_000;
+/** The folders whose tests wait on real time: a process per file, first. */
+const WAITING = ['test/node/redis', 'test/node/conformance'];
+
+const named = process.argv.length > 2
+  ? process.argv.slice(2).map((path) => path.replace(/\/$/, ''))
+  : readdirSync('test/node', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `test/node/${entry.name}`);
+const queue = [
+  ...named.filter((path) => WAITING.includes(path))
+    .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.test.ts')).map((name) => join(folder, name))),
+  ...named.filter((path) => !WAITING.includes(path)),
+];
+
+const started = Date.now();
+const results = [];
+await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, async () => {
+  for (let path = queue.shift(); path; path = queue.shift()) {
+    const result = await runCommand(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', path],
+      { group: true, timeoutMs: TIMEOUT_MS });
+    process.stdout.write(`\n── ${path} (${result.seconds.toFixed(0)} s) ──\n${result.output}`);
+    results.push({ path, ...result });
+  }
+}));
+
+const failed = results.filter((result) => result.code !== 0);
+console.log(`\ntest:node: ${results.length - failed.length} of ${results.length} processes passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
+  results.map((result) => `${result.path} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`).join(' · '));
+if (failed.length) {
+  console.error(`test:node failed: ${failed.map((result) => result.path).join(', ')}`);
+  process.exit(1);
+}
