@@ -80,10 +80,10 @@ export class HttpClient {
   }
 
   send(ask: Ask): Promise<Answer> {
-    return this.#send(ask, false);
+    return this.#send(ask);
   }
 
-  #send(ask: Ask, isRetry: boolean): Promise<Answer> {
+  #send(ask: Ask): Promise<Answer> {
     const url = new URL(ask.path, this.base);
     const method = ask.method ?? 'GET';
     // A header given as '' leaves the kind's default out (e.g. a cross-site request with no Origin).
@@ -118,10 +118,13 @@ export class HttpClient {
       request.on('timeout', () => request.destroy(new Error(`no answer in ${REQUEST_TIMEOUT} s`)));
       request.on('error', (error) => {
         // A kept-alive socket the server closed (its keep-alive timeout) just as this request went out
-        // on it: the server never read the request, so it is sent once more, on a fresh socket (as
-        // Node's documentation of `reusedSocket` advises). Anything else is the server's answer.
-        if (request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET' && !isRetry) {
-          return resolve(this.#send(ask, true));
+        // on it: the server never read the request, so it is sent again (as Node's documentation of
+        // `reusedSocket` advises). Again, not once more: the agent may hand out another kept-alive
+        // socket the server closed at the same moment (requests sent side by side left several), and
+        // each such failure takes one out of the pool, so a fresh socket comes at last. What fails on
+        // a fresh socket is the server's answer.
+        if (request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+          return resolve(this.#send(ask));
         }
         // (A server may answer 413 and close before reading the whole body: checkTooLarge reads that.)
         reject(new ConnectionError(`${asked}: ${error.message}`));

@@ -31,7 +31,7 @@ async function oneRequestPerSocket(): Promise<{ server: Server; origin: string; 
 }
 
 describe('HttpClient', () => {
-  it('sends a request again, once, on a fresh socket when a kept-alive socket was closed under it', async () => {
+  it('sends a request again, on a fresh socket, when a kept-alive socket was closed under it', async () => {
     const { server, origin, requests } = await oneRequestPerSocket();
     const client = new HttpClient(new URL(origin));
     try {
@@ -40,6 +40,22 @@ describe('HttpClient', () => {
       assert.equal(first.status, 200);
       assert.equal(second.status, 200);
       assert.deepEqual(requests, ['GET ', 'POST {"idle":1}'], 'each request reached the server once');
+    } finally {
+      client.close();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('sends it again as often as the kept-alive socket it went out on was closed: two stale sockets, then a fresh one', async () => {
+    const { server, origin, requests } = await oneRequestPerSocket();
+    const client = new HttpClient(new URL(origin));
+    try {
+      // Two requests at once: two sockets, both kept alive, both closed by the server at its next request.
+      await Promise.all([client.send({ path: '/a', kind: 'bare' }), client.send({ path: '/b', kind: 'bare' })]);
+      const third = await client.send({ path: '/session/ping', kind: 'bare', method: 'POST', body: '{"idle":2}' });
+      assert.equal(third.status, 200, 'answered on a fresh socket, after the two stale ones');
+      assert.deepEqual(requests.slice(2), ['POST {"idle":2}'], 'it reached the server once');
     } finally {
       client.close();
       server.closeAllConnections();
