@@ -18,7 +18,9 @@
 //
 // The longest jobs start first (times from the previous run on this machine, kept in
 // node_modules/.cache; else the figures below), so the run ends with short jobs, not one long one.
-// Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once.
+// Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once;
+// `BROWSERS` which engines' jobs run (`npm test` runs WebKit's, two at a time, beside the browser suite,
+// and Chromium's and Firefox's after it: see scripts/test.mjs).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -32,17 +34,17 @@ const cacheFile = new URL('../node_modules/.cache/session-timeout-e2e-times.json
 
 /** Seconds per `file engine`, measured on the 2-core machine: only the order of the jobs depends on them. */
 const measured = {
-  'tabs.test.ts firefox': 109, 'tabs.test.ts chromium': 93, 'tabs.test.ts webkit': 28,
-  'requirements.test.ts webkit': 60, 'requirements.test.ts firefox': 59, 'requirements.test.ts chromium': 54,
-  'frames.test.ts webkit': 55, 'frames.test.ts firefox': 52, 'frames.test.ts chromium': 49,
-  'presence.test.ts webkit': 52, 'presence.test.ts firefox': 39, 'presence.test.ts chromium': 38,
-  'frameworks.test.ts firefox': 38, 'frameworks.test.ts chromium': 35,
-  'server-durations.test.ts webkit': 35, 'server-durations.test.ts firefox': 26, 'server-durations.test.ts chromium': 27,
-  'server-authority.test.ts firefox': 28, 'server-authority.test.ts chromium': 28,
-  'resume.test.ts firefox': 34, 'resume.test.ts chromium': 34,
-  'express.test.ts webkit': 37, 'express.test.ts firefox': 27, 'express.test.ts chromium': 22,
-  'quick-starts.test.ts firefox': 30, 'quick-starts.test.ts chromium': 19,
-  'drop-in.test.ts firefox': 22, 'drop-in.test.ts chromium': 22,
+  'tabs.test.ts firefox': 98, 'tabs.test.ts chromium': 94, 'tabs.test.ts webkit': 27,
+  'requirements.test.ts webkit': 70, 'requirements.test.ts firefox': 42, 'requirements.test.ts chromium': 42,
+  'frames.test.ts webkit': 67, 'frames.test.ts chromium': 52, 'frames.test.ts firefox': 43,
+  'presence.test.ts webkit': 60, 'presence.test.ts chromium': 45, 'presence.test.ts firefox': 35,
+  'frameworks.test.ts firefox': 43, 'frameworks.test.ts chromium': 33, 'frameworks.test.ts webkit': 2,
+  'server-durations.test.ts webkit': 36, 'server-durations.test.ts chromium': 23, 'server-durations.test.ts firefox': 14,
+  'server-authority.test.ts firefox': 33, 'server-authority.test.ts chromium': 27, 'server-authority.test.ts webkit': 1,
+  'resume.test.ts firefox': 26, 'resume.test.ts chromium': 21, 'resume.test.ts webkit': 1,
+  'express.test.ts chromium': 24, 'express.test.ts firefox': 3, 'express.test.ts webkit': 1,
+  'quick-starts.test.ts chromium': 15, 'quick-starts.test.ts firefox': 13, 'quick-starts.test.ts webkit': 2,
+  'drop-in.test.ts firefox': 14, 'drop-in.test.ts chromium': 14, 'drop-in.test.ts webkit': 1,
 };
 
 /** Open Chromium and Firefox browsers, each used by one job at a time. */
