@@ -18,9 +18,8 @@
 //
 // The longest jobs start first (times from the previous run on this machine, kept in
 // node_modules/.cache; else the figures below), so the run ends with short jobs, not one long one.
-// Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once;
-// `BROWSERS` which engines' jobs run (`npm test` runs WebKit's, two at a time, beside the browser suite,
-// and Chromium's and Firefox's after it: see scripts/test.mjs).
+// Each job's output is held and printed whole when it ends. `E2E_JOBS` sets how many run at once,
+// `BROWSERS` which engines' jobs run.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';

@@ -26,6 +26,8 @@ export class ResumeWatch {
   /** While an ended page keeps its work: the subject it may resume for (`null`: none, cannot resume). */
   #for: string | null | undefined;
   #check: Promise<void> | null = null;
+  /** A moment to ask came while a question was out. */
+  #askAgain = false;
   readonly #hooks: ResumeHooks;
 
   constructor(hooks: ResumeHooks) {
@@ -56,16 +58,29 @@ export class ResumeWatch {
     document[method]('visibilitychange', this.check);
   }
 
-  /** Asks the server whether a session started again, at most one question at a time. */
+  /**
+   * Asks the server whether a session started again, at most one question at a time. A moment that
+   * comes while a question is out is kept, not dropped: that question may have left before the user
+   * signed in again elsewhere, so the server is asked once more when it answers "not yet".
+   */
   readonly check = (): void => {
     const hooks = this.#hooks;
     const client = hooks.client();
-    if (this.#for === undefined || !client || this.#check || document.visibilityState == 'hidden') return;
+    if (this.#for === undefined || !client || document.visibilityState == 'hidden') return;
+    if (this.#check) {
+      this.#askAgain = true;
+      return;
+    }
     const idle = hooks.idle();
     const since = hooks.now();
+    this.#askAgain = false;
     this.#check = client.ping(idle).then((result) => {
       this.#check = null;
-      if (client != hooks.client() || this.#for === undefined || result.kind != 'alive') return;
+      if (client != hooks.client() || this.#for === undefined) return;
+      if (result.kind != 'alive') {
+        if (this.#askAgain) this.check();
+        return;
+      }
       const same = result.subject !== null && result.subject === this.#for;
       this.stop();
       if (same) hooks.resumed(result, since);

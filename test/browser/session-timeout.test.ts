@@ -1018,6 +1018,18 @@ describe('<session-timeout>', () => {
       expect(el.navigations).to.deep.equal([]);
     });
 
+    it('a focus while the last question is unanswered is not lost: the server is asked again once it answers', async () => {
+      const { el, endpoint, alive } = await endWithWork('alice');
+      // Looked at once before signing in again elsewhere (a slow answer: not yet), then again after it.
+      await endpoint.script([{ respond: 'expired', reason: 'missing', delay: 300 }, { ...alive, remaining: 88 }]);
+      const resumed = oneEvent(el, 'session-timeout-resume');
+      dispatchEvent(new Event('focus'));
+      await waitUntil(async () => (await endpoint.requests()).length == 3, 'the first question asked'); // start-up, end, this
+      dispatchEvent(new Event('focus'));
+      expect((await resumed).remaining, 'resumed without another focus').to.be.closeTo(88, 1);
+      expect(el.state).to.equal('active');
+    });
+
     it('a kept page moved in the DOM still resumes, still hidden meanwhile', async () => {
       const { el, endpoint, alive } = await endWithWork('alice');
       el.parentElement!.parentElement!.append(el);
