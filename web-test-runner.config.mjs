@@ -16,7 +16,7 @@ import puppeteer from 'puppeteer-core';
 import { fakeServer } from './test/browser/fake-server.mjs';
 import { forcedColorsPlugin } from './test/browser/forced-colors-plugin.mjs';
 import { packagesPlugin } from './test/browser/packages-plugin.mjs';
-import { engines, executablePath, requireEngines, selectedEngines, startWebKitDriver } from './test/engines.mjs';
+import { engines, puppeteerLaunchOptions, requireEngines, selectedEngines, startWebKitDriver } from './test/engines.mjs';
 
 const selected = selectedEngines();
 try {
@@ -45,18 +45,10 @@ class WebKitLauncher extends WebdriverLauncher {
 }
 
 const launchers = {
-  chromium: () => Object.assign(chromeLauncher({
-    launchOptions: {
-      executablePath: executablePath('chromium'),
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
-  }), { engine: 'chromium', name: engines.chromium.label }),
-  firefox: () => Object.assign(chromeLauncher({
-    puppeteer,
-    launchOptions: { browser: 'firefox', executablePath: executablePath('firefox'), headless: true },
-  }), { engine: 'firefox' }),
+  // The same launch options as the end-to-end suite's (test/engines.mjs).
+  chromium: () => Object.assign(chromeLauncher({ launchOptions: puppeteerLaunchOptions('chromium') }),
+    { engine: 'chromium', name: engines.chromium.label }),
+  firefox: () => Object.assign(chromeLauncher({ puppeteer, launchOptions: puppeteerLaunchOptions('firefox') }), { engine: 'firefox' }),
   webkit: () => new WebKitLauncher(),
 };
 

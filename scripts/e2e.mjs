@@ -24,7 +24,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { puppeteerConnectOptions, puppeteerLaunchOptions, selectedEngines } from '../test/engines.mjs';
-import { runCommand } from './processes.mjs';
+import { inTurn, runHeld, timeOf } from './processes.mjs';
 
 const jobsAtOnce = Math.max(1, Number(process.env.E2E_JOBS ?? 3));
 /** A job that runs this long has hung: it is stopped and fails. */
@@ -102,57 +102,45 @@ const files = process.argv.length > 2
   ? process.argv.slice(2)
   : readdirSync('test/e2e').filter((name) => name.endsWith('.test.ts')).map((name) => `test/e2e/${name}`);
 const lastRun = readTimes();
-const estimate = (job) => lastRun[job.key] ?? measured[job.key] ?? 30;
-const queue = files.flatMap((file) => selectedEngines().map((engine) => ({ file, engine, key: `${basename(file)} ${engine}` })))
+const estimate = (job) => lastRun[job.name] ?? measured[job.name] ?? 30;
+const queue = files.flatMap((file) => selectedEngines().map((engine) => ({ file, engine, name: `${basename(file)} ${engine}` })))
   .sort((a, b) => estimate(b) - estimate(a));
 
 const browsers = new BrowserPool();
-const results = [];
 const started = Date.now();
-await Promise.all(Array.from({ length: Math.min(jobsAtOnce, queue.length) }, async () => {
-  for (let job = queue.shift(); job; job = queue.shift()) results.push(await runWithBrowser(job));
-}));
+const results = await inTurn(queue, jobsAtOnce, runWithBrowser);
 await browsers.stop();
 
-writeTimes(Object.fromEntries(results.filter((result) => result.code === 0).map((result) => [result.key, Math.round(result.seconds)])));
+writeTimes(Object.fromEntries(results.filter((result) => result.code === 0).map((result) => [result.name, Math.round(result.seconds)])));
 const failed = results.filter((result) => result.code !== 0);
-const summary = results.map((result) => `${result.key} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`);
 console.log(`\ne2e: ${results.length - failed.length} of ${results.length} jobs passed in ${((Date.now() - started) / 1000).toFixed(0)} s, ` +
-  `${jobsAtOnce} at a time, with ${browsers.launched.length} browsers launched for ${results.filter((result) => !result.key.endsWith('webkit')).length} Chromium and Firefox jobs:\n  ${summary.join('\n  ')}`);
+  `${jobsAtOnce} at a time, with ${browsers.launched.length} browsers launched for ${results.filter((result) => !result.name.endsWith('webkit')).length} Chromium and Firefox jobs:\n  ${results.map(timeOf).join('\n  ')}`);
 if (failed.length) {
-  console.error(`\ne2e failed: ${failed.map((result) => result.key).join(', ')}`);
+  console.error(`\ne2e failed: ${failed.map((result) => result.name).join(', ')}`);
   process.exit(1);
 }
 
-/** Runs one job with a browser of the pool (none for WebKit, whose tests start their own). */
-async function runWithBrowser(job) {
+/**
+ * Runs one job with a browser of the pool (none for WebKit, whose tests start their own), as a process
+ * group of its own (a hung job's server and browsers stop with it).
+ */
+async function runWithBrowser({ file, engine, name }) {
   let browser;
   try {
-    browser = await browsers.acquire(job.engine);
+    browser = await browsers.acquire(engine);
   } catch (error) {
-    console.log(`\n── ${job.key} ──\ne2e: the ${job.engine} browser did not start: ${error.stack}`);
-    return { key: job.key, code: 1, seconds: 0 };
+    console.log(`\n── ${name} ──\ne2e: the ${engine} browser did not start: ${error.stack}`);
+    return { name, code: 1, seconds: 0 };
   }
+  console.log(`▶ ${name}`);
   try {
-    return await run(job, browser?.endpoint);
+    return await runHeld(name, process.execPath, ['--import', 'tsx', '--test-reporter=spec', file], {
+      env: { ...process.env, BROWSERS: engine, ...(browser ? { E2E_BROWSER_ENDPOINT: browser.endpoint } : {}) },
+      timeoutMs: JOB_TIMEOUT_MS,
+    });
   } finally {
     if (browser) await browsers.release(browser);
   }
-}
-
-/**
- * Runs one job, as a process group of its own (a hung job's server and browsers stop with it);
- * resolves with its key, exit code and seconds once it has printed its output.
- */
-async function run({ file, engine, key }, browserEndpoint) {
-  console.log(`▶ ${key}`);
-  const { code, output, seconds } = await runCommand(process.execPath, ['--import', 'tsx', '--test-reporter=spec', file], {
-    env: { ...process.env, BROWSERS: engine, ...(browserEndpoint ? { E2E_BROWSER_ENDPOINT: browserEndpoint } : {}) },
-    group: true,
-    timeoutMs: JOB_TIMEOUT_MS,
-  });
-  process.stdout.write(`\n── ${key} (${seconds.toFixed(0)} s) ──\n${output}`);
-  return { key, code, seconds };
 }
 
 function readTimes() {

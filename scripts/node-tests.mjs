@@ -15,7 +15,7 @@
 // Each process's output is printed whole when it ends, then every process's time.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './processes.mjs';
+import { inTurn, runHeld, timeOf } from './processes.mjs';
 
 const AT_ONCE = 4;
 /** A process that runs this long has hung: it is stopped and fails. */
@@ -33,20 +33,13 @@ const queue = [
 ];
 
 const started = Date.now();
-const results = [];
-await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, async () => {
-  for (let path = queue.shift(); path; path = queue.shift()) {
-    const result = await runCommand(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', path],
-      { group: true, timeoutMs: TIMEOUT_MS });
-    process.stdout.write(`\n── ${path} (${result.seconds.toFixed(0)} s) ──\n${result.output}`);
-    results.push({ path, ...result });
-  }
-}));
+const results = await inTurn(queue, AT_ONCE, (path) =>
+  runHeld(path, process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', path], { timeoutMs: TIMEOUT_MS }));
 
 const failed = results.filter((result) => result.code !== 0);
 console.log(`\ntest:node: ${results.length - failed.length} of ${results.length} processes passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +
-  results.map((result) => `${result.path} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`).join(' · '));
+  results.map(timeOf).join(' · '));
 if (failed.length) {
-  console.error(`test:node failed: ${failed.map((result) => result.path).join(', ')}`);
+  console.error(`test:node failed: ${failed.map((result) => result.name).join(', ')}`);
   process.exit(1);
 }

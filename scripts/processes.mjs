@@ -1,6 +1,6 @@
-// Running the suites' processes, for `npm test` (scripts/test.mjs) and the e2e runner
-// (scripts/e2e.mjs): a command's output held back (or shown live), its time, and, for a command
-// run as a group of its own, a stop that takes everything it started with it.
+// Running the suites' processes, for `npm test` (scripts/test.mjs), the Node suites' runner
+// (scripts/node-tests.mjs) and the e2e runner (scripts/e2e.mjs): a command's output held back (or
+// shown live), its time, a stop that takes everything it started with it, and a few at a time.
 import { spawn } from 'node:child_process';
 
 /** The groups running now: an interrupted run (Ctrl-C, SIGTERM) stops them too. */
@@ -52,3 +52,26 @@ export function runCommand(command, args, { env = process.env, live = false, gro
     });
   });
 }
+
+/** Runs `work` on each of `items`, `atOnce` at a time, in their order; resolves with the results in the order they ended. */
+export async function inTurn(items, atOnce, work) {
+  const queue = [...items];
+  const results = [];
+  await Promise.all(Array.from({ length: Math.min(atOnce, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) results.push(await work(item));
+  }));
+  return results;
+}
+
+/**
+ * Runs `command` as a group of its own, stopped after `timeoutMs`, its output held and printed whole
+ * under `name` and its seconds when it ends; resolves with `{ name, code, output, seconds }`.
+ */
+export async function runHeld(name, command, args, { env = process.env, timeoutMs }) {
+  const result = await runCommand(command, args, { env, group: true, timeoutMs });
+  process.stdout.write(`\n── ${name} (${result.seconds.toFixed(0)} s) ──\n${result.output}`);
+  return { name, ...result };
+}
+
+/** `name N s`, and `(failed)` after a run that failed: for the summaries. */
+export const timeOf = ({ name, code, seconds }) => `${name} ${seconds.toFixed(0)} s${code ? ' (failed)' : ''}`;

@@ -67,8 +67,9 @@ export function requireEngines(names) {
 export const executablePath = (/** @type {'chromium' | 'firefox'} */ engine) => engines[engine].files.executablePath;
 
 /**
- * The options of `import('puppeteer-core').launch` for the end-to-end suite's browsers (the runner,
- * scripts/e2e.mjs, and the harness, test/e2e/harness.ts, when run alone).
+ * The options of `import('puppeteer-core').launch` for Chromium and Firefox in the browser suite
+ * (web-test-runner.config.mjs) and the end-to-end suite (its runner, scripts/e2e.mjs, and its harness,
+ * test/e2e/harness.ts, when a file runs alone).
  * @param {'chromium' | 'firefox'} engine
  */
 export function puppeteerLaunchOptions(engine) {
