@@ -1,7 +1,8 @@
 // `npm run test:e2e:built [-- files…]`: the end-to-end suite, one job per file and engine, a few at
-// a time. Each job is `node <file>` with `BROWSERS=<engine>`: its own demo server and browser. The
-// file is run as a script, whose node:test tests report when it ends, not through `node --test`, whose
-// runner would be one more Node process (with tsx, about 0.5 s of CPU) in each job.
+// a time. Each job is `node <file's bundle>` with `BROWSERS=<engine>`: its own demo server and browser.
+// The file is run as a script, whose node:test tests report when it ends, not through `node --test`,
+// whose runner would be one more Node process in each job; and as JavaScript bundled once per run
+// (scripts/e2e-bundles.mjs), not through tsx, whose loader cost each job and demo server about 0.5 s of CPU.
 //
 // Why jobs of one engine, not files of three: a file took as long as its slowest engine (Firefox,
 // mostly), while the other two engines' browsers sat idle. Three jobs at once keep the two cores
@@ -24,6 +25,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { puppeteerConnectOptions, puppeteerLaunchOptions, selectedEngines } from '../test/engines.mjs';
+import { bundleE2e } from './e2e-bundles.mjs';
 import { inTurn, runHeld, timeOf } from './processes.mjs';
 
 const jobsAtOnce = Math.max(1, Number(process.env.E2E_JOBS ?? 3));
@@ -106,8 +108,15 @@ const estimate = (job) => lastRun[job.name] ?? measured[job.name] ?? 30;
 const queue = files.flatMap((file) => selectedEngines().map((engine) => ({ file, engine, name: `${basename(file)} ${engine}` })))
   .sort((a, b) => estimate(b) - estimate(a));
 
-const browsers = new BrowserPool();
 const started = Date.now();
+let bundled;
+try {
+  bundled = await bundleE2e(files);
+} catch (error) {
+  console.error(`e2e: the test files or the demo server did not build: ${error.message}`);
+  process.exit(1);
+}
+const browsers = new BrowserPool();
 const results = await inTurn(queue, jobsAtOnce, runWithBrowser);
 await browsers.stop();
 
@@ -134,8 +143,11 @@ async function runWithBrowser({ file, engine, name }) {
   }
   console.log(`▶ ${name}`);
   try {
-    return await runHeld(name, process.execPath, ['--import', 'tsx', '--test-reporter=spec', file], {
-      env: { ...process.env, BROWSERS: engine, ...(browser ? { E2E_BROWSER_ENDPOINT: browser.endpoint } : {}) },
+    return await runHeld(name, process.execPath, ['--enable-source-maps', '--test-reporter=spec', bundled.bundles.get(file)], {
+      env: {
+        ...process.env, BROWSERS: engine, E2E_DEMO_SERVER: bundled.demoServer,
+        ...(browser ? { E2E_BROWSER_ENDPOINT: browser.endpoint } : {}),
+      },
       timeoutMs: JOB_TIMEOUT_MS,
     });
   } finally {

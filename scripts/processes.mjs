@@ -7,9 +7,14 @@ import { spawn } from 'node:child_process';
 const groups = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    for (const child of groups) stopGroup(child);
+    stopAll();
     process.exit(130);
   });
+}
+
+/** Stops every group still running. */
+export function stopAll() {
+  for (const child of groups) stopGroup(child);
 }
 
 /** Stops `child`'s whole process group (a command started with `group`). */

@@ -7,22 +7,25 @@
 //   4. the end-to-end suite (scripts/e2e.mjs: each file once per engine, three such jobs at a time,
 //      with browsers kept open across jobs).
 // The type check and the package checks need no timer to be on time, only CPU: they run in the
-// background of stages 2 and 4, at the lowest priority, so they take the CPU those stages leave idle
-// (their tails, the seconds between jobs) and not the CPU their real-time windows need. Lowest means
-// nice 19 for their processes and, where Linux groups CPU time by session (autogroup: the browsers
-// and e2e jobs each run in a session of their own), for their own session's group too; a plain nice
+// background, at the lowest priority, from the stage they can start in (the type check beside the
+// build, which keeps one core busy, the package checks on the build) until they end, on through the
+// later stages, and the run waits for them at its end. So they take the CPU the stages leave idle (a
+// single-threaded build, the seconds the end-to-end jobs wait) and not the CPU that real-time windows
+// need: the browser suite, beside which the type check ran before, has none idle. Lowest means nice
+// 19 for their processes and, where Linux groups CPU time by session (autogroup: the browsers and
+// e2e jobs each run in a session of their own), for their own session's group too; a plain nice
 // within one group of several did not hold them back (the e2e stage took 338 s instead of 295).
 // A foreground suite alone in its stage prints as it runs; the others' output is held back and
 // printed whole when each ends. The time of each suite is printed at the end.
 import { writeFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { runCommand } from './processes.mjs';
+import { runCommand, stopAll } from './processes.mjs';
 
-/** Each stage: its suites (`npm run` scripts), and those that run in its background. */
+/** Each stage: its suites (`npm run` scripts), and those started with it in the background, which run on until they end. */
 const stages = [
   { suites: ['test:node', 'test:runtimes'] },
-  { suites: ['test:browser'], background: ['typecheck'] },
-  { suites: ['build'] },
+  { suites: ['test:browser'] },
+  { suites: ['build'], background: ['typecheck'] },
   { suites: ['test:e2e:built'], background: ['test:package:built'] },
 ];
 
@@ -43,11 +46,17 @@ function lowerPriority(child) {
 
 const times = [];
 const started = Date.now();
-for (const { suites, background = [] } of stages) {
-  const results = await Promise.all([
-    ...suites.map((script) => run(script, { live: suites.length == 1, background: false })),
-    ...background.map((script) => run(script, { live: false, background: true })),
-  ]);
+/** The background suites started so far, still running or ended. */
+const background = [];
+for (const stage of stages) {
+  background.push(...(stage.background ?? []).map((script) => run(script, { live: false, background: true })));
+  report(await Promise.all(stage.suites.map((script) => run(script, { live: stage.suites.length == 1, background: false }))));
+}
+report(await Promise.all(background));
+console.log(`\nnpm test: every suite passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${times.join(' · ')}`);
+
+/** Prints what `results` held back and their times; on a failure, stops what still runs and exits. */
+function report(results) {
   for (const result of results) {
     if (result.output) process.stdout.write(`\n── ${result.script} ──\n${result.output}`);
     times.push(`${result.script} ${result.seconds.toFixed(0)} s${result.code ? ' (failed)' : ''}`);
@@ -55,7 +64,7 @@ for (const { suites, background = [] } of stages) {
   const failed = results.filter((result) => result.code);
   if (failed.length) {
     console.error(`\nnpm test: ${failed.map((result) => result.script).join(', ')} failed.\n${times.join(' · ')}`);
+    stopAll();
     process.exit(1);
   }
 }
-console.log(`\nnpm test: every suite passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${times.join(' · ')}`);

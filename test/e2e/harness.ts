@@ -42,7 +42,9 @@ export async function startDemo(timeouts: {
   /** The element's attributes, when they should differ from the server's. */
   page?: { warnAfter: number; expireAfter: number };
 }): Promise<Demo> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+  // The e2e runner's bundle of demo/server.ts when it gave one (scripts/e2e-bundles.mjs), else the source.
+  const bundle = process.env.E2E_DEMO_SERVER;
+  const child: ChildProcess = spawn(process.execPath, bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'demo/server.ts'], {
     cwd: root,
     env: {
       ...process.env,
