@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Cookie, type Page } from 'puppeteer-core';
 import { engines, puppeteerConnectOptions, puppeteerLaunchOptions, requireEngines, selectedEngines } from '../engines.mjs';
-import { launchWebKit, urlOf } from './webdriver.js';
+import { isWebDriverPage, launchWebKit, POLL_MS, urlOf } from './webdriver.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -135,9 +135,11 @@ export async function waitForURL(page: Page, url: string | RegExp, { timeout = 1
   const matches = (current: string) => (typeof url === 'string' ? current === url : url.test(current));
   const deadline = Date.now() + timeout;
   let current: string;
+  // puppeteer knows a page's URL without asking the browser; WebDriver asks it each time.
+  const every = isWebDriverPage(page) ? POLL_MS : 25;
   while (!matches(current = await urlOf(page))) {
     if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for the URL ${url}; still at ${current}`);
-    await sleep(25);
+    await sleep(every);
   }
   const matchedAt = Date.now();
   // The load has a budget of its own (what is timed is the URL): a URL matched late in `timeout`
