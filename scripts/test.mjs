@@ -9,12 +9,13 @@
 // The type check and the package checks need no timer to be on time, only CPU: they run in the
 // background, at the lowest priority, from the stage they can start in (the type check beside the
 // build, which keeps one core busy, the package checks on the build) until they end, on through the
-// later stages, and the run waits for them at its end. So they take the CPU the stages leave idle (a
-// single-threaded build, the seconds the end-to-end jobs wait) and not the CPU that real-time windows
-// need: the browser suite, beside which the type check ran before, has none idle. Lowest means nice
-// 19 for their processes and, where Linux groups CPU time by session (autogroup: the browsers and
-// e2e jobs each run in a session of their own), for their own session's group too; a plain nice
-// within one group of several did not hold them back (the e2e stage took 338 s instead of 295).
+// later stages, and the run waits for them at its end (a failure among them ends the run when it
+// comes). So they take the CPU the stages leave idle (a single-threaded build, the seconds the
+// end-to-end jobs wait) and not the CPU that real-time windows need: the browser suite, beside
+// which the type check ran before, has none idle. Lowest means nice 19 for their processes and,
+// where Linux groups CPU time by session (autogroup: the browsers and e2e jobs each run in a session
+// of their own), for their own session's group too; a plain nice within one group of several did
+// not hold them back (the e2e stage took 338 s instead of 295).
 // A foreground suite alone in its stage prints as it runs; the others' output is held back and
 // printed whole when each ends. The time of each suite is printed at the end.
 import { writeFileSync } from 'node:fs';
@@ -29,9 +30,12 @@ const stages = [
   { suites: ['test:e2e:built'], background: ['test:package:built'] },
 ];
 
-/** Runs `npm run <script>`; resolves with its name, exit code, output and seconds. */
+/**
+ * Runs `npm run <script>` as a group of its own (a failure elsewhere stops it whole); resolves with its
+ * name, exit code, output and seconds.
+ */
 async function run(script, { live, background }) {
-  const result = await runCommand('npm', ['run', '--silent', script], { live, group: background, started: background ? lowerPriority : undefined });
+  const result = await runCommand('npm', ['run', '--silent', script], { live, group: true, started: background ? lowerPriority : undefined });
   return { script, ...result };
 }
 
@@ -46,13 +50,13 @@ function lowerPriority(child) {
 
 const times = [];
 const started = Date.now();
-/** The background suites started so far, still running or ended. */
+/** The background suites started so far, each reported as it ends (a failure ends the run then). */
 const background = [];
 for (const stage of stages) {
-  background.push(...(stage.background ?? []).map((script) => run(script, { live: false, background: true })));
+  background.push(...(stage.background ?? []).map((script) => run(script, { live: false, background: true }).then((result) => report([result]))));
   report(await Promise.all(stage.suites.map((script) => run(script, { live: stage.suites.length == 1, background: false }))));
 }
-report(await Promise.all(background));
+await Promise.all(background);
 console.log(`\nnpm test: every suite passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${times.join(' · ')}`);
 
 /** Prints what `results` held back and their times; on a failure, stops what still runs and exits. */
