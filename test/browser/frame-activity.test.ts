@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { ActivityTracker } from '../../src/browser/activity.js';
+import { ACTIVE_EVERY, ACTIVITY_EVENTS, ActivityTracker } from '../../src/browser/activity.js';
 import { FRAME_ACTIVITY, FRAME_ACTIVITY_VERSION, FrameMessages, isFrameActivity, parseOrigin } from '../../src/browser/frame-activity.js';
 import { SessionTimeoutElement } from '../../src/session-timeout.js';
 import { FakeTime } from './fake-time.js';
@@ -13,24 +13,46 @@ const otherHost = location.hostname == '127.0.0.1' ? 'localhost' : '127.0.0.1';
 const otherOrigin = `${location.protocol}//${otherHost}:${location.port}`;
 const framedPage = `${otherOrigin}/test/browser/frames/framed-page.html`;
 
-/** A cross-origin frame showing the page that loads the frame module, loaded. */
-async function crossOriginFrame(): Promise<HTMLIFrameElement> {
+/**
+ * A cross-origin frame showing the page that loads the frame module, ready for the test's input:
+ * loaded, then typed into until the framed page reported it. A test makes it before anything of its
+ * own listens: Chromium may route the first input to this page while a just-loaded frame of another
+ * process is not yet hit-testable (the click itself, or only the move before it; the iframe element
+ * focused, the framed page not), and this page's tracker would count that input as its own. Then the
+ * frame module's one message a second has passed, so the test's own typing is reported.
+ */
+async function readyCrossOriginFrame(): Promise<HTMLIFrameElement> {
   // The source set before the frame is in the page: its first load event is the framed page's.
   const frame = Object.assign(document.createElement('iframe'), { src: framedPage });
   frame.style.cssText = 'position: fixed; left: 0; top: 0; width: 300px; height: 100px; border: 0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   await fixture(html`<div>${frame}</div>`);
   await loaded;
+  await clickAndTypeUntilReported();
+  await new Promise((resolve) => setTimeout(resolve, ACTIVE_EVERY));
   return frame;
 }
 
 /**
- * Clicks into the frame's field and types there (the framed page's user's own input), until the
- * framed page said so: the message it posted. Again after a moment if it did not: Chromium may
- * route the first click to the parent while a just-loaded frame of another process is not yet
- * hit-testable (the iframe element focused, the framed page not).
+ * The user clicks into the frame's field and types there (input of the framed page's own): resolves
+ * with the message the framed page posted, and fails if any of that input reached this page instead
+ * (then nothing the test concludes about the frame's input would hold). Use on a ready frame.
  */
 async function typeInFrame(): Promise<MessageEvent> {
+  const heardHere: string[] = [];
+  const listener = (event: Event) => event.isTrusted && heardHere.push(event.type);
+  for (const type of ACTIVITY_EVENTS) addEventListener(type, listener, { capture: true });
+  try {
+    const message = await clickAndTypeUntilReported();
+    expect(heardHere, 'the input went to the frame, not to this page').to.deep.equal([]);
+    return message;
+  } finally {
+    for (const type of ACTIVITY_EVENTS) removeEventListener(type, listener, { capture: true });
+  }
+}
+
+/** Clicks into the frame's field and types, again after a moment if the framed page did not report it. */
+async function clickAndTypeUntilReported(): Promise<MessageEvent> {
   for (let attempt = 1; ; attempt++) {
     const message = nextFrameMessage();
     await sendMouse({ type: 'click', position: [50, 20] });
@@ -74,9 +96,9 @@ describe('frame activity', function () {
 
   it('a cross-origin frame that loads the frame module: its typing counts when frame-origins lists its origin', async () => {
     origins = [otherOrigin];
+    await readyCrossOriginFrame();
     tracker.connect();
     messages.connect();
-    await crossOriginFrame();
     time.now += 5_000;
     expect((await typeInFrame()).origin).to.equal(otherOrigin);
     await waitUntil(() => tracker.lastInput == time.now, 'the frame’s input counted');
@@ -84,9 +106,9 @@ describe('frame activity', function () {
 
   it('an origin that frame-origins does not list is ignored (and said so in debug)', async () => {
     origins = [location.origin, 'https://elsewhere.example'];
+    await readyCrossOriginFrame();
     tracker.connect();
     messages.connect();
-    await crossOriginFrame();
     time.now += 5_000;
     await typeInFrame();
     expect(tracker.lastInput, 'not counted').to.equal(0);
@@ -94,9 +116,9 @@ describe('frame activity', function () {
   });
 
   it('nothing is accepted by default', async () => {
+    await readyCrossOriginFrame();
     tracker.connect();
     messages.connect();
-    await crossOriginFrame();
     await typeInFrame();
     expect(tracker.lastInput).to.equal(0);
   });
@@ -120,10 +142,9 @@ describe('frame activity', function () {
 
   it('the frame module posts at most one message a second while input goes on', async () => {
     origins = [otherOrigin];
+    await readyCrossOriginFrame();
     messages.connect();
-    await crossOriginFrame();
-    // The keys reach the frame (one click could miss it under load, see typeInFrame), and its module
-    // has just posted: the next message may go a second after that one.
+    // The frame's module has just posted: the next message may go a second after that one.
     await typeInFrame();
     let count = 0;
     const counter = (event: MessageEvent) => isFrameActivity(event.data) && count++;
@@ -164,11 +185,11 @@ describe('<session-timeout frame-origins>', function () {
 
   for (const listed of [true, false]) {
     it(`typing in a cross-origin frame ${listed ? 'keeps the session when its origin is listed' : 'does not count when its origin is not listed'}`, async () => {
+      await readyCrossOriginFrame();
       const el = await fixture<SessionTimeoutElement>(html`<framed-timeout warn-after="60" expire-after="120"></framed-timeout>`);
       if (listed) el.frameOrigins = [otherOrigin];
       else el.setAttribute('frame-origins', 'https://elsewhere.example');
       await el.updateComplete;
-      await crossOriginFrame();
       time.advance(50_000);
       await typeInFrame();
       await new Promise((resolve) => setTimeout(resolve));
