@@ -13,7 +13,7 @@
 // goes in a folder of its own).
 //
 // Each process's output is printed whole when it ends, then every process's time.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inTurn, runHeld, timeOf } from './processes.mjs';
 
@@ -23,18 +23,25 @@ const TIMEOUT_MS = 5 * 60_000;
 /** The folders whose tests wait on real time: a process per file, first. */
 const WAITING = ['test/node/redis', 'test/node/conformance'];
 
+/** The test files of `folder`, in name order. */
+function testFilesIn(folder) {
+  const files = readdirSync(folder).filter((name) => name.endsWith('.test.ts')).sort().map((name) => join(folder, name));
+  if (!files.length) throw new Error(`test:node: no *.test.ts file in ${folder}`);
+  return files;
+}
+
 const named = process.argv.length > 2
   ? process.argv.slice(2).map((path) => path.replace(/\/$/, ''))
   : readdirSync('test/node', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `test/node/${entry.name}`);
-const queue = [
-  ...named.filter((path) => WAITING.includes(path))
-    .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.test.ts')).map((name) => join(folder, name))),
-  ...named.filter((path) => !WAITING.includes(path)),
+/** The processes to run, each named by what it runs: a file of a waiting folder, another folder, or a file named. */
+const processes = [
+  ...named.filter((path) => WAITING.includes(path)).flatMap((folder) => testFilesIn(folder).map((file) => ({ name: file, files: [file] }))),
+  ...named.filter((path) => !WAITING.includes(path)).map((path) => ({ name: path, files: statSync(path).isDirectory() ? testFilesIn(path) : [path] })),
 ];
 
 const started = Date.now();
-const results = await inTurn(queue, AT_ONCE, (path) =>
-  runHeld(path, process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', path], { timeoutMs: TIMEOUT_MS }));
+const results = await inTurn(processes, AT_ONCE, ({ name, files }) =>
+  runHeld(name, process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', ...files], { timeoutMs: TIMEOUT_MS }));
 
 const failed = results.filter((result) => result.code !== 0);
 console.log(`\ntest:node: ${results.length - failed.length} of ${results.length} processes passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ` +

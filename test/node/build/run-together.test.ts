@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Runs a folder holding `files` (name → source) through run-together.ts; its exit code and output. */
+/** Runs `files` (name → source), written to a folder of their own, through run-together.ts; its exit code and output. */
 function runTogether(files: Record<string, string>): { code: number | null; output: string } {
   const folder = mkdtempSync(join(tmpdir(), 'run-together-'));
   try {
     for (const [name, source] of Object.entries(files)) writeFileSync(join(folder, name), source);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', folder],
+    const paths = Object.keys(files).map((name) => join(folder, name));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test-reporter=spec', 'test/node/run-together.ts', ...paths],
       { cwd: root, encoding: 'utf8', timeout: 60_000 });
     return { code: result.status, output: result.stdout + result.stderr };
   } finally {
