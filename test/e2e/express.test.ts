@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { sessionTimeout } from '../../src/express/index.js';
-import { e2eEngines, launchBrowser, newTab, requestWithCookies, sleep, waitForURL } from './harness.js';
+import { clickToType, e2eEngines, launchBrowser, newTab, requestWithCookies, sleep, waitForURL } from './harness.js';
 import { urlOf } from './webdriver.js';
 
 const WARN_AFTER = 2;
@@ -109,6 +109,7 @@ describe('Express + <session-timeout>', { concurrency: process.env.E2E_SERIAL ? 
       it('a user who keeps working stays signed in past expire-after: the pings report the activity', async () => {
         const context = await browser.createBrowserContext();
         const page = await signIn(context, app.origin);
+        await clickToType(page, 'body');
         const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
         while (Date.now() < until) {
           await page.keyboard.type('ab', { delay: 30 });

@@ -17,7 +17,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { sessionTimeout } from 'session-timeout-element/hono';
 import { compileScript, parse } from 'vue/compiler-sfc';
 import { engines } from '../engines.mjs';
-import { e2eEngines, elementState, launchBrowser, newTab, part, signIn, waitFor } from './harness.js';
+import { clickToType, e2eEngines, elementState, launchBrowser, newTab, part, signIn, waitFor } from './harness.js';
 
 // Longer than resume.test.ts's 2 s / 4 s: the page must load its bundle, and the user type, before a
 // session idle since the page's request ends (under load that took more than 4 s).
@@ -162,7 +162,7 @@ describe('framework apps keep typed work across the end of a session', { concurr
               (window as unknown as { unsavedWork: boolean }).unsavedWork = (event as Event & { unsavedWork: boolean }).unsavedWork;
             }));
             await page.waitForSelector('#notes');
-            await page.focus('#notes');
+            await clickToType(page, '#notes');
             await page.keyboard.type(TYPED);
             assert.equal(await elementState(page), 'active', 'typed while the session was live');
 
@@ -185,7 +185,7 @@ describe('framework apps keep typed work across the end of a session', { concurr
             assert.equal(await notes(page), TYPED);
             assert.equal(await notesReachable(page), true);
             // The app's own state kept the text too: typing goes on from it.
-            await page.focus('#notes');
+            await clickToType(page, '#notes');
             await page.keyboard.type('!');
             assert.equal(await notes(page), `${TYPED}!`);
           } finally {

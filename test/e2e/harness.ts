@@ -210,6 +210,38 @@ export function elementState(page: Page): Promise<string> {
   return page.$eval('session-timeout', (el) => (el as HTMLElement & { state: string }).state);
 }
 
+/**
+ * Puts the keyboard in the field at `selector` as the page's user would, while the session is live:
+ * a real click on it (activity: the page's idle time starts again from here), then a check that the
+ * element is `active` and the field has the focus. Tests type soon after signing in, with warn-after
+ * of 2 or 3 s, and must not depend on how long the machine took to get there: on a loaded CI machine
+ * the warning opened first, the click fell on its backdrop and the typing went to its buttons (a space
+ * pressed "Stay signed in"; nothing reached the field, so nothing was kept). When the warning is
+ * already open, the user presses "Stay signed in" first, and so does this. Fails when the session
+ * ended before the test could type.
+ */
+export async function clickToType(page: Page, selector: string): Promise<void> {
+  const ready = () => page.evaluate((field: string) => {
+    const element = document.querySelector('session-timeout') as HTMLElement & { state: string } | null;
+    return { state: element?.state ?? `gone (the page is at ${location.pathname})`, focused: document.activeElement === document.querySelector(field) };
+  }, selector) as Promise<{ state: string; focused: boolean }>;
+  let now = await ready();
+  for (let tries = 1; tries <= 3; tries++) {
+    if (now.state == 'warning') {
+      await click(page, part('extend-button'));
+      await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state !== 'warning',
+        { polling: 50, timeout: 5000 });
+    }
+    // WebDriver refuses a click on a field the warning covers (it opened since): the next try presses "Stay signed in".
+    await page.click(selector).catch(() => undefined);
+    now = await ready();
+    if (now.state == 'active' && now.focused) return;
+    if (now.state != 'active' && now.state != 'warning') break;
+  }
+  throw new Error(`could not type in ${selector} while the session was live: the element is ${now.state}` +
+    `${now.focused ? '' : ', the field does not have the focus'}`);
+}
+
 /** The context's cookies for `origin` (host and path prefix; enough for the demo's one cookie). */
 export async function cookiesFor(context: BrowserContext, origin: string): Promise<Cookie[]> {
   const { hostname } = new URL(origin);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { BrowserContext, Page } from 'puppeteer-core';
-import { cookiesFor, describeInBrowsers, elementState, newTab, sleep, waitForURL } from './harness.js';
+import { clickToType, cookiesFor, describeInBrowsers, elementState, newTab, sleep, waitForURL } from './harness.js';
 import { urlOf } from './webdriver.js';
 
 const CLOSE_AFTER = 4;
@@ -50,7 +50,7 @@ describeInBrowsers('close the last tab, the session ends', { warnAfter: WARN_AFT
 
     // Input now and then: the story outlasts the idle limit. (The keep-alive pings it causes are presence
     // too; after the last tab closed, the check still comes more than closeAfter after the last of them.)
-    const type = async () => { await first.click('#notes'); await first.keyboard.type('a'); };
+    const type = async () => { await clickToType(first, '#notes'); await first.keyboard.type('a'); };
     await type();
     const second = await openAnother(context);
     const spare = await newTab(context); // no page of the session: the context (its cookie) stays when the last one closes

@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { click, cookiesFor, describeInBrowsers, elementState, part, requestWithCookies, sleep, textOf, waitFor, waitForURL } from './harness.js';
+import { click, clickToType, cookiesFor, describeInBrowsers, elementState, part, requestWithCookies, sleep, textOf, waitFor, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 6;
@@ -72,7 +72,7 @@ describeInBrowsers('the five requirements', { warnAfter: WARN_AFTER, expireAfter
 
     it('5. typing in the page for longer than expire-after, with no requests of the app\'s own, keeps the session', async () => {
       const { context, page } = await suite.signedIn();
-      await page.click('#notes');
+      await clickToType(page, '#notes');
       const until = Date.now() + (EXPIRE_AFTER + 2) * 1000;
       let warned = false;
       while (Date.now() < until) {

@@ -6,12 +6,16 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { click, count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
+import { click, clickToType, count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
 
 // As frameworks.test.ts: the user types before a session idle since the page's request ends (with 4 s, a
 // loaded machine sometimes ended it first: nothing typed, nothing kept).
 const WARN_AFTER = 3;
 const EXPIRE_AFTER = 6;
+const TYPED = 'ten minutes of careful typing';
+
+/** What `#notes` holds. */
+const notes = (page: Page) => page.$eval('#notes', (field) => (field as HTMLTextAreaElement).value);
 
 /** Whether the point at the middle of `#notes` hits it: false while a modal dialog covers the page. */
 const notesReachable = (page: Page) =>
@@ -24,7 +28,9 @@ const notesReachable = (page: Page) =>
 describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER, expireAfter: EXPIRE_AFTER }, (suite) => {
   async function endedWithWork(username: string) {
     const { context, page } = await suite.signedIn({ username });
-    await page.locator('#notes').fill('ten minutes of careful typing');
+    await clickToType(page, '#notes');
+    await page.keyboard.type(TYPED);
+    assert.equal(await notes(page), TYPED, 'typed in the field while the session was live');
     await waitFor(page, part('sign-in-button'), 'visible', (EXPIRE_AFTER + 8) * 1000);
     assert.equal(await elementState(page), 'expired');
     assert.equal(new URL(page.url()).pathname, '/', 'the page did not leave');
@@ -45,7 +51,7 @@ describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER
     // Polled on a timer: the first page is now a background tab, where animation frames do not run.
     await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state === 'active',
       { timeout: 5000, polling: 100 });
-    assert.equal(await page.$eval('#notes', (notes) => (notes as HTMLTextAreaElement).value), 'ten minutes of careful typing');
+    assert.equal(await notes(page), TYPED);
     assert.equal(await notesReachable(page), true);
     assert.equal(new URL(page.url()).pathname, '/');
     assert.equal(await suite.sessionStatus(context), 200);
