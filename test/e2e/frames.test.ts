@@ -73,8 +73,7 @@ describeInBrowsers('typing in frames', { warnAfter: WARN_AFTER, expireAfter: EXP
     }), frame);
     for (let attempt = 1; !(await typedInFrame(page)); attempt++) {
       if (attempt > 10) throw new Error('the keys never reached the frame');
-      await page.mouse.click(60, 30);
-      await page.keyboard.type('a');
+      await clickAndTypeInFrame(page);
       await sleep(200);
     }
     await page.evaluate((types) => {
@@ -84,6 +83,12 @@ describeInBrowsers('typing in frames', { warnAfter: WARN_AFTER, expireAfter: EXP
       const listener = (event: Event) => event.isTrusted && element.state == 'active' && heard.push(event.type);
       for (const type of types) window.addEventListener(type, listener, { capture: true });
     }, [...ACTIVITY_EVENTS]);
+  }
+
+  /** The user clicks into the frame's field (at the page's top left) and types a key. */
+  async function clickAndTypeInFrame(page: Page): Promise<void> {
+    await page.mouse.click(60, 30);
+    await page.keyboard.type('a');
   }
 
   /** How many characters the frame's field holds, as it last said. */
@@ -100,9 +105,7 @@ describeInBrowsers('typing in frames', { warnAfter: WARN_AFTER, expireAfter: EXP
     const states = new Set<string>();
     const end = Date.now() + seconds * 1000;
     while (Date.now() < end) {
-      // Clicked each time, as a user would come back to the field.
-      await page.mouse.click(60, 30);
-      await page.keyboard.type('a');
+      await clickAndTypeInFrame(page); // clicked each time, as a user would come back to the field
       states.add(await elementState(page));
       await sleep(1000);
     }

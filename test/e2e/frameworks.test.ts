@@ -17,7 +17,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { sessionTimeout } from 'session-timeout-element/hono';
 import { compileScript, parse } from 'vue/compiler-sfc';
 import { engines } from '../engines.mjs';
-import { clickToType, e2eEngines, elementState, launchBrowser, newTab, part, signIn, waitFor } from './harness.js';
+import { clickToType, e2eEngines, elementState, launchBrowser, newTab, part, signIn, waitFor, waitForState } from './harness.js';
 
 // Longer than resume.test.ts's 2 s / 4 s: the page must load its bundle, and the user type, before a
 // session idle since the page's request ends (under load that took more than 4 s).
@@ -180,8 +180,7 @@ describe('framework apps keep typed work across the end of a session', { concurr
             const other = await newTab(context);
             await signIn(other, server.origin, 'ada');
             await page.bringToFront(); // back to the first tab, as its user would
-            await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state === 'active',
-              { timeout: 5000, polling: 100 });
+            await waitForState(page, 'active');
             assert.equal(await notes(page), TYPED);
             assert.equal(await notesReachable(page), true);
             // The app's own state kept the text too: typing goes on from it.

@@ -211,6 +211,15 @@ export function elementState(page: Page): Promise<string> {
 }
 
 /**
+ * Waits until the element's state is `state`. Polled on a timer, not on animation frames: a page in a
+ * background tab has none.
+ */
+export async function waitForState(page: Page, state: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction((expected: string) => (document.querySelector('session-timeout') as HTMLElement & { state: string } | null)?.state === expected,
+    { polling: 100, timeout }, state);
+}
+
+/**
  * Puts the keyboard in the field at `selector` as the page's user would, while the session is live:
  * a real click on it (activity: the page's idle time starts again from here), then a check that the
  * element is `active` and the field has the focus. Tests type soon after signing in, with warn-after
@@ -229,8 +238,8 @@ export async function clickToType(page: Page, selector: string): Promise<void> {
   for (let tries = 1; tries <= 3; tries++) {
     if (now.state == 'warning') {
       await click(page, part('extend-button'));
-      await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state !== 'warning',
-        { polling: 50, timeout: 5000 });
+      // Not extended (the session ended meanwhile): the check below says what the element is.
+      await waitForState(page, 'active').catch(() => undefined);
     }
     // WebDriver refuses a click on a field the warning covers (it opened since): the next try presses "Stay signed in".
     await page.click(selector).catch(() => undefined);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { click, clickToType, count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForURL } from './harness.js';
+import { click, clickToType, count, describeInBrowsers, elementState, newTab, part, signIn, waitFor, waitForState, waitForURL } from './harness.js';
 
 // As frameworks.test.ts: the user types before a session idle since the page's request ends (with 4 s, a
 // loaded machine sometimes ended it first: nothing typed, nothing kept).
@@ -48,9 +48,7 @@ describeInBrowsers('work survives the end of a session', { warnAfter: WARN_AFTER
     assert.equal(new URL(signInTab.url()).pathname, '/login', '"Sign in again" opens the sign-in page in a new tab');
     await signIn(signInTab, suite.demo.origin, 'ada');
     await page.bringToFront(); // back to the first tab, as its user would
-    // Polled on a timer: the first page is now a background tab, where animation frames do not run.
-    await page.waitForFunction(() => (document.querySelector('session-timeout') as HTMLElement & { state: string }).state === 'active',
-      { timeout: 5000, polling: 100 });
+    await waitForState(page, 'active'); // the first page is now a background tab
     assert.equal(await notes(page), TYPED);
     assert.equal(await notesReachable(page), true);
     assert.equal(new URL(page.url()).pathname, '/');
