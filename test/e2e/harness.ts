@@ -219,34 +219,46 @@ export async function waitForState(page: Page, state: string, timeout = 5000): P
     { polling: 100, timeout }, state);
 }
 
+/** In the page: the element's state (or where the page went without it), and whether `selector` has the focus. */
+const stateAndFocus = (page: Page, selector = 'body') => page.evaluate((field: string) => {
+  const element = document.querySelector('session-timeout') as HTMLElement & { state: string } | null;
+  return { state: element?.state ?? `gone (the page is at ${location.pathname})`, focused: document.activeElement === document.querySelector(field) };
+}, selector) as Promise<{ state: string; focused: boolean }>;
+
 /**
- * Puts the keyboard in the field at `selector` as the page's user would, while the session is live:
- * a real click on it (activity: the page's idle time starts again from here), then a check that the
- * element is `active` and the field has the focus. Tests type soon after signing in, with warn-after
- * of 2 or 3 s, and must not depend on how long the machine took to get there: on a loaded CI machine
- * the warning opened first, the click fell on its backdrop and the typing went to its buttons (a space
- * pressed "Stay signed in"; nothing reached the field, so nothing was kept). When the warning is
- * already open, the user presses "Stay signed in" first, and so does this. Fails when the session
- * ended before the test could type.
+ * Makes the session live for the user's next action, as its user would. Tests act soon after signing
+ * in, with warn-after of 2 or 3 s, and must not depend on how long the machine took to get there: on
+ * a loaded machine the warning opened first, and the test's click fell on its backdrop (a sign-out
+ * never sent) or its typing went to the warning's buttons (a space pressed "Stay signed in"; nothing
+ * reached the field, so nothing was kept). When the warning is open, this presses "Stay signed in",
+ * as the user would before going on. Resolves with the element's state: `active`, unless the session
+ * ended first.
+ */
+export async function staySignedIn(page: Page): Promise<string> {
+  if ((await stateAndFocus(page)).state == 'warning') {
+    await click(page, part('extend-button'));
+    // Not extended (the session ended meanwhile): the state returned says what the element is.
+    await waitForState(page, 'active').catch(() => undefined);
+  }
+  return (await stateAndFocus(page)).state;
+}
+
+/**
+ * Puts the keyboard in the field at `selector` as the page's user would, while the session is live
+ * ({@link staySignedIn}): a real click on it (activity: the page's idle time starts again from here),
+ * then a check that the element is `active` and the field has the focus. Fails when the session ended
+ * before the test could type.
  */
 export async function clickToType(page: Page, selector: string): Promise<void> {
-  const ready = () => page.evaluate((field: string) => {
-    const element = document.querySelector('session-timeout') as HTMLElement & { state: string } | null;
-    return { state: element?.state ?? `gone (the page is at ${location.pathname})`, focused: document.activeElement === document.querySelector(field) };
-  }, selector) as Promise<{ state: string; focused: boolean }>;
-  let now = await ready();
+  let now = { state: '', focused: false };
   for (let tries = 1; tries <= 3; tries++) {
-    if (now.state == 'warning') {
-      await click(page, part('extend-button'));
-      // Not extended (the session ended meanwhile): the check below says what the element is.
-      await waitForState(page, 'active').catch(() => undefined);
-    }
+    if (await staySignedIn(page) != 'active') break;
     // WebDriver refuses a click on a field the warning covers (it opened since): the next try presses "Stay signed in".
     await page.click(selector).catch(() => undefined);
-    now = await ready();
+    now = await stateAndFocus(page, selector);
     if (now.state == 'active' && now.focused) return;
-    if (now.state != 'active' && now.state != 'warning') break;
   }
+  now = await stateAndFocus(page, selector);
   throw new Error(`could not type in ${selector} while the session was live: the element is ${now.state}` +
     `${now.focused ? '' : ', the field does not have the focus'}`);
 }

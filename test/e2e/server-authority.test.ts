@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { it } from 'node:test';
-import { count, describeInBrowsers, requestWithCookies, sleep, textOf, waitForURL } from './harness.js';
+import { count, describeInBrowsers, requestWithCookies, sleep, staySignedIn, textOf, waitForURL } from './harness.js';
 
 const WARN_AFTER = 2;
 const EXPIRE_AFTER = 4;
@@ -102,6 +102,7 @@ describeInBrowsers('the server is the authority', { warnAfter: WARN_AFTER, expir
   // goes there, and sends it away again when Back restores it.
   it('a manual sign-out is not reported as inactivity, and Back shows nothing private', async () => {
     const { context, page } = await suite.signedIn({ username: 'grace' });
+    assert.equal(await staySignedIn(page), 'active', 'signed in, to sign out');
     await page.click('header button[type=submit]');
     await waitForURL(page, `${suite.demo.origin}/login?reason=logout`);
     assert.equal(await textOf(page, '.notice'), 'You signed out, in this tab or another one.', 'a sign-out, not inactivity');
